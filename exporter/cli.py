@@ -1,0 +1,287 @@
+"""The command line: parse options, call the library, turn its errors into messages and exit codes."""
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+
+import click
+
+from exporter import datafile, naming, output, selection, templates
+from exporter.errors import DataErrors, ExporterError, OutputError, SourceError
+from exporter.resources import default_data
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def read_bytes(path: str, what: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise SourceError(f"找不到{what}“{path}”", hint="检查文件名和路径。") from None
+    except IsADirectoryError:
+        raise SourceError(f"“{path}”是文件夹，不是{what}", hint="指定一个文件。") from None
+    except OSError as exc:
+        raise SourceError(f"无法读取{what}“{path}”：{exc.strerror}", hint="检查文件权限。") from None
+
+
+def load_data(path: str | None):
+    """Load and validate a data file (the bundled 2023 document when path is None)."""
+    path = path or str(default_data())
+    return datafile.load(read_bytes(path, "数据文件"), path)
+
+
+def progress_printer(label: str):
+    """A progress callback that prints to stderr only when it is a terminal."""
+    if not sys.stderr.isatty():
+        return None
+    state = {"last": -1}
+
+    def report(done: int, total: int) -> None:
+        percent = 100 * done // max(total, 1)
+        if percent != state["last"]:
+            state["last"] = percent
+            end = "\n" if done >= total else ""
+            click.echo(f"\r{label}：{done}/{total}（{percent}%）", err=True, nl=False)
+            if end:
+                click.echo("", err=True)
+
+    return report
+
+
+def data_option(f):
+    return click.option("--data", "data", metavar="FILE.yaml",
+                        help="数据文件（默认：内置的 2023 年数据）。")(f)
+
+
+def selection_options(f):
+    f = click.option("--unit", metavar="单位", help="只保留该单位参与的任务，例如 --unit 市发展改革委。")(f)
+    f = click.option("--section", "sections", multiple=True, metavar="部分",
+                     help="只导出这些部分：九、9，可重复或写成 二,三。")(f)
+    return f
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(package_name="exporter", message="exporter %(version)s")
+def cli():
+    """把“政府工作报告重点工作任务完成情况”导出为规范化数据、Excel 工作簿和 PDF。
+
+    \b
+    常用：
+      exporter export xlsx                 导出内置 2023 年数据的工作簿
+      exporter export pdf --section 九     把第九部分排成 PDF
+      exporter import 页面.txt -o 数据.yaml 导入新发布的文件
+    """
+
+
+@cli.command("import", context_settings=CONTEXT)
+@click.argument("source", metavar="SOURCE")
+@click.option("-o", "--output", "out", default="-", metavar="FILE.yaml", help="写入的数据文件（默认：标准输出）。")
+@click.option("--keep-punctuation", is_flag=True, help="保留来源中的半角标点，不恢复为全角。")
+def import_cmd(source, out, keep_punctuation):
+    """把发布页面的文本（.txt）或导出后编辑过的工作簿（.xlsx）转成规范化数据文件。
+
+    \b
+    例：exporter import 2023.txt -o data/2023.yaml
+    """
+    data = read_bytes(source, "来源文件")
+    if source.lower().endswith(".xlsx"):
+        from exporter import workbook_import
+        doc = workbook_import.read_workbook(data, source)
+    else:
+        from exporter import importer
+        doc = importer.import_source(data, source, restore=not keep_punctuation)
+    output.write(out, datafile.dump(doc))
+    if out != "-":
+        click.echo(f"已写入 {out}：{len(doc.sections)} 个部分，{len(doc.all_tasks())} 项任务。", err=True)
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("file", metavar="FILE.yaml")
+def check(file):
+    """检查数据文件：结构与类型、序号唯一且递增、每项任务有内容和单位、部分顺序、控制字符。
+
+    \b
+    没有问题时退出码为 0，有问题时列出每处问题（文件、行号、任务序号）并以 1 退出。
+    例：exporter check data/2023.yaml
+    """
+    doc = load_data(file)
+    subsections = sum(len(s.subsections) for s in doc.sections)
+    click.echo(f"{file}：没有发现问题。{len(doc.sections)} 个部分，{subsections} 个小标题，"
+               f"{len(doc.all_tasks())} 项任务。")
+
+
+@cli.command(context_settings=CONTEXT)
+@data_option
+def sections(data):
+    """列出各部分及其任务序号范围和任务数。
+
+    \b
+    例：exporter sections
+    """
+    doc = load_data(data)
+    for s in doc.sections:
+        count = len(s.all_tasks())
+        click.echo(f"{s.heading or '（不分部分）'}\t任务 {s.task_range()}\t共 {count} 项")
+
+
+@cli.command(context_settings=CONTEXT)
+@data_option
+def units(data):
+    """列出所有单位，及其牵头和参与的任务数。
+
+    \b
+    例：exporter units
+    """
+    doc = load_data(data)
+    for unit in doc.units():
+        led = [t.number for t in doc.all_tasks() if t.units[0] == unit]
+        joined = [t.number for t in doc.all_tasks() if unit in t.units[1:]]
+        click.echo(f"{unit}\t牵头 {len(led)} 项\t参与 {len(joined)} 项")
+
+
+@cli.group(context_settings=CONTEXT)
+def export():
+    """导出工作簿（xlsx）或 PDF。"""
+
+
+def export_command(fmt: str, extra_options=()):
+    """Build `export xlsx` / `export pdf`: both share data, selection, template and output options."""
+
+    def decorate(f):
+        @export.command(fmt, context_settings=CONTEXT, help=f.__doc__)
+        @data_option
+        @selection_options
+        @click.option("--template", metavar="NAME|FILE", help="模板名（templates/ 中）或模板文件，默认 official。")
+        @click.option("-o", "--output", "out", metavar="FILE", help=f"输出文件（默认按标题命名；- 为标准输出）。")
+        @click.option("--split-by", type=click.Choice(["unit"]), help="按单位拆分为多个文件，写入 -o 指定的文件夹。")
+        @functools.wraps(f)
+        def command(data, sections, unit, template, out, split_by, **options):
+            doc = load_data(data)
+            tmpl = templates.load(template)
+            selected = selection.select(doc, sections, unit)
+            from exporter.formats import renderer
+            render = renderer(fmt)
+            if split_by == "unit":
+                from exporter import split
+                files = split.render_by_unit(selected, tmpl, fmt, render, options)
+                folder = out or naming.safe_filename(f"{doc.title}（按单位）")
+                if folder == "-":
+                    raise OutputError("按单位拆分时不能输出到标准输出", hint="用 -o 指定一个文件夹。")
+                output.write_many(folder, files)
+                click.echo(f"已写入 {folder}/：{len(files)} 个文件。", err=True)
+                return
+            data_bytes = render(selected, tmpl, progress=progress_printer(f"正在生成 {fmt}"), **options)
+            target = out or naming.default_filename(doc.title, selection.selection_label(sections, unit), fmt)
+            output.write(target, data_bytes)
+            if target != "-":
+                click.echo(f"已写入 {target}：{len(selected.all_tasks())} 项任务。", err=True)
+
+        for option in extra_options:
+            command = option(command)
+        return command
+
+    return decorate
+
+
+@export_command("xlsx")
+def export_xlsx(**_):
+    """导出 Excel 工作簿：每个部分一个工作表，另有“目录”表。
+
+    \b
+    例：exporter export xlsx
+        exporter export xlsx --section 九 -o 第九部分.xlsx
+        exporter export xlsx --unit 市发展改革委
+        exporter export xlsx --split-by unit -o 各单位/
+    """
+
+
+@export_command("pdf", extra_options=[
+    click.option("--attachment", metavar="N", help="在首页左上角标注“附件N”（N 可省略为空字符串）。"),
+])
+def export_pdf(**_):
+    """导出 PDF：按原表格排版的公文附件，字体嵌入文件。
+
+    \b
+    例：exporter export pdf
+        exporter export pdf --section 九 --attachment 2
+        exporter export pdf --unit 市发展改革委 -o 发改委.pdf
+    """
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("old", metavar="OLD.yaml")
+@click.argument("new", metavar="NEW.yaml")
+def diff(old, new):
+    """逐项列出两个数据文件之间的差异（任务、字段）。
+
+    \b
+    有差异时退出码为 1，没有差异为 0。
+    例：exporter diff data/2023.yaml 返回/市发展改革委.yaml
+    """
+    from exporter import compare
+    changes = compare.diff(load_data(old), load_data(new))
+    click.echo(compare.format_changes(changes, old, new))
+    sys.exit(1 if changes else 0)
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("base", metavar="BASE.yaml")
+@click.argument("parts", nargs=-1, required=True, metavar="PART.yaml...")
+@click.option("-o", "--output", "out", required=True, metavar="FILE.yaml", help="合并后的数据文件。")
+def merge(base, parts, out):
+    """把各单位返回的部分合并到底稿；同一字段被不同单位改得不一致时停止。
+
+    \b
+    例：exporter merge data/2023.yaml 返回/*.yaml -o 2023-合并.yaml
+    """
+    from exporter import compare
+    merged, report = compare.merge(load_data(base), [(p, load_data(p)) for p in parts])
+    output.write(out, datafile.dump(merged))
+    click.echo(report, err=True)
+
+
+def main(argv=None):
+    try:
+        cli.main(args=argv, prog_name="exporter", standalone_mode=False)
+    except DataErrors as exc:
+        click.echo(f"错误：{exc}", err=True)
+        sys.exit(1)
+    except ExporterError as exc:
+        click.echo(f"错误：{exc}", err=True)
+        sys.exit(1)
+    except click.exceptions.Abort:
+        click.echo("已取消。", err=True)
+        sys.exit(1)
+    except click.UsageError as exc:
+        hint = f"\n运行 `{exc.ctx.command_path} --help` 查看用法。" if exc.ctx else ""
+        click.echo(f"用法错误：{_translate(exc.format_message())}{hint}", err=True)
+        sys.exit(2)
+    except click.ClickException as exc:
+        click.echo(f"错误：{_translate(exc.format_message())}", err=True)
+        sys.exit(exc.exit_code)
+    except BrokenPipeError:
+        sys.exit(1)
+    except KeyboardInterrupt:
+        click.echo("已中断。", err=True)
+        sys.exit(130)
+
+
+_CLICK_PHRASES = [
+    ("No such command", "没有这个命令"),
+    ("No such option", "没有这个选项"),
+    ("Missing argument", "缺少参数"),
+    ("Missing option", "缺少选项"),
+    ("requires an argument", "需要一个值"),
+    ("Invalid value for", "取值无效："),
+    ("is not one of", "不是以下之一"),
+    ("Got unexpected extra argument", "多余的参数"),
+    ("Got unexpected extra arguments", "多余的参数"),
+    ("Did you mean", "是否想用"),
+]
+
+
+def _translate(message: str) -> str:
+    for english, chinese in _CLICK_PHRASES:
+        message = message.replace(english, chinese)
+    return message

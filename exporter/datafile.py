@@ -1,0 +1,334 @@
+"""The normalized data file (YAML): write it, read it back, and validate it with line numbers.
+
+Reading goes through PyYAML's node tree rather than plain objects so that every problem can name
+its line, and scalars keep their text exactly as written (no dates or booleans guessed).
+"""
+from __future__ import annotations
+
+import unicodedata
+
+import yaml
+
+from exporter.errors import DataError, DataErrors
+from exporter.model import DOCUMENT_FIELDS, Document, Section, Subsection, Task, numeral_value
+
+FORMAT_VERSION = 1
+EXCEL_CELL_LIMIT = 32767  # characters Excel keeps in one cell
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing
+class _Dumper(yaml.SafeDumper):
+    """Block style with indented lists, as people write YAML by hand."""
+
+    def increase_indent(self, flow=False, indentless=False):
+        return super().increase_indent(flow, False)
+
+
+def _document_dict(doc: Document) -> dict:
+    meta = {k: doc.meta[k] for k in DOCUMENT_FIELDS if k in doc.meta}
+    meta.update({k: v for k, v in doc.meta.items() if k not in meta})
+    return meta
+
+
+def _task_dict(task: Task) -> dict:
+    return {"number": task.number, "task": task.task, "progress": list(task.progress), "units": list(task.units)}
+
+
+def to_dict(doc: Document) -> dict:
+    sections = []
+    for s in doc.sections:
+        entry = {"numeral": s.numeral, "title": s.title}
+        if s.tasks or not s.subsections:
+            entry["tasks"] = [_task_dict(t) for t in s.tasks]
+        if s.subsections:
+            entry["subsections"] = [
+                {"numeral": sub.numeral, "title": sub.title, "tasks": [_task_dict(t) for t in sub.tasks]}
+                for sub in s.subsections
+            ]
+        sections.append(entry)
+    return {"format": FORMAT_VERSION, "document": _document_dict(doc), "sections": sections}
+
+
+def dump(doc: Document) -> bytes:
+    text = yaml.dump(to_dict(doc), Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+                     default_flow_style=False, width=10**9)
+    return text.encode("utf-8")
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading
+def _control_chars(text: str) -> list[str]:
+    return [f"U+{ord(ch):04X}" for ch in text if unicodedata.category(ch) == "Cc"]
+
+
+class _Reader:
+    def __init__(self, file: str):
+        self.file = file
+        self.problems: list[DataError] = []
+
+    def problem(self, node, message: str, hint: str, task: int | None = None):
+        line = node.start_mark.line + 1 if node is not None else None
+        self.problems.append(DataError(message, file=self.file, line=line, task=task, hint=hint))
+
+    # -- typed accessors -------------------------------------------------------------------
+    def mapping(self, node, what: str, task=None) -> dict | None:
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(node, f"{what}应是“键: 值”的映射", "按 data/README.md 中的示例书写这一部分。", task)
+            return None
+        out = {}
+        for key, value in node.value:
+            if not isinstance(key, yaml.ScalarNode):
+                self.problem(key, f"{what}中有无法识别的键", "键应是简单的文字，例如 title。", task)
+                continue
+            if key.value in out:
+                self.problem(key, f"{what}中的键“{key.value}”重复出现", "删除重复的一行。", task)
+            out[key.value] = value
+        return out
+
+    def text(self, node, what: str, task=None, required=True) -> str | None:
+        if node is None:
+            if required:
+                return None
+            return ""
+        if not isinstance(node, yaml.ScalarNode):
+            self.problem(node, f"{what}应是一段文字，而不是列表或映射", f"把{what}写成一行文字。", task)
+            return None
+        value = node.value
+        bad = _control_chars(value)
+        if bad:
+            self.problem(node, f"{what}含有控制字符 {', '.join(sorted(set(bad)))}",
+                         "删除这些不可见字符；多段内容请写成列表中的多个项目。", task)
+        return value
+
+    def text_list(self, node, what: str, task=None) -> list[str] | None:
+        if not isinstance(node, yaml.SequenceNode):
+            self.problem(node, f"{what}应是列表（每项一行，以“- ”开头）",
+                         f"把{what}写成列表，例如：\n    - 第一段", task)
+            return None
+        out = []
+        for item in node.value:
+            value = self.text(item, what, task)
+            if value is not None:
+                if not value.strip():
+                    self.problem(item, f"{what}中有空白的项目", "删除这一项或填写内容。", task)
+                out.append(value)
+        return out
+
+    def check_keys(self, node, fields: dict, allowed: set, what: str, task=None):
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value not in allowed:
+                self.problem(key_node, f"{what}中有未知的字段“{key_node.value}”",
+                             f"可用的字段是：{'、'.join(sorted(allowed))}；请检查拼写。", task)
+
+    # -- the document ------------------------------------------------------------------------
+    def read(self, root) -> Document | None:
+        top = self.mapping(root, "文件")
+        if top is None:
+            return None
+        self.check_keys(root, top, {"format", "document", "sections"}, "文件顶层")
+        fmt = top.get("format")
+        if fmt is None:
+            self.problem(root, "缺少字段 format", f"在文件开头加一行 format: {FORMAT_VERSION}")
+        elif not (isinstance(fmt, yaml.ScalarNode) and fmt.value == str(FORMAT_VERSION)):
+            self.problem(fmt, f"不支持的格式版本“{getattr(fmt, 'value', '')}”", f"本程序读取 format: {FORMAT_VERSION}")
+        meta = self.read_document(top.get("document"), root)
+        sections_node = top.get("sections")
+        sections = []
+        if sections_node is None:
+            self.problem(root, "缺少字段 sections", "按 data/README.md 的示例加上 sections 列表。")
+        elif not isinstance(sections_node, yaml.SequenceNode) or not sections_node.value:
+            self.problem(sections_node, "sections 应是非空的列表", "至少写一个部分，每个部分含 tasks 列表。")
+        else:
+            sections = [s for s in (self.read_section(n) for n in sections_node.value) if s is not None]
+        doc = Document(meta=meta or {}, sections=sections)
+        self.check_order(doc, sections_node)
+        return doc
+
+    def read_document(self, node, root) -> dict | None:
+        if node is None:
+            self.problem(root, "缺少字段 document", "加上 document: 并在其下写 title 等字段。")
+            return None
+        fields = self.mapping(node, "document")
+        if fields is None:
+            return None
+        meta = {}
+        for key, value in fields.items():
+            if isinstance(value, yaml.SequenceNode):
+                items = self.text_list(value, f"document.{key}")
+                if items is not None:
+                    meta[key] = items
+            else:
+                text = self.text(value, f"document.{key}")
+                if text is not None:
+                    meta[key] = text
+        if not meta.get("title"):
+            self.problem(node, "document 缺少标题 title", "加上一行 title: 文件标题")
+        return meta
+
+    def read_section(self, node) -> Section | None:
+        fields = self.mapping(node, "部分")
+        if fields is None:
+            return None
+        self.check_keys(node, fields, {"numeral", "title", "tasks", "subsections"}, "部分")
+        numeral = self.text(fields.get("numeral"), "部分序号 numeral", required=False) or ""
+        title = self.text(fields.get("title"), "部分标题 title", required=False) or ""
+        if numeral and numeral_value(numeral) is None:
+            self.problem(fields["numeral"], f"部分序号“{numeral}”不是中文数字", "写成 一、二、……十二 这样的中文数字。")
+        section = Section(numeral=numeral, title=title)
+        if "tasks" in fields:
+            section.tasks = self.read_tasks(fields["tasks"])
+        if "subsections" in fields:
+            subs = fields["subsections"]
+            if not isinstance(subs, yaml.SequenceNode):
+                self.problem(subs, "subsections 应是列表", "每个小标题写成以“- ”开头的一项。")
+            else:
+                section.subsections = [s for s in (self.read_subsection(n) for n in subs.value) if s]
+        if "tasks" not in fields and "subsections" not in fields:
+            self.problem(node, f"部分“{numeral}{title}”既没有 tasks 也没有 subsections", "加上该部分的任务列表 tasks。")
+        return section
+
+    def read_subsection(self, node) -> Subsection | None:
+        fields = self.mapping(node, "小标题")
+        if fields is None:
+            return None
+        self.check_keys(node, fields, {"numeral", "title", "tasks"}, "小标题")
+        numeral = self.text(fields.get("numeral"), "小标题序号 numeral", required=False) or ""
+        title = self.text(fields.get("title"), "小标题 title", required=False) or ""
+        if numeral and numeral_value(numeral) is None:
+            self.problem(fields["numeral"], f"小标题序号“{numeral}”不是中文数字", "写成 一、二、三 这样的中文数字。")
+        sub = Subsection(numeral=numeral, title=title)
+        if "tasks" not in fields:
+            self.problem(node, f"小标题“{numeral}{title}”缺少 tasks", "加上该小标题下的任务列表 tasks。")
+        else:
+            sub.tasks = self.read_tasks(fields["tasks"])
+        return sub
+
+    def read_tasks(self, node) -> list[Task]:
+        if not isinstance(node, yaml.SequenceNode):
+            self.problem(node, "tasks 应是列表", "每个任务写成以“- number:”开头的一项。")
+            return []
+        return [t for t in (self.read_task(n) for n in node.value) if t is not None]
+
+    def read_task(self, node) -> Task | None:
+        fields = self.mapping(node, "任务")
+        if fields is None:
+            return None
+        number_node = fields.get("number")
+        number = None
+        if number_node is None:
+            self.problem(node, "任务缺少序号 number", "加上一行 number: 序号（整数）。")
+        elif not (isinstance(number_node, yaml.ScalarNode) and number_node.value.isdigit()
+                  and number_node.value.isascii()):
+            self.problem(number_node, f"序号 number 应是正整数，而不是“{getattr(number_node, 'value', '…')}”",
+                         "写成阿拉伯数字，例如 number: 86")
+        else:
+            number = int(number_node.value)
+        self.check_keys(node, fields, {"number", "task", "progress", "units"}, "任务", number)
+        task_text = self.text(fields.get("task"), "任务内容 task", number)
+        if "task" not in fields:
+            self.problem(node, "任务缺少内容 task", "加上一行 task: 任务内容。", number)
+        elif task_text is not None and not task_text.strip():
+            self.problem(fields["task"], "任务内容 task 是空的", "填写任务内容。", number)
+        progress: list[str] = []
+        if "progress" in fields:
+            progress = self.text_list(fields["progress"], "完成情况 progress", number) or []
+        units: list[str] = []
+        if "units" not in fields:
+            self.problem(node, "任务缺少牵头责任单位 units", "加上 units: 列表，第一项是牵头单位。", number)
+        else:
+            units = self.text_list(fields["units"], "牵头责任单位 units", number) or []
+            if not units and isinstance(fields["units"], yaml.SequenceNode):
+                self.problem(fields["units"], "牵头责任单位 units 是空的", "至少写一个单位，第一项是牵头单位。", number)
+            dupes = sorted({u for u in units if units.count(u) > 1})
+            if dupes:
+                self.problem(fields["units"], f"单位重复：{'、'.join(dupes)}", "每个单位只写一次。", number)
+        size = len(task_text or "") + sum(len(p) + 1 for p in progress) + sum(len(u) + 1 for u in units)
+        if size > EXCEL_CELL_LIMIT:
+            self.problem(node, f"任务文字过长（{size} 字），超过单元格上限 {EXCEL_CELL_LIMIT} 字",
+                         "请删减或拆分这一任务的完成情况。", number)
+        if number is None or task_text is None:
+            return None
+        return Task(number=number, task=task_text, progress=progress, units=units, line=node.start_mark.line + 1)
+
+    def check_order(self, doc: Document, sections_node) -> None:
+        previous = None
+        seen: dict[int, int] = {}
+        for task in doc.all_tasks():
+            if task.number in seen:
+                self.problems.append(DataError(
+                    f"序号 {task.number} 重复（第 {seen[task.number]} 行已有）", file=self.file, line=task.line,
+                    task=task.number, hint="每个任务的序号必须唯一，请改正其中一个。"))
+            elif previous is not None and task.number < previous:
+                self.problems.append(DataError(
+                    f"序号 {task.number} 排在 {previous} 之后，序号应从小到大", file=self.file, line=task.line,
+                    task=task.number, hint="按序号顺序排列任务，或改正序号。"))
+            seen.setdefault(task.number, task.line)
+            previous = task.number if previous is None else max(previous, task.number)
+        last = 0
+        for section in doc.sections:
+            value = numeral_value(section.numeral) if section.numeral else None
+            if value is not None:
+                if value <= last:
+                    self.problems.append(DataError(
+                        f"部分序号“{section.numeral}”没有按顺序排列", file=self.file,
+                        line=_section_line(sections_node, section), hint="部分应按 一、二、三…… 的顺序排列。"))
+                last = value
+            sub_last = 0
+            for sub in section.subsections:
+                v = numeral_value(sub.numeral) if sub.numeral else None
+                if v is not None:
+                    if v <= sub_last:
+                        self.problems.append(DataError(
+                            f"部分“{section.numeral}”中的小标题序号“{sub.numeral}”没有按顺序排列",
+                            file=self.file, hint="小标题应按 （一）（二）（三）…… 的顺序排列。"))
+                    sub_last = v
+
+
+def _section_line(sections_node, section: Section) -> int | None:
+    if not isinstance(sections_node, yaml.SequenceNode):
+        return None
+    for node in sections_node.value:
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                if k.value == "numeral" and isinstance(v, yaml.ScalarNode) and v.value == section.numeral:
+                    return node.start_mark.line + 1
+    return None
+
+
+def parse(text: str, file: str) -> Document:
+    """Parse and validate; raise DataErrors listing every problem found."""
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise DataErrors([DataError(
+                    "文件使用了 YAML 锚点或别名（& 或 *），本程序不接受", file=file,
+                    line=event.start_mark.line + 1, hint="把别名处直接写成完整的文字。")])
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise DataErrors([DataError(
+            f"YAML 语法错误：{exc.problem or exc.context}", file=file, line=line,
+            hint="检查这一行及上一行的缩进、冒号后的空格和引号是否成对。")]) from None
+    except yaml.YAMLError as exc:
+        raise DataErrors([DataError(f"YAML 无法读取：{exc}", file=file,
+                                    hint="检查文件是否为 YAML 格式。")]) from None
+    if root is None:
+        raise DataErrors([DataError("文件是空的", file=file, hint="按 data/README.md 的示例填写数据。")])
+    reader = _Reader(file)
+    doc = reader.read(root)
+    if reader.problems or doc is None:
+        raise DataErrors(reader.problems)
+    return doc
+
+
+def load(data: bytes, file: str) -> Document:
+    """Decode and parse a data file; every command that reads data goes through here."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise DataErrors([DataError("文件不是 UTF-8 编码", file=file, line=line,
+                                    hint="请把文件另存为 UTF-8 编码。")]) from None
+    return parse(text, file)

@@ -1,0 +1,11 @@
+"""Output formats. Each module has `render(doc, template, **options) -> bytes` and touches no file."""
+from __future__ import annotations
+
+import importlib
+
+FORMATS = {"xlsx": "exporter.formats.xlsx", "pdf": "exporter.formats.pdf"}
+
+
+def renderer(name: str):
+    """The render function of a format; imported on demand so one format never loads another's libraries."""
+    return importlib.import_module(FORMATS[name]).render

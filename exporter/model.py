@@ -1,0 +1,118 @@
+"""The document model: sections, subsections and numbered tasks.
+
+Everything the renderers need is here; nothing in this module reads or writes files.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+# Chinese numerals used for section and subsection markers, in order.
+NUMERALS = [
+    "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+    "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十",
+    "二十一", "二十二", "二十三", "二十四", "二十五", "二十六", "二十七", "二十八", "二十九", "三十",
+]
+
+# Document fields with a fixed meaning, in the order they are written.
+DOCUMENT_FIELDS = [
+    "title", "issuer", "index_no", "category", "written", "published", "validity", "source",
+]
+
+
+def numeral_value(numeral: str) -> int | None:
+    """1 for 一, 12 for 十二; None when it is not a numeral we know."""
+    try:
+        return NUMERALS.index(numeral) + 1
+    except ValueError:
+        return None
+
+
+@dataclass
+class Task:
+    number: int
+    task: str
+    progress: list[str] = field(default_factory=list)
+    units: list[str] = field(default_factory=list)
+    line: int | None = None  # where it came from, for messages
+
+    @property
+    def lead_unit(self) -> str:
+        return self.units[0] if self.units else ""
+
+
+@dataclass
+class Subsection:
+    numeral: str
+    title: str
+    tasks: list[Task] = field(default_factory=list)
+
+    @property
+    def heading(self) -> str:
+        return f"（{self.numeral}）{self.title}" if self.numeral else self.title
+
+
+@dataclass
+class Section:
+    numeral: str
+    title: str
+    tasks: list[Task] = field(default_factory=list)  # tasks before any subsection
+    subsections: list[Subsection] = field(default_factory=list)
+
+    @property
+    def heading(self) -> str:
+        return f"{self.numeral}、{self.title}" if self.numeral else self.title
+
+    def all_tasks(self) -> list[Task]:
+        out = list(self.tasks)
+        for sub in self.subsections:
+            out.extend(sub.tasks)
+        return out
+
+    def task_range(self) -> str:
+        """'86–94', '7', or '' for an empty section."""
+        numbers = [t.number for t in self.all_tasks()]
+        if not numbers:
+            return ""
+        lo, hi = min(numbers), max(numbers)
+        return str(lo) if lo == hi else f"{lo}–{hi}"
+
+
+@dataclass
+class Document:
+    meta: dict = field(default_factory=dict)
+    sections: list[Section] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return str(self.meta.get("title", ""))
+
+    @property
+    def issuer(self) -> str:
+        return str(self.meta.get("issuer", ""))
+
+    def all_tasks(self) -> list[Task]:
+        return [t for s in self.sections for t in s.all_tasks()]
+
+    def rows(self) -> Iterator[tuple[str, object]]:
+        """The table in reading order: ('section', Section), ('subsection', Subsection), ('task', Task).
+
+        A section without numeral and title (a document with no section rows) yields no section row.
+        """
+        for section in self.sections:
+            if section.numeral or section.title:
+                yield "section", section
+            for task in section.tasks:
+                yield "task", task
+            for sub in section.subsections:
+                yield "subsection", sub
+                for task in sub.tasks:
+                    yield "task", task
+
+    def units(self) -> list[str]:
+        """Every unit named in the document, in order of first appearance."""
+        seen: dict[str, None] = {}
+        for task in self.all_tasks():
+            for unit in task.units:
+                seen.setdefault(unit, None)
+        return list(seen)

@@ -1,0 +1,87 @@
+"""Pure functions that narrow a document to some sections or one unit, keeping task numbers."""
+from __future__ import annotations
+
+import difflib
+import re
+
+from exporter.errors import SelectionError
+from exporter.model import NUMERALS, Document, Section, Subsection, numeral_value
+
+
+def parse_section_values(values) -> list[str]:
+    """('九',), ('二,三',), ('9', '十二') -> ['九'], ['二', '三'], ['九', '十二']."""
+    out = []
+    for value in values:
+        for token in re.split(r"[,，、\s]+", str(value).strip()):
+            token = token.strip().rstrip("、.．")
+            if not token:
+                continue
+            if token.isdigit() and token.isascii():
+                n = int(token)
+                out.append(NUMERALS[n - 1] if 1 <= n <= len(NUMERALS) else token)
+            else:
+                out.append(token)
+    return out
+
+
+def _describe(section: Section) -> str:
+    rng = section.task_range()
+    return f"{section.heading}（任务 {rng}）" if rng else section.heading
+
+
+def select_sections(doc: Document, values) -> Document:
+    """Keep the named sections, in document order."""
+    wanted = parse_section_values(values)
+    if not wanted:
+        return doc
+    by_numeral = {s.numeral: s for s in doc.sections if s.numeral}
+    for token in wanted:
+        if token not in by_numeral:
+            if not by_numeral:
+                raise SelectionError(f"没有第“{token}”部分：这份文件没有分部分",
+                                     hint="去掉 --section 选项，导出全部任务。")
+            target = numeral_value(token)
+            ordered = sorted(by_numeral.values(),
+                             key=lambda s: abs(numeral_value(s.numeral) - target) if target else 0)
+            listing = "；".join(_describe(s) for s in ordered)
+            raise SelectionError(f"没有第“{token}”部分。现有部分：{listing}",
+                                 hint="用中文或阿拉伯数字指定部分，例如 --section 九 或 --section 9；"
+                                      "`exporter sections` 列出全部部分。")
+    keep = set(wanted)
+    return Document(meta=dict(doc.meta), sections=[s for s in doc.sections if s.numeral in keep])
+
+
+def select_unit(doc: Document, unit: str | None) -> Document:
+    """Keep the tasks whose units include `unit`; drop what becomes empty."""
+    if not unit:
+        return doc
+    unit = unit.strip()
+    known = doc.units()
+    if unit not in known:
+        close = difflib.get_close_matches(unit, known, n=len(known), cutoff=0.0)
+        close.sort(key=lambda u: (unit not in u and u not in unit, -difflib.SequenceMatcher(None, unit, u).ratio()))
+        raise SelectionError(f"没有单位“{unit}”。最接近的单位：{'、'.join(close[:8])}",
+                             hint="单位名称须与数据完全一致；`exporter units` 列出全部单位。")
+    sections = []
+    for s in doc.sections:
+        tasks = [t for t in s.tasks if unit in t.units]
+        subs = [Subsection(sub.numeral, sub.title, [t for t in sub.tasks if unit in t.units]) for sub in s.subsections]
+        subs = [sub for sub in subs if sub.tasks]
+        if tasks or subs:
+            sections.append(Section(s.numeral, s.title, tasks, subs))
+    return Document(meta=dict(doc.meta), sections=sections)
+
+
+def select(doc: Document, sections=(), unit: str | None = None) -> Document:
+    return select_unit(select_sections(doc, sections), unit)
+
+
+def selection_label(sections=(), unit: str | None = None) -> str:
+    """The part of a file name that says what was selected: '九', '二、三', '市发展改革委', ''."""
+    parts = []
+    wanted = parse_section_values(sections)
+    if wanted:
+        parts.append("、".join(wanted))
+    if unit:
+        parts.append(unit.strip())
+    return "，".join(parts)
