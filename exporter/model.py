@@ -116,3 +116,21 @@ class Document:
             for unit in task.units:
                 seen.setdefault(unit, None)
         return list(seen)
+
+
+def unit_roles(doc: Document, unit: str) -> tuple[list[int], list[int]]:
+    """Numbers of the tasks `unit` leads (listed first) and co-leads (listed later)."""
+    led = [t.number for t in doc.all_tasks() if t.units and t.units[0] == unit]
+    joined = [t.number for t in doc.all_tasks() if unit in t.units[1:]]
+    return led, joined
+
+
+def role_summary(doc: Document, unit: str) -> str:
+    """'牵头 3 项（1、3、8）；参与 1 项（7）' — the line under the title of a unit's own part."""
+    led, joined = unit_roles(doc, unit)
+    parts = []
+    if led:
+        parts.append(f"牵头 {len(led)} 项（{'、'.join(map(str, led))}）")
+    if joined:
+        parts.append(f"参与 {len(joined)} 项（{'、'.join(map(str, joined))}）")
+    return "；".join(parts)
