@@ -7,9 +7,11 @@ from pathlib import Path
 
 import click
 
-from exporter import datafile, naming, output, selection, templates
+from exporter import cli_text, datafile, naming, output, selection, templates
 from exporter.errors import DataErrors, ExporterError, OutputError, SourceError
 from exporter.resources import default_data
+
+cli_text.install()
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -255,33 +257,13 @@ def main(argv=None):
         sys.exit(1)
     except click.UsageError as exc:
         hint = f"\n运行 `{exc.ctx.command_path} --help` 查看用法。" if exc.ctx else ""
-        click.echo(f"用法错误：{_translate(exc.format_message())}{hint}", err=True)
+        click.echo(f"用法错误：{exc.format_message()}{hint}", err=True)
         sys.exit(2)
     except click.ClickException as exc:
-        click.echo(f"错误：{_translate(exc.format_message())}", err=True)
+        click.echo(f"错误：{exc.format_message()}", err=True)
         sys.exit(exc.exit_code)
     except BrokenPipeError:
         sys.exit(1)
     except KeyboardInterrupt:
         click.echo("已中断。", err=True)
         sys.exit(130)
-
-
-_CLICK_PHRASES = [
-    ("No such command", "没有这个命令"),
-    ("No such option", "没有这个选项"),
-    ("Missing argument", "缺少参数"),
-    ("Missing option", "缺少选项"),
-    ("requires an argument", "需要一个值"),
-    ("Invalid value for", "取值无效："),
-    ("is not one of", "不是以下之一"),
-    ("Got unexpected extra argument", "多余的参数"),
-    ("Got unexpected extra arguments", "多余的参数"),
-    ("Did you mean", "是否想用"),
-]
-
-
-def _translate(message: str) -> str:
-    for english, chinese in _CLICK_PHRASES:
-        message = message.replace(english, chinese)
-    return message

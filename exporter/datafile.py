@@ -305,12 +305,20 @@ def parse(text: str, file: str) -> Document:
                     "文件使用了 YAML 锚点或别名（& 或 *），本程序不接受", file=file,
                     line=event.start_mark.line + 1, hint="把别名处直接写成完整的文字。")])
         root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        raise DataErrors([DataError(
+            f"文件含有不允许的控制字符 U+{exc.character:04X}", file=file, line=line,
+            hint="删除这个不可见字符后再试。")]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
+        context = ""
+        if exc.context_mark and mark and exc.context_mark.line != mark.line:
+            context = f"（与第 {exc.context_mark.line + 1} 行有关）"
         raise DataErrors([DataError(
-            f"YAML 语法错误：{exc.problem or exc.context}", file=file, line=line,
-            hint="检查这一行及上一行的缩进、冒号后的空格和引号是否成对。")]) from None
+            f"YAML 语法错误{context}：{exc.problem or exc.context}", file=file, line=line,
+            hint="检查这一行及上一行的缩进、冒号后的空格、括号和引号是否成对。")]) from None
     except yaml.YAMLError as exc:
         raise DataErrors([DataError(f"YAML 无法读取：{exc}", file=file,
                                     hint="检查文件是否为 YAML 格式。")]) from None

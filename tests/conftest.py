@@ -1,0 +1,54 @@
+"""Shared test helpers: paths, the bundled document, and running the real command line."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data" / "2023.yaml"
+SOURCE = ROOT / "data" / "2023-source.txt"
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+    stdout_bytes: bytes
+
+
+def run_cli(*args, cwd=None, env=None, input: bytes | None = None) -> Result:
+    """Run `python -m exporter ARGS` in a fresh process, as a user would."""
+    full_env = dict(os.environ)
+    full_env.pop("SOURCE_DATE_EPOCH", None)
+    if env:
+        full_env.update(env)
+    proc = subprocess.run([sys.executable, "-m", "exporter", *map(str, args)], capture_output=True,
+                          cwd=cwd, env=full_env, input=input, timeout=300)
+    return Result(proc.returncode, proc.stdout.decode("utf-8", "replace"),
+                  proc.stderr.decode("utf-8", "replace"), proc.stdout)
+
+
+def assert_clean_error(result: Result, *needles: str) -> None:
+    """One clear Chinese message: non-zero exit, no traceback, the expected words present."""
+    assert result.code != 0, result
+    assert "Traceback" not in result.err, result.err
+    assert result.err.startswith(("错误：", "用法错误：")), result.err
+    for needle in needles:
+        assert needle in result.err, (needle, result.err)
+
+
+@pytest.fixture(scope="session")
+def bundled_doc():
+    from exporter import datafile
+    return datafile.load(DATA.read_bytes(), str(DATA))
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return SOURCE.read_text(encoding="utf-8")
