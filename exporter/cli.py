@@ -9,6 +9,7 @@ import click
 
 from exporter import cli_text, datafile, naming, output, selection, templates
 from exporter.errors import DataErrors, ExporterError, OutputError, SourceError
+from exporter.model import unit_roles
 from exporter.resources import default_data
 
 cli_text.install()
@@ -137,8 +138,7 @@ def units(data):
     """
     doc = load_data(data)
     for unit in doc.units():
-        led = [t.number for t in doc.all_tasks() if t.units[0] == unit]
-        joined = [t.number for t in doc.all_tasks() if unit in t.units[1:]]
+        led, joined = unit_roles(doc, unit)
         click.echo(f"{unit}\t牵头 {len(led)} 项\t参与 {len(joined)} 项")
 
 
