@@ -166,10 +166,14 @@ def export_command(fmt: str, extra_options=()):
             render = renderer(fmt)
             if split_by == "unit":
                 from exporter import split
-                files = split.render_by_unit(selected, tmpl, fmt, render, options)
                 folder = out or naming.safe_filename(f"{doc.title}（按单位）")
                 if folder == "-":
                     raise OutputError("按单位拆分时不能输出到标准输出", hint="用 -o 指定一个文件夹。")
+                if unit:
+                    raise OutputError("--unit 与 --split-by unit 不能同时使用",
+                                      hint="去掉 --unit 以导出每个单位各自的文件；只要一个单位时去掉 --split-by。")
+                files = split.render_by_unit(selected, tmpl, fmt, render, options,
+                                             progress=progress_printer(f"正在按单位生成 {fmt}"))
                 output.write_many(folder, files)
                 click.echo(f"已写入 {folder}/：{len(files)} 个文件。", err=True)
                 return

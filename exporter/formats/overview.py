@@ -1,0 +1,225 @@
+"""The overview workbook of a split export: one row per unit with the tasks it leads and co-leads.
+
+Always xlsx, whatever the format of the unit files, and byte-identical run to run. Fonts, border,
+header fill and page margins follow the template's `xlsx:` section, like the unit workbooks.
+"""
+from __future__ import annotations
+
+import datetime
+import io
+import re
+import zipfile
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+
+from exporter.model import Document, unit_roles
+from exporter.templates import parse_size
+from exporter.textwidth import display_width, wrapped_lines
+
+HEADERS = ["单位", "牵头任务数", "牵头任务序号", "参与任务数", "参与任务序号", "合计"]
+SHEET_TITLE = "单位任务一览"
+HEADER_ROW = 3  # title, summary line, then the header
+FALLBACK_TIME = datetime.datetime(1980, 1, 1)  # the earliest time a zip entry can carry
+POINTS_PER_CM = 72 / 2.54
+
+DEFAULT_FONTS = {
+    "title": {"name": "方正小标宋简体", "size": "小二"},
+    "header": {"name": "黑体", "size": "小四"},
+    "body": {"name": "宋体", "size": "小四"},
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# Reproducible packages
+def fixed_time(doc: Document) -> datetime.datetime:
+    """The document's own date (成文日期) when it has one, so the file's dates mean something."""
+    for key in ("written", "published"):
+        match = re.match(r"(\d{4})-(\d{2})-(\d{2})", str(doc.meta.get(key, "")))
+        if match:
+            try:
+                when = datetime.datetime(*map(int, match.groups()))
+            except ValueError:
+                continue
+            if when.year >= 1980:
+                return when
+    return FALLBACK_TIME
+
+
+_CORE_TIMES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+
+
+def normalize_zip(data: bytes, when: datetime.datetime) -> bytes:
+    """Rewrite an xlsx package with fixed entry times and attributes, keeping the entry order.
+
+    openpyxl stamps docProps/core.xml's modified time at save, whatever the workbook says, so the
+    dates there are rewritten too.
+    """
+    stamp = when.timetuple()[:6]
+    iso = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            entry.create_system = 0
+            content = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = _CORE_TIMES.sub(lambda m: m.group(1) + iso + m.group(2), content)
+            dst.writestr(entry, content)
+    return out.getvalue()
+
+
+# ---------------------------------------------------------------------------------------------
+# Content
+def overview_rows(doc: Document) -> list[list]:
+    """[unit, led count, led numbers, joined count, joined numbers, total] per unit, in document order."""
+    rows = []
+    for unit in doc.units():
+        led, joined = unit_roles(doc, unit)
+        rows.append([unit, len(led), "、".join(map(str, led)), len(joined), "、".join(map(str, joined)),
+                     len(led) + len(joined)])
+    return rows
+
+
+def wrap_numbers(text: str, width: float) -> str:
+    """Break "1、3、7、…" into lines that fit `width`, each break after a 、 so no line starts with one."""
+    lines, line = [], ""
+    for item in text.split("、") if text else []:
+        piece = f"{line}、{item}" if line else item
+        if line and display_width(piece) + 2 > width - 1:
+            lines.append(line + "、")
+            line = item
+        else:
+            line = piece
+    if line:
+        lines.append(line)
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------------------
+# Styling from the template
+def _font(settings: dict, role: str, bold: bool = False) -> tuple[Font, float]:
+    spec = {**DEFAULT_FONTS[role], **((settings.get("fonts") or {}).get(role) or {})}
+    size = parse_size(spec.get("size", 12), f"xlsx.fonts.{role}.size")
+    return Font(name=spec.get("name"), size=size, bold=bool(spec.get("bold", bold))), size
+
+
+def _row_height(lines: int, size: float, settings: dict) -> float:
+    spacing = float(settings.get("line_spacing", 1.45))
+    padding = parse_size(settings.get("row_padding", "5pt"), "xlsx.row_padding")
+    return round(lines * size * spacing + padding, 1)
+
+
+def _margin(page: dict, key: str, default_cm: float) -> float:
+    """A margin in inches, as openpyxl wants it."""
+    value = (page.get("margins") or {}).get(key)
+    points = parse_size(value, f"xlsx.page.margins.{key}") if value is not None else default_cm * POINTS_PER_CM
+    return round(points / 72, 3)
+
+
+def render_overview(doc: Document, template: dict | None = None) -> bytes:
+    """The overview workbook as bytes: title, a summary line, the header row, then a row per unit."""
+    settings = (template or {}).get("xlsx") or {}
+    rows = overview_rows(doc)
+    title_font, title_size = _font(settings, "title", bold=True)
+    header_font, header_size = _font(settings, "header")
+    body_font, body_size = _font(settings, "body")
+    border_spec = settings.get("border") or {}
+    side = Side(style=border_spec.get("style", "thin"), color=str(border_spec.get("color", "000000")))
+    border = Border(left=side, right=side, top=side, bottom=side)
+    header_fill = (settings.get("fills") or {}).get("header")
+    wrap_left = Alignment(horizontal="left", vertical="center", wrap_text=True)
+    wrap_center = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = SHEET_TITLE
+
+    # Widths from content (CJK counts 2), scaled from the 11pt default font; number lists wrap.
+    scale = max(body_size, header_size) / 11
+
+    def fit(values, low, high):
+        return round(min(max([low] + [display_width(str(v)) * scale + 2 for v in values]), high), 1)
+
+    widths = [
+        fit([HEADERS[0]] + [r[0] for r in rows], 12, 40),
+        fit([HEADERS[1]], 8, 14),
+        fit([HEADERS[2]] + [r[2] for r in rows], 16, 48),
+        fit([HEADERS[3]], 8, 14),
+        fit([HEADERS[4]] + [r[4] for r in rows], 16, 48),
+        fit([HEADERS[5]], 6, 10),
+    ]
+    for col, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = width
+    last_col = get_column_letter(len(HEADERS))
+
+    ws.append(["单位任务一览"])
+    ws.merge_cells(f"A1:{last_col}1")
+    ws["A1"].font = title_font
+    ws["A1"].alignment = wrap_center
+    ws.row_dimensions[1].height = _row_height(1, title_size, settings)
+
+    tasks = doc.all_tasks()
+    summary = f"{doc.title}　共 {len(tasks)} 项任务，{len(rows)} 个单位" if doc.title else \
+        f"共 {len(tasks)} 项任务，{len(rows)} 个单位"
+    ws.append([summary])
+    ws.merge_cells(f"A2:{last_col}2")
+    ws["A2"].font = body_font
+    ws["A2"].alignment = wrap_center
+    ws["A2"].data_type = "s"
+    ws.row_dimensions[2].height = _row_height(wrapped_lines(summary, sum(widths) / scale), body_size, settings)
+
+    ws.append(HEADERS)
+    for cell in ws[HEADER_ROW]:
+        cell.font = header_font
+        cell.alignment = wrap_center
+        cell.border = border
+        if header_fill:
+            cell.fill = PatternFill("solid", fgColor=str(header_fill))
+    lines = max(wrapped_lines(h, w / scale) for h, w in zip(HEADERS, widths))
+    ws.row_dimensions[HEADER_ROW].height = _row_height(lines, header_size, settings)
+
+    for values in rows:
+        values = list(values)
+        for col in (2, 4):
+            values[col] = wrap_numbers(values[col], widths[col] / scale)
+        ws.append(values)
+        r = ws.max_row
+        for col, cell in enumerate(ws[r], start=1):
+            cell.font = body_font
+            cell.border = border
+            cell.alignment = wrap_left if col in (1, 3, 5) else wrap_center
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # never a formula, whatever the unit is called
+        lines = max(wrapped_lines(values[0], widths[0] / scale),
+                    values[2].count("\n") + 1, values[4].count("\n") + 1)
+        ws.row_dimensions[r].height = _row_height(lines, body_size, settings)
+
+    page = settings.get("page") or {}
+    ws.freeze_panes = f"A{HEADER_ROW + 1}"
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.top = _margin(page, "top", 2.8)
+    ws.page_margins.bottom = _margin(page, "bottom", 2.0)
+    ws.page_margins.left = _margin(page, "left", 2.8)
+    ws.page_margins.right = _margin(page, "right", 2.0)
+    ws.page_margins.header = _margin(page, "header", 1.2)
+    ws.page_margins.footer = _margin(page, "footer", 1.0)
+    ws.oddFooter.center.text = str(page.get("footer") or "第 &P 页 共 &N 页")
+    ws.oddFooter.center.size = parse_size(page.get("footer_size", "五号"), "xlsx.page.footer_size")
+
+    when = fixed_time(doc)
+    wb.properties.created = wb.properties.modified = when
+    wb.properties.creator = "exporter"
+    wb.properties.title = f"{doc.title}（单位任务一览）" if doc.title else "单位任务一览"
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return normalize_zip(buffer.getvalue(), when)

@@ -1,0 +1,62 @@
+"""Split a document into one part per unit (牵头责任单位), plus an overview workbook.
+
+Each part holds every task that lists the unit, lead or not, and carries meta["unit"] so renderers can
+print the unit's role (model.role_summary) under the title. Nothing here writes files.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from exporter import naming
+from exporter.errors import SelectionError
+from exporter.formats.overview import render_overview
+from exporter.model import Document
+from exporter.selection import select_unit
+
+OVERVIEW_STEM = "00-单位任务一览"
+OVERVIEW_NAME = f"{OVERVIEW_STEM}.xlsx"
+STEM_LIMIT = 60  # characters; 60 CJK characters are 180 bytes, under the usual 255-byte name limit
+_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
+                     *(f"LPT{i}" for i in range(1, 10))}
+
+
+def unit_stems(units: list[str]) -> dict[str, str]:
+    """unit -> file name stem, safe on every file system and distinct even where case is ignored.
+
+    A unit whose cleaned name is already taken gets "（2）", "（3）"… in order of appearance.
+    """
+    taken = {OVERVIEW_STEM.casefold()}
+    stems = {}
+    for unit in units:
+        stem = naming.safe_filename(unit, limit=STEM_LIMIT)
+        if stem.split(".")[0].upper() in _WINDOWS_RESERVED:
+            stem = f"{stem}_"
+        candidate, n = stem, 2
+        while candidate.casefold() in taken:
+            candidate = f"{stem}（{n}）"
+            n += 1
+        taken.add(candidate.casefold())
+        stems[unit] = candidate
+    return stems
+
+
+def unit_part(doc: Document, unit: str) -> Document:
+    """The unit's own part: its tasks with their original numbers, meta["unit"] set."""
+    part = select_unit(doc, unit)
+    part.meta = dict(part.meta, unit=unit)
+    return part
+
+
+def render_by_unit(doc: Document, template: dict, fmt: str, render: Callable[..., bytes], options: dict,
+                   progress: Callable[[int, int], None] | None = None) -> dict[str, bytes]:
+    """{file name: bytes}: the overview workbook first, then one `fmt` file per unit in document order."""
+    units = doc.units()
+    if not units:
+        raise SelectionError("所选范围内没有任务，无法按单位拆分", hint="检查 --section 选项。")
+    stems = unit_stems(units)
+    files = {OVERVIEW_NAME: render_overview(doc, template)}
+    for done, unit in enumerate(units, start=1):
+        files[f"{stems[unit]}.{fmt}"] = render(unit_part(doc, unit), template, **options)
+        if progress:
+            progress(done, len(units))
+    return files
