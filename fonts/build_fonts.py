@@ -73,6 +73,13 @@ def find_sc_face(path):
     raise SystemExit("no Simplified Chinese (SC) face found in %s" % path)
 
 
+HANGUL = ((0x1100, 0x11FF), (0x3130, 0x318F), (0xA960, 0xA97F), (0xAC00, 0xD7FF))
+
+
+def is_hangul(cp):
+    return any(lo <= cp <= hi for lo, hi in HANGUL)
+
+
 def subset_to_bmp(font):
     """Subset ``font`` in place to the BMP code points it maps."""
     cmap = font["cmap"]
@@ -80,7 +87,8 @@ def subset_to_bmp(font):
     # variants reachable only through supplementary-plane selectors;
     # reportlab cannot use them, so drop that subtable first.
     cmap.tables = [t for t in cmap.tables if t.format != 14]
-    unicodes = sorted(cp for cp in font.getBestCmap() if cp <= 0xFFFF)
+    # Chinese documents never need Hangul; leaving it out saves ~6.7 MB per serif file.
+    unicodes = sorted(cp for cp in font.getBestCmap() if cp <= 0xFFFF and not is_hangul(cp))
 
     options = subset.Options()
     options.layout_features = []          # no GSUB/GPOS closure
@@ -189,7 +197,9 @@ def build(job, source_dir, out_dir):
     cff_to_glyf(font)
     rename(font, old_family, new_family, old_ps, new_ps)
     out = os.path.join(out_dir, out_name)
-    font.save(out)
+    tmp = f"{out}.tmp"
+    font.save(tmp)
+    os.replace(tmp, out)  # readers never see a half-written font
     font.close()
     return ("%s: face %d (%s, %s) -> %s: %d code points, %d glyphs, "
             "%.1f MB, %.0f s" % (

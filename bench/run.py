@@ -1,0 +1,170 @@
+"""Benchmark: whole-command time, time per task, peak memory and output size of `export xlsx` and
+`export pdf` on synthetic documents of 115, 1,000 and 10,000 tasks built from the bundled data, and —
+where soffice is installed — LibreOffice headless turning the same workbook into a PDF.
+
+    python bench/run.py                 # all sizes, 5 runs each (fewer for the big ones)
+    python bench/run.py --sizes 115 --runs 7
+    python bench/run.py --markdown      # the table as it stands in the README
+"""
+from __future__ import annotations
+
+import argparse
+import copy
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from exporter import datafile  # noqa: E402
+from exporter.model import Document, Section, Subsection  # noqa: E402
+
+LONG_NOTE_EVERY = 2500  # one very long completion note (several pages) per this many tasks
+
+
+def synthetic(base: Document, size: int) -> Document:
+    """A document of `size` tasks with the bundled document's sections, mix of text lengths and units.
+
+    Task i copies bundled task (i-1) % 115 + 1 into the same section/subsection, so every section grows
+    in proportion; a few tasks get a very long completion note.
+    """
+    if size == len(base.all_tasks()):
+        return base
+    sections = [Section(s.numeral, s.title, [], [Subsection(sub.numeral, sub.title, []) for sub in s.subsections])
+                for s in base.sections]
+    place = {}
+    for si, s in enumerate(base.sections):
+        for t in s.tasks:
+            place[t.number] = (si, None)
+        for bi, sub in enumerate(s.subsections):
+            for t in sub.tasks:
+                place[t.number] = (si, bi)
+    originals = base.all_tasks()
+    copies = []
+    for i in range(size):
+        task = copy.deepcopy(originals[i % len(originals)])
+        if (i + 1) % LONG_NOTE_EVERY == 0:
+            task.progress = [f"{n}.{p}" for n, p in enumerate(
+                (t.progress[0] for t in originals if t.progress), 1)][:60]
+        copies.append((place[originals[i % len(originals)].number], task))
+    copies.sort(key=lambda item: (item[0][0], -1 if item[0][1] is None else item[0][1]))
+    for number, ((si, bi), task) in enumerate(copies, 1):
+        task.number = number
+        (sections[si].tasks if bi is None else sections[si].subsections[bi].tasks).append(task)
+    meta = dict(base.meta)
+    meta["title"] = f"{base.title}（{size}项测试）"
+    return Document(meta=meta, sections=sections)
+
+
+def measure(cmd: list[str], timeout: float | None = None) -> tuple[float, int]:
+    """Wall seconds and peak RSS (bytes) of one run of cmd, measured for that child alone."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = None if timeout is None else start + timeout
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        if deadline and time.perf_counter() > deadline:
+            proc.kill()
+            os.wait4(proc.pid, 0)
+            raise TimeoutError
+        time.sleep(0.005)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed: {proc.stderr.read().decode('utf-8', 'replace')}")
+    return elapsed, usage.ru_maxrss * 1024
+
+
+def bench(size: int, runs: int, workdir: Path, soffice: str | None, lo_max: int) -> list[dict]:
+    base = datafile.load((ROOT / "data" / "2023.yaml").read_bytes(), "2023.yaml")
+    doc = synthetic(base, size)
+    data = workdir / f"doc-{size}.yaml"
+    data.write_bytes(datafile.dump(doc))
+    rows = []
+    for fmt in ("xlsx", "pdf"):
+        out = workdir / f"doc-{size}.{fmt}"
+        cmd = [sys.executable, "-m", "exporter", "export", fmt, "--data", str(data), "-o", str(out)]
+        results = [measure(cmd) for _ in range(runs)]
+        wall = statistics.median(r[0] for r in results)
+        rows.append({"size": size, "what": f"export {fmt}", "wall": wall, "per_task_ms": 1000 * wall / size,
+                     "rss": max(r[1] for r in results), "bytes": out.stat().st_size, "runs": runs})
+    if soffice and size <= lo_max:
+        xlsx = workdir / f"doc-{size}.xlsx"
+        profile = workdir / "lo-profile"
+        cmd = [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+               "--outdir", str(workdir / "lo"), str(xlsx)]
+        measure(cmd, timeout=900)  # first start creates the profile; not counted
+        lo_runs = max(1, min(runs, 3))
+        results = [measure(cmd, timeout=900) for _ in range(lo_runs)]
+        wall = statistics.median(r[0] for r in results)
+        rows.append({"size": size, "what": "LibreOffice xlsx→pdf", "wall": wall, "per_task_ms": 1000 * wall / size,
+                     "rss": max(r[1] for r in results), "bytes": (workdir / "lo" / f"doc-{size}.pdf").stat().st_size,
+                     "runs": lo_runs})
+    return rows
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        mem = f", {kb / 1024 / 1024:.0f} GiB"
+    except (OSError, ValueError, IndexError):
+        pass
+    return f"{os.cpu_count()} cores ({cpu}){mem}, Python {platform.python_version()}, {platform.system()}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="115,1000,10000")
+    parser.add_argument("--runs", type=int, default=5, help="runs per measurement (3 at 10,000 tasks)")
+    parser.add_argument("--lo-max", type=int, default=1000,
+                        help="largest size LibreOffice is measured at (10,000 takes minutes)")
+    parser.add_argument("--markdown", action="store_true")
+    args = parser.parse_args()
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="exporter-bench-") as tmp:
+        for size in (int(s) for s in args.sizes.split(",")):
+            rows += bench(size, args.runs if size < 10000 else min(args.runs, 3), Path(tmp), soffice, args.lo_max)
+            print(f"… {size} tasks done", file=sys.stderr)
+    by_size: dict[int, dict[str, dict]] = {}
+    for r in rows:
+        by_size.setdefault(r["size"], {})[r["what"]] = r
+    print(f"Machine: {machine()}")
+    print("| tasks | command | wall time (median) | per task | peak RSS | output | runs |")
+    print("|---:|---|---:|---:|---:|---:|---:|")
+    for r in rows:
+        print(f"| {r['size']:,} | {r['what']} | {r['wall']:.2f} s | {r['per_task_ms']:.2f} ms | "
+              f"{r['rss'] / 2**20:.0f} MB | {r['bytes'] / 2**20:.2f} MB | {r['runs']} |")
+    print()
+    for size, got in by_size.items():
+        lo = got.get("LibreOffice xlsx→pdf")
+        if lo:
+            for fmt in ("xlsx", "pdf"):
+                print(f"- {size:,} tasks: LibreOffice / export {fmt} = {lo['wall'] / got['export ' + fmt]['wall']:.1f}×")
+    sizes = sorted(by_size)
+    if 1000 in by_size and 10000 in by_size:
+        for fmt in ("xlsx", "pdf"):
+            ratio = by_size[10000][f"export {fmt}"]["per_task_ms"] / by_size[1000][f"export {fmt}"]["per_task_ms"]
+            print(f"- export {fmt}: time per task at 10,000 / at 1,000 = {ratio:.2f}")
+    del sizes
+
+
+if __name__ == "__main__":
+    main()
