@@ -5,6 +5,7 @@ print the unit's role (model.role_summary) under the title. Nothing here writes 
 """
 from __future__ import annotations
 
+import copy
 from typing import Callable
 
 from exporter import naming
@@ -41,8 +42,8 @@ def unit_stems(units: list[str]) -> dict[str, str]:
 
 
 def unit_part(doc: Document, unit: str) -> Document:
-    """The unit's own part: its tasks with their original numbers, meta["unit"] set."""
-    part = select_unit(doc, unit)
+    """The unit's own part: copies of its tasks with their original numbers, meta["unit"] set."""
+    part = copy.deepcopy(select_unit(doc, unit))  # selection shares Task objects with doc
     part.meta = dict(part.meta, unit=unit)
     return part
 

@@ -1,0 +1,452 @@
+"""Compare two documents task by task, and merge the parts units send back into the base document.
+
+A *part* is a document holding a subset of the tasks (a unit's own part carries meta["unit"]). When one
+side of a comparison is a part and the other is not, only the part's tasks are compared, so a returned
+part can be checked against the full base without 100 tasks showing as removed.
+"""
+from __future__ import annotations
+
+import copy
+import difflib
+from dataclasses import dataclass
+
+from exporter.errors import ExporterError
+from exporter.model import Document, Task
+
+FIELD_LABELS = {"task": "任务内容", "progress": "完成情况", "units": "单位"}
+TASK_FIELDS = tuple(FIELD_LABELS)
+
+META_LABELS = {
+    "title": "标题", "issuer": "发布机构", "index_no": "索引号", "category": "信息分类", "written": "成文日期",
+    "published": "发布日期", "validity": "有效性", "source": "来源", "effective": "生效时间", "expires": "废止时间",
+    "doc_no": "文号", "name": "名称", "contact_office": "政策咨询机关", "contact_phone": "政策咨询电话",
+    "views": "浏览量", "posted": "发表时间", "editor": "编辑", "preamble": "前言", "unit": "单位",
+}
+PART_KEY = "unit"  # meta key of a unit's own part; not document content
+
+
+@dataclass(frozen=True)
+class Change:
+    """One difference between two documents.
+
+    kind: 'field' (document field `key`), 'section' / 'subsection' (heading `key`), 'added', 'removed',
+    'moved' (old/new are location texts), 'task', 'progress' (paragraph `index`, action 修改/新增/删除),
+    'units' (old/new are unit lists).
+    """
+    kind: str
+    task: int | None = None
+    key: str = ""
+    action: str = ""  # 修改 / 新增 / 删除
+    index: int | None = None  # 1-based paragraph number (in new for 新增, in old otherwise)
+    old: object = None
+    new: object = None
+
+
+class Changes(list):
+    """The changes, plus what was compared when one side is a unit's part."""
+    part_side: str | None = None  # 'old' or 'new'
+    part_unit: str = ""
+    part_tasks: int = 0
+
+
+# ---------------------------------------------------------------------------------------------
+# Locations
+def _locations(doc: Document) -> dict[int, tuple[tuple, str]]:
+    """task number -> (location key, location text). Keys use numerals so a renamed heading is no move."""
+    out = {}
+    for s in doc.sections:
+        s_key = s.numeral or s.title
+        for t in s.tasks:
+            out[t.number] = ((s_key, None), s.heading)
+        for sub in s.subsections:
+            text = f"{s.heading}／{sub.heading}" if s.heading else sub.heading
+            for t in sub.tasks:
+                out[t.number] = ((s_key, sub.numeral or sub.title), text)
+    return out
+
+
+def _headings(doc: Document) -> tuple[dict, dict]:
+    sections = {s.numeral or s.title: s for s in doc.sections}
+    subsections = {}
+    for s in doc.sections:
+        for sub in s.subsections:
+            subsections[(s.numeral or s.title, sub.numeral or sub.title)] = (s, sub)
+    return sections, subsections
+
+
+# ---------------------------------------------------------------------------------------------
+# Diff
+def _part_unit(doc: Document) -> str:
+    return str(doc.meta.get(PART_KEY, "") or "")
+
+
+def diff(old: Document, new: Document) -> Changes:
+    """Every difference from old to new: document fields, headings, then tasks in number order."""
+    changes = Changes()
+    old_part, new_part = _part_unit(old), _part_unit(new)
+    scope: set[int] | None = None
+    if new_part and not old_part:
+        changes.part_side, changes.part_unit = "new", new_part
+        scope = {t.number for t in new.all_tasks()}
+    elif old_part and not new_part:
+        changes.part_side, changes.part_unit = "old", old_part
+        scope = {t.number for t in old.all_tasks()}
+    if scope is not None:
+        changes.part_tasks = len(scope)
+
+    # Document fields. Against a part only the fields the part has are compared.
+    ignore = {PART_KEY} if scope is not None else set()
+    keys = list(old.meta) + [k for k in new.meta if k not in old.meta]
+    for key in keys:
+        if key in ignore:
+            continue
+        if scope is not None and key not in (new.meta if changes.part_side == "new" else old.meta):
+            continue
+        a, b = old.meta.get(key), new.meta.get(key)
+        if a != b:
+            action = "新增" if a is None else "删除" if b is None else "修改"
+            changes.append(Change("field", key=key, action=action, old=a, new=b))
+
+    # Section and subsection headings, matched by numeral.
+    old_s, old_sub = _headings(old)
+    new_s, new_sub = _headings(new)
+    for key in list(old_s) + [k for k in new_s if k not in old_s]:
+        a, b = old_s.get(key), new_s.get(key)
+        if a and b and a.heading != b.heading:
+            changes.append(Change("section", key=key, action="修改", old=a.heading, new=b.heading))
+        elif scope is None and (a is None or b is None):
+            changes.append(Change("section", key=key, action="新增" if a is None else "删除",
+                                  old=a and a.heading, new=b and b.heading))
+    for key in list(old_sub) + [k for k in new_sub if k not in old_sub]:
+        a, b = old_sub.get(key), new_sub.get(key)
+        if a and b and a[1].heading != b[1].heading:
+            changes.append(Change("subsection", key=b[0].heading, action="修改",
+                                  old=a[1].heading, new=b[1].heading))
+        elif scope is None and (a is None or b is None) and key[0] in old_s and key[0] in new_s:
+            s, sub = a or b
+            changes.append(Change("subsection", key=s.heading, action="新增" if a is None else "删除",
+                                  old=a and sub.heading, new=b and sub.heading))
+
+    # Tasks by number.
+    old_t = {t.number: t for t in old.all_tasks()}
+    new_t = {t.number: t for t in new.all_tasks()}
+    old_loc, new_loc = _locations(old), _locations(new)
+    for number in sorted(set(old_t) | set(new_t)):
+        if scope is not None and number not in scope:
+            continue
+        a, b = old_t.get(number), new_t.get(number)
+        if a is None:
+            changes.append(Change("added", number, key=new_loc[number][1], new=b))
+            continue
+        if b is None:
+            changes.append(Change("removed", number, key=old_loc[number][1], old=a))
+            continue
+        if old_loc[number][0] != new_loc[number][0]:
+            changes.append(Change("moved", number, old=old_loc[number][1], new=new_loc[number][1]))
+        if a.task != b.task:
+            changes.append(Change("task", number, action="修改", old=a.task, new=b.task))
+        changes.extend(_progress_changes(number, a.progress, b.progress))
+        if a.units != b.units:
+            changes.append(Change("units", number, action="修改", old=list(a.units), new=list(b.units)))
+    return changes
+
+
+def _progress_changes(number: int, old: list[str], new: list[str]) -> list[Change]:
+    """Paragraph by paragraph: unchanged paragraphs anchor the alignment, the rest pair up in order."""
+    out = []
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        paired = min(i2 - i1, j2 - j1)
+        for k in range(paired):
+            out.append(Change("progress", number, action="修改", index=i1 + k + 1, old=old[i1 + k], new=new[j1 + k]))
+        for i in range(i1 + paired, i2):
+            out.append(Change("progress", number, action="删除", index=i + 1, old=old[i]))
+        for j in range(j1 + paired, j2):
+            out.append(Change("progress", number, action="新增", index=j + 1, new=new[j]))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Text for people
+_NUMBER_CHARS = set("0123456789.%")
+
+
+def _spans(old: str, new: str) -> list[tuple[int, int, int, int]]:
+    """Changed regions, with nearby edits joined and numbers kept whole ("5.8%" not "5" and "8")."""
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    spans: list[list[int]] = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        if spans and i1 - spans[-1][1] <= 2 and j1 - spans[-1][3] <= 2:
+            spans[-1][1], spans[-1][3] = i2, j2
+        else:
+            spans.append([i1, i2, j1, j2])
+    for span in spans:
+        i1, i2, j1, j2 = span
+        while i1 > 0 and j1 > 0 and old[i1 - 1] == new[j1 - 1] and old[i1 - 1] in _NUMBER_CHARS and (
+                i2 > i1 and old[i1] in _NUMBER_CHARS or j2 > j1 and new[j1] in _NUMBER_CHARS):
+            i1, j1 = i1 - 1, j1 - 1
+        while i2 < len(old) and j2 < len(new) and old[i2] == new[j2] and old[i2] in _NUMBER_CHARS and (
+                i2 > i1 and old[i2 - 1] in _NUMBER_CHARS or j2 > j1 and new[j2 - 1] in _NUMBER_CHARS):
+            i2, j2 = i2 + 1, j2 + 1
+        span[:] = [i1, i2, j1, j2]
+    return [tuple(s) for s in spans]
+
+
+def _edits(old: str, new: str, limit: int = 4) -> str:
+    """'“5.8%”改为“6.0%”；删去“约”' — the spans that changed inside a long text, or '' when too many."""
+    if difflib.SequenceMatcher(None, old, new, autojunk=False).ratio() < 0.5:
+        return ""
+    spans = _spans(old, new)
+    if not spans or len(spans) > limit:
+        return ""
+    parts = []
+    for i1, i2, j1, j2 in spans:
+        if i2 > i1 and j2 > j1:
+            parts.append(f"“{old[i1:i2]}”改为“{new[j1:j2]}”")
+        elif i2 > i1:
+            parts.append(f"删去“{old[i1:i2]}”")
+        else:
+            before = old[max(0, i1 - 8):i1]
+            parts.append(f"在“{before}”后加入“{new[j1:j2]}”" if before else f"开头加入“{new[j1:j2]}”")
+    return "；".join(parts)
+
+
+def _old_new(old: str, new: str, indent: str) -> list[str]:
+    lines = [f"{indent}原：{old}", f"{indent}新：{new}"]
+    if max(len(old), len(new)) > 40:
+        edits = _edits(old, new)
+        if edits:
+            lines.append(f"{indent}改动：{edits}")
+    return lines
+
+
+def _units_summary(old: list[str], new: list[str]) -> str:
+    notes = []
+    if (old[:1] or [""])[0] != (new[:1] or [""])[0]:
+        notes.append(f"牵头单位由“{old[0] if old else ''}”改为“{new[0] if new else ''}”")
+    added = [u for u in new if u not in old]
+    removed = [u for u in old if u not in new]
+    if added:
+        notes.append(f"增加{'、'.join(added)}")
+    if removed:
+        notes.append(f"删除{'、'.join(removed)}")
+    common_old = [u for u in old if u in new]
+    common_new = [u for u in new if u in old]
+    if common_old != common_new:
+        notes.append("顺序调整")
+    return "；".join(notes)
+
+
+def _task_block(task: Task, indent: str) -> list[str]:
+    lines = [f"{indent}任务内容：{task.task}"]
+    for i, p in enumerate(task.progress, start=1):
+        lines.append(f"{indent}完成情况第{i}段：{p}")
+    lines.append(f"{indent}单位：{'、'.join(task.units)}")
+    return lines
+
+
+def _describe(change: Change) -> list[str]:
+    """Lines for one change inside its task's block (indented), or a heading line for other kinds."""
+    c = change
+    if c.kind == "moved":
+        return [f"  位置 移动：由“{c.old}”移到“{c.new}”"]
+    if c.kind == "task":
+        return ["  任务内容 修改", *_old_new(c.old, c.new, "    ")]
+    if c.kind == "progress":
+        if c.action == "修改":
+            return [f"  完成情况 第{c.index}段 修改", *_old_new(c.old, c.new, "    ")]
+        if c.action == "新增":
+            return [f"  完成情况 第{c.index}段 新增", f"    新：{c.new}"]
+        return [f"  完成情况 第{c.index}段 删除", f"    原：{c.old}"]
+    if c.kind == "units":
+        return [f"  单位 修改：{_units_summary(c.old, c.new)}",
+                f"    原：{'、'.join(c.old)}", f"    新：{'、'.join(c.new)}"]
+    return []
+
+
+def _summary(changes: list[Change]) -> str:
+    added = sum(c.kind == "added" for c in changes)
+    removed = sum(c.kind == "removed" for c in changes)
+    edited = len({c.task for c in changes if c.task is not None and c.kind not in ("added", "removed")})
+    other = sum(c.kind in ("field", "section", "subsection") for c in changes)
+    parts = []
+    if edited:
+        parts.append(f"修改 {edited} 项任务")
+    if added:
+        parts.append(f"新增 {added} 项任务")
+    if removed:
+        parts.append(f"删除 {removed} 项任务")
+    if other:
+        parts.append(f"文件信息或标题 {other} 处")
+    return "，".join(parts)
+
+
+def format_changes(changes: list[Change], old_name: str, new_name: str) -> str:
+    """The changes as Chinese text a clerk can read; '两个文件内容相同。' when there are none."""
+    lines = []
+    part_side = getattr(changes, "part_side", None)
+    if part_side:
+        part_name, full_name = (new_name, old_name) if part_side == "new" else (old_name, new_name)
+        lines.append(f"说明：{part_name} 是“{changes.part_unit}”的返回部分（{changes.part_tasks} 项任务），"
+                     f"只与 {full_name} 中的这些任务比较。")
+    if not changes:
+        lines.append("返回部分与底稿相应任务的内容相同，没有改动。" if part_side else "两个文件内容相同。")
+        return "\n".join(lines)
+    lines.append(f"原：{old_name}")
+    lines.append(f"新：{new_name}")
+    lines.append(f"共 {len(changes)} 处差异：{_summary(changes)}。")
+
+    meta = [c for c in changes if c.kind == "field"]
+    if meta:
+        lines += ["", "文件信息"]
+        for c in meta:
+            label = META_LABELS.get(c.key, c.key)
+            if c.action == "修改":
+                lines += [f"  {label} 修改", *_old_new(_text(c.old), _text(c.new), "    ")]
+            elif c.action == "新增":
+                lines += [f"  {label} 新增：{_text(c.new)}"]
+            else:
+                lines += [f"  {label} 删除（原为：{_text(c.old)}）"]
+    headings = [c for c in changes if c.kind in ("section", "subsection")]
+    if headings:
+        lines += ["", "部分和小标题"]
+        for c in headings:
+            what = "部分" if c.kind == "section" else "小标题"
+            where = f"（在“{c.key}”中）" if c.kind == "subsection" else ""
+            if c.action == "修改":
+                lines += [f"  {what} 修改{where}", f"    原：{c.old}", f"    新：{c.new}"]
+            elif c.action == "新增":
+                lines += [f"  {what} 新增{where}：{c.new}"]
+            else:
+                lines += [f"  {what} 删除{where}：{c.old}"]
+
+    current = None
+    for c in changes:
+        if c.task is None:
+            continue
+        if c.kind == "added":
+            lines += ["", f"任务 {c.task} 新增（{c.key or '不分部分'}）", *_task_block(c.new, "  ")]
+            current = None
+            continue
+        if c.kind == "removed":
+            lines += ["", f"任务 {c.task} 删除（原在“{c.key or '不分部分'}”）", *_task_block(c.old, "  ")]
+            current = None
+            continue
+        if c.task != current:
+            lines += ["", f"任务 {c.task}"]
+            current = c.task
+        lines += _describe(c)
+    return "\n".join(lines)
+
+
+def _text(value) -> str:
+    if isinstance(value, list):
+        return "；".join(map(str, value))
+    return "" if value is None else str(value)
+
+
+# ---------------------------------------------------------------------------------------------
+# Merge
+def _brief(field: str, value, base_value, width: int = 36) -> str:
+    """A short view of a part's version, around where it first differs from the base."""
+    if field == "units":
+        return "、".join(value)
+    if field == "progress":
+        for i, paragraph in enumerate(value):
+            if i >= len(base_value) or paragraph != base_value[i]:
+                return f"第{i + 1}段“{_clip(paragraph, base_value[i] if i < len(base_value) else '', width)}”"
+        return f"删去第{len(value) + 1}段起的内容" if value else "完成情况全部删去"
+    return f"“{_clip(value, base_value, width)}”"
+
+
+def _clip(text: str, base: str, width: int) -> str:
+    start = 0
+    while start < min(len(text), len(base)) and text[start] == base[start]:
+        start += 1
+    lo = max(0, start - width // 3)
+    piece = text[lo:lo + width]
+    return ("…" if lo else "") + piece + ("…" if lo + width < len(text) else "")
+
+
+def merge(base: Document, parts: list[tuple[str, Document]]) -> tuple[Document, str]:
+    """Take every field a part changed (task, progress, units); stop on unknown tasks and on conflicts.
+
+    Returns the merged document (base's structure and metadata) and a report of what each part changed.
+    """
+    base_tasks = {t.number: t for t in base.all_tasks()}
+    base_loc = _locations(base)
+    edits: dict[tuple[int, str], list[tuple[str, object]]] = {}
+    per_part: list[tuple[str, list[tuple[int, str]]]] = []
+    notes: list[str] = []
+
+    for name, part in parts:
+        unknown = [t.number for t in part.all_tasks() if t.number not in base_tasks]
+        if unknown:
+            listing = "、".join(map(str, unknown))
+            raise ExporterError(f"返回文件中的任务 {listing} 在底稿中不存在，无法合并", file=name,
+                                task=unknown[0] if len(unknown) == 1 else None,
+                                hint="确认底稿是否用对了（年份、版本）；若返回文件改动了序号，请改回底稿中的序号。")
+        if part.title and base.title and part.title != base.title:
+            notes.append(f"注意：{name} 的标题“{part.title}”与底稿“{base.title}”不同，请确认底稿用对了；标题未合并。")
+        changed = []
+        part_loc = _locations(part)
+        for task in part.all_tasks():
+            original = base_tasks[task.number]
+            for field in TASK_FIELDS:
+                value = getattr(task, field)
+                if value != getattr(original, field):
+                    edits.setdefault((task.number, field), []).append((name, value))
+                    changed.append((task.number, field))
+            if part_loc[task.number][0] != base_loc[task.number][0]:
+                notes.append(f"注意：{name} 中任务 {task.number} 位于“{part_loc[task.number][1]}”，"
+                             f"与底稿“{base_loc[task.number][1]}”不同；位置未合并，沿用底稿。")
+        per_part.append((name, changed))
+
+    conflicts = []
+    for (number, field), versions in edits.items():
+        distinct = []
+        for name, value in versions:
+            if all(value != v for _, v in distinct):
+                distinct.append((name, value))
+        if len(distinct) > 1:
+            conflicts.append((number, field, distinct))
+    if conflicts:
+        lines = []
+        for number, field, distinct in conflicts:
+            base_value = getattr(base_tasks[number], field)
+            files = "、".join(name for name, _ in distinct)
+            lines.append(f"任务 {number} 的{FIELD_LABELS[field]}在 {files} 中改得不一致：")
+            lines += [f"    {name}：{_brief(field, value, base_value)}" for name, value in distinct]
+        first = conflicts[0]
+        raise ExporterError(
+            f"合并冲突，共 {len(conflicts)} 处，没有写出合并文件：\n  " + "\n  ".join(lines),
+            task=first[0] if len(conflicts) == 1 else None,
+            hint="与相关单位核实后，改正其中一个返回文件再合并；或先不合并其中一个文件。")
+
+    merged = copy.deepcopy(base)
+    merged_tasks = {t.number: t for t in merged.all_tasks()}
+    for (number, field), versions in edits.items():
+        setattr(merged_tasks[number], field, copy.deepcopy(versions[0][1]))
+
+    report = []
+    for name, changed in per_part:
+        if not changed:
+            report.append(f"{name}：没有改动")
+            continue
+        items = []
+        for number, field in changed:
+            label = f"任务 {number} {FIELD_LABELS[field]}"
+            first_name = edits[(number, field)][0][0]
+            if first_name != name:
+                label += f"（与 {first_name} 相同）"
+            items.append(label)
+        report.append(f"{name}：{'、'.join(items)}")
+    tasks_changed = len({number for number, _ in edits})
+    report += notes
+    report.append(f"合并完成：{len(edits)} 处改动，涉及 {tasks_changed} 项任务。" if edits
+                  else "合并完成：各返回文件与底稿相同，没有改动。")
+    return merged, "\n".join(report)
