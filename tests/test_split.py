@@ -180,3 +180,83 @@ def test_split_with_unit_is_refused(tmp_path):
     result = run_cli("export", "xlsx", "--split-by", "unit", "--unit", "市发展改革委", "-o", tmp_path / "out")
     assert_clean_error(result, "--unit", "--split-by")
     assert not (tmp_path / "out").exists()
+
+
+# ---------------------------------------------------------------------------------------------
+# End to end with the real xlsx renderer
+def workbook_tasks(path: Path) -> dict[int, list[str]]:
+    """Task number -> units, read from every section sheet of an exported workbook."""
+    wb = openpyxl.load_workbook(path, read_only=True)
+    out = {}
+    for ws in wb.worksheets:
+        if ws.sheet_state != "visible":
+            continue
+        for row in ws.iter_rows(values_only=True):
+            if len(row) >= 4 and row[0] is not None and str(row[0]).strip().isdigit() and row[1]:
+                out[int(str(row[0]).strip())] = str(row[3] or "").split("\n")
+    wb.close()
+    return out
+
+
+def check_split_folder(folder: Path, doc) -> None:
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == sorted([split.OVERVIEW_NAME] + [f"{u}.xlsx" for u in doc.units()])
+    per_file = {unit: workbook_tasks(folder / f"{unit}.xlsx") for unit in doc.units()}
+    for unit, tasks in per_file.items():
+        want = [t.number for t in doc.all_tasks() if unit in t.units]
+        assert sorted(tasks) == want, unit
+        assert all(unit in units for units in tasks.values()), unit
+    # Together the files hold every task, each in the files of all its units and no others.
+    for task in doc.all_tasks():
+        holders = sorted(u for u, tasks in per_file.items() if task.number in tasks)
+        assert holders == sorted(task.units), task.number
+        assert per_file[task.units[0]][task.number] == task.units
+    rows = overview_table((folder / split.OVERVIEW_NAME).read_bytes())
+    assert [r[0] for r in rows] == doc.units()
+    for unit, led_count, led, joined_count, joined, total in rows:
+        in_file = per_file[unit]
+        lead_numbers = [n for n, units in sorted(in_file.items()) if units[0] == unit]
+        assert led == "、".join(map(str, lead_numbers)) and led_count == len(lead_numbers)
+        assert joined_count == len(in_file) - len(lead_numbers) and total == len(in_file)
+
+
+def test_cli_split_xlsx_holds_every_task(tmp_path, bundled_doc):
+    out = tmp_path / "各单位"
+    result = run_cli("export", "xlsx", "--split-by", "unit", "-o", out)
+    assert result.code == 0, result.err
+    assert f"{len(bundled_doc.units()) + 1} 个文件" in result.err
+    check_split_folder(out, bundled_doc)
+
+
+def test_cli_split_xlsx_with_section(tmp_path, bundled_doc):
+    out = tmp_path / "九"
+    result = run_cli("export", "xlsx", "--split-by", "unit", "--section", "9", "-o", out)
+    assert result.code == 0, result.err
+    selected = selection.select(bundled_doc, ["九"])
+    check_split_folder(out, selected)
+    assert len(list(out.iterdir())) == 7  # 6 units in section 九, plus the overview
+
+
+def test_cli_split_is_reproducible(tmp_path):
+    for name in ("a", "b"):
+        assert run_cli("export", "xlsx", "--split-by", "unit", "--section", "十二", "-o", tmp_path / name).code == 0
+    a = {p.name: p.read_bytes() for p in (tmp_path / "a").iterdir()}
+    b = {p.name: p.read_bytes() for p in (tmp_path / "b").iterdir()}
+    assert a[split.OVERVIEW_NAME] == b[split.OVERVIEW_NAME]
+    assert a.keys() == b.keys()
+
+
+def test_cli_split_pdf_with_section(tmp_path, bundled_doc):
+    import subprocess
+    out = tmp_path / "pdf"
+    result = run_cli("export", "pdf", "--split-by", "unit", "--section", "九", "-o", out)
+    assert result.code == 0, result.err
+    selected = selection.select(bundled_doc, ["九"])
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [split.OVERVIEW_NAME] + [f"{u}.pdf" for u in selected.units()])
+    for unit in selected.units():
+        text = subprocess.run(["pdftotext", out / f"{unit}.pdf", "-"], capture_output=True, check=True).stdout.decode()
+        text = "".join(text.split())  # wrapped lines joined again
+        for task in selected.all_tasks():
+            opening = "".join(task.task.split())[:10]
+            assert (opening in text) == (unit in task.units), (unit, task.number)
