@@ -1,0 +1,186 @@
+"""Fonts for the PDF: template aliases -> TrueType files, registered once per process, with fallback.
+
+A template names fonts by alias (`fonts: {serif: NotoSerifSC-Regular.ttf}`); an alias may also be
+written `{file: simsun.ttc, subfont: 0}` for a TrueType collection. Each text role draws with a chain:
+its own font, then the template's `pdf.fallback` fonts. A character goes to the first font in the
+chain that has a glyph for it, so nothing is ever drawn as a blank or a box.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from exporter.errors import TemplateError
+from exporter.templates import font_path
+
+# Whitespace is never checked for glyphs: a missing space looks the same as a drawn one.
+_BLANK = frozenset(" \t\u00a0")
+
+
+@dataclass(frozen=True)
+class FontSpec:
+    alias: str
+    path: Path
+    subfont: int = 0
+
+
+class Font:
+    """One registered TrueType face: its reportlab name, glyph coverage and advance widths."""
+
+    def __init__(self, spec: FontSpec):
+        digest = hashlib.sha1(f"{spec.path.resolve()}#{spec.subfont}".encode()).hexdigest()[:8]
+        stem = re.sub(r"[^A-Za-z0-9]+", "", spec.path.stem)[:24] or "font"
+        self.name = f"{stem}-{spec.subfont}-{digest}"
+        self.spec = spec
+        try:
+            tt = TTFont(self.name, str(spec.path), subfontIndex=spec.subfont)
+        except TTFError as exc:
+            text = str(exc)
+            if "postscript outlines" in text:
+                why = "这是 PostScript（CFF）轮廓的 OpenType 字体，无法嵌入 PDF"
+                hint = "改用 TrueType 轮廓的字体（.ttf/.ttc），或用 fontTools 转换（见 fonts/build_fonts.py）。"
+            elif "subfont" in text.lower() or "index" in text.lower():
+                why = f"字体集中没有第 {spec.subfont} 个字体"
+                hint = "检查模板中该字体的 subfont 值（从 0 起数）。"
+            else:
+                why = f"不是可用的 TrueType 字体（{text}）"
+                hint = "换一个 .ttf 或 .ttc 字体文件。"
+            raise TemplateError(f"字体“{spec.alias}”的文件“{spec.path}”{why}", hint=hint) from None
+        except OSError as exc:
+            raise TemplateError(f"无法读取字体“{spec.alias}”的文件“{spec.path}”：{exc.strerror}",
+                                hint="检查文件权限。") from None
+        pdfmetrics.registerFont(tt)
+        face = tt.face
+        self.glyphs = face.charToGlyph
+        self.widths = face.charWidths
+        self.default_width = face.defaultWidth
+
+    def has(self, ch: str) -> bool:
+        return ord(ch) in self.glyphs
+
+
+_LOADED: dict[tuple[str, int], Font] = {}
+
+
+def load_font(spec: FontSpec) -> Font:
+    """The registered font for a file, loading it on first use only (once per process)."""
+    key = (str(spec.path.resolve()), spec.subfont)
+    font = _LOADED.get(key)
+    if font is None:
+        font = _LOADED[key] = Font(spec)
+    return font
+
+
+class FontChain:
+    """A role's font followed by its fallbacks; fallbacks are loaded only when a character needs one."""
+
+    def __init__(self, specs: list[FontSpec]):
+        self.specs = specs
+        self._fonts: list[Font | None] = [load_font(specs[0])] + [None] * (len(specs) - 1)
+        self._which: dict[str, int] = {}          # character -> index in the chain, -1 if none has it
+        self._widths: dict[str, float] = {}       # unit -> width at 1000 pt
+        self.primary = self._fonts[0]
+
+    def font(self, index: int) -> Font:
+        font = self._fonts[index]
+        if font is None:
+            font = self._fonts[index] = load_font(self.specs[index])
+        return font
+
+    def index_of(self, ch: str) -> int:
+        """Which font of the chain draws ch; -1 when none has it."""
+        index = self._which.get(ch)
+        if index is None:
+            index = -1
+            if ch in _BLANK or self.primary.has(ch):
+                index = 0
+            else:
+                for i in range(1, len(self.specs)):
+                    if self.font(i).has(ch):
+                        index = i
+                        break
+            self._which[ch] = index
+        return index
+
+    def missing(self, chars) -> set[str]:
+        return {ch for ch in chars if self.index_of(ch) < 0}
+
+    def width(self, text: str, size: float) -> float:
+        """Drawn width of text at size, each character measured in the font that draws it."""
+        w = self._widths.get(text)
+        if w is None:
+            w = 0.0
+            for ch in text:
+                font = self.font(max(self.index_of(ch), 0))
+                w += font.widths.get(ord(ch), font.default_width)
+            self._widths[text] = w
+        return w * size / 1000.0
+
+    def runs(self, text: str) -> list[tuple[str, str]]:
+        """(reportlab font name, text) pieces of text, split where the drawing font changes."""
+        out: list[tuple[str, str]] = []
+        start, current = 0, None
+        for i, ch in enumerate(text):
+            index = max(self.index_of(ch), 0)
+            if index != current:
+                if current is not None:
+                    out.append((self.font(current).name, text[start:i]))
+                start, current = i, index
+        if current is not None:
+            out.append((self.font(current).name, text[start:]))
+        return out
+
+
+class FontBook:
+    """The fonts of one template: aliases, the fallback list, and a chain per alias (cached)."""
+
+    def __init__(self, template: dict, fallback: list[str]):
+        self.template = template
+        aliases = template.get("fonts") or {}
+        if not isinstance(aliases, dict):
+            raise TemplateError("模板的 fonts 应是“别名: 字体文件”的映射",
+                                hint="参照 templates/official.yaml 的 fonts 部分。")
+        self.aliases = aliases
+        self.fallback = [self.spec(a) for a in fallback]
+        self._chains: dict[str, FontChain] = {}
+
+    def spec(self, alias: str) -> FontSpec:
+        """The file behind an alias; a clear error when it is unknown or the file is missing."""
+        value = self.aliases.get(alias)
+        if value is None:
+            known = "、".join(str(a) for a in self.aliases) or "（无）"
+            raise TemplateError(f"模板使用了未定义的字体别名“{alias}”。已定义：{known}",
+                                hint="在模板的 fonts 部分加上这个别名，或改用已定义的别名。")
+        subfont = 0
+        if isinstance(value, dict):
+            file = value.get("file")
+            subfont = value.get("subfont", value.get("subfontIndex", 0))
+            if not isinstance(subfont, int) or isinstance(subfont, bool) or subfont < 0:
+                raise TemplateError(f"字体“{alias}”的 subfont 应是 0 或正整数，而不是“{subfont}”",
+                                    hint="TTC 字体集中第一个字体为 0。")
+        else:
+            file = value
+        if not file or not isinstance(file, str):
+            raise TemplateError(f"字体“{alias}”没有指定文件", hint="写成 别名: 文件名.ttf 或 {file: 文件名.ttc, subfont: 0}。")
+        path = font_path(self.template, file)
+        if not path.is_file():
+            raise TemplateError(f"字体“{alias}”的文件“{path}”不存在",
+                                hint="把字体文件放到该位置，或在模板的 fonts 部分改成实际路径"
+                                     "（绝对路径，或相对于模板文件的路径）。")
+        if path.suffix.lower() == ".ttc" and not isinstance(value, dict):
+            raise TemplateError(f"字体“{alias}”是 TTC 字体集“{path.name}”，须指定用其中第几个字体",
+                                hint=f"写成 {alias}: {{file: {file}, subfont: 0}}（从 0 起数）。")
+        return FontSpec(alias, path, subfont)
+
+    def chain(self, alias: str) -> FontChain:
+        chain = self._chains.get(alias)
+        if chain is None:
+            primary = self.spec(alias)
+            specs = [primary] + [s for s in self.fallback if s.path != primary.path or s.subfont != primary.subfont]
+            chain = self._chains[alias] = FontChain(specs)
+        return chain

@@ -1,0 +1,402 @@
+"""Page layout of the task table: lines per cell, row heights, rows split across pages.
+
+The layout does not draw; it yields one `Page` at a time, a display list of text lines, fills, rules
+and bookmarks in PDF coordinates (points, origin at the bottom left). Keeping it page by page keeps
+memory flat for very long documents.
+
+Every table line has the same pitch, so a row taller than the space left is cut between lines:
+each column keeps its first k lines on this page and the rest continue on the next, under the
+repeated header row, with the number cell reading "86" / "（续）".
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterator
+
+from exporter.model import Document, Task
+from exporter.pdf.fonts import FontBook, FontChain
+from exporter.pdf.linebreak import break_lines, latin_runs
+from exporter.pdf.style import Style, TextStyle
+
+ASCENT = 0.88   # CJK fonts put the ideographic em box from -0.12 to 0.88 of the size
+EPS = 1e-6
+
+
+@dataclass
+class Line:
+    text: str
+    chain: FontChain
+    size: float
+    width: float
+    justify: bool = False   # a paragraph's inner line: may be stretched to the full width
+    indent: float = 0.0     # first line of an indented paragraph
+
+
+@dataclass
+class Text:
+    x: float
+    y: float                # baseline
+    line: Line
+    char_space: float = 0.0
+
+
+@dataclass
+class Page:
+    number: int
+    texts: list[Text] = field(default_factory=list)
+    fills: list[tuple[float, float, float, float, float]] = field(default_factory=list)   # x, y, w, h, gray
+    rules: list[tuple[float, float, float, float, float]] = field(default_factory=list)   # x1, y1, x2, y2, width
+    bookmarks: list[tuple[str, int, float]] = field(default_factory=list)                 # title, level, y
+
+
+@dataclass
+class Row:
+    kind: str                       # 'header', 'section', 'subsection', 'task'
+    cells: list[list[Line]]         # one list per column; spanning rows have a single cell
+    task: Task | None = None
+    title: str = ""                 # outline entry of a section/subsection row
+
+    @property
+    def lines(self) -> int:
+        return max((len(c) for c in self.cells), default=0)
+
+
+class Layout:
+    """Turns a document into pages for one template."""
+
+    def __init__(self, style: Style, book: FontBook):
+        self.style = style
+        self.book = book
+        self.pitch = style.body.leading
+        self.chains = {name: book.chain(getattr(style, name).font) for name in
+                       ("body", "header", "section", "subsection", "title", "preamble", "attachment",
+                        "page_number")}
+        self.widths = [c.width - 2 * style.pad_x for c in style.columns]
+        self.full_width = style.block_width - 2 * style.pad_x
+
+    # ---- lines ---------------------------------------------------------------------------------
+    def paragraph(self, text: str, role: str, width: float, *, size: float | None = None,
+                  indent: float = 0.0) -> list[Line]:
+        """A paragraph broken into lines; whitespace runs (including newlines) read as one space."""
+        chain = self.chains[role]
+        size = size or getattr(self.style, role).size
+        text = " ".join(str(text).split())
+        cache: dict[str, float] = {}
+
+        def measure(unit: str) -> float:
+            w = cache.get(unit)
+            if w is None:
+                w = cache[unit] = chain.width(unit, size)
+            return w
+
+        texts = break_lines(text, width, measure, indent)
+        lines = [Line(t, chain, size, chain.width(t, size), justify=True) for t in texts]
+        lines[-1].justify = False
+        lines[0].indent = indent
+        return lines
+
+    def number_lines(self, task: Task, continued: bool) -> list[Line]:
+        body = self.chains["body"]
+        size = self.style.body.size
+        number = str(task.number)
+        if not continued:
+            return [Line(number, body, size, body.width(number, size))]
+        label = self.style.labels["continued"]
+        whole = number + label
+        if body.width(whole, size) <= self.widths[0] + EPS:
+            return [Line(whole, body, size, body.width(whole, size))]
+        small = self.style.continued_size
+        return [Line(number, body, size, body.width(number, size)),
+                Line(label, body, small, body.width(label, small))]
+
+    def task_row(self, task: Task) -> Row:
+        w = self.widths
+        cells: list[list[Line]] = [[], self.paragraph(task.task, "body", w[1]), [], []]
+        for text in task.progress:
+            cells[2] += self.paragraph(text, "body", w[2], indent=self.style.body.indent)
+        for unit in task.units:
+            cells[3] += self.paragraph(unit, "body", w[3])
+        cells[0] = self.number_lines(task, False)
+        return Row("task", cells, task=task)
+
+    def heading_row(self, kind: str, text: str) -> Row:
+        return Row(kind, [self.paragraph(text, kind, self.full_width)], title=text)
+
+    def header_row(self) -> Row:
+        labels = self.style.labels
+        cells = [self.paragraph(labels[c.key], "header", self.widths[i]) for i, c in enumerate(self.style.columns)]
+        for cell in cells:
+            for line in cell:
+                line.justify = False
+        return Row("header", cells)
+
+    # ---- pages ---------------------------------------------------------------------------------
+    def pages(self, doc: Document, *, attachment: str | None = None,
+              progress: Callable[[int, int], None] | None = None) -> Iterator[Page]:
+        """The document's pages, one at a time."""
+        return _Flow(self, doc, attachment, progress).run()
+
+
+class _Flow:
+    """The state of filling pages: current page, vertical position, whether the table is open."""
+
+    def __init__(self, layout: Layout, doc: Document, attachment: str | None, progress):
+        self.layout = layout
+        self.style = layout.style
+        self.doc = doc
+        self.attachment = attachment
+        self.progress = progress
+        self.total = len(doc.all_tasks())
+        self.done = 0
+        s = self.style
+        self.left = s.left
+        self.right = s.page_width - s.right
+        self.top = s.block_top
+        self.bottom = s.bottom
+        self.pitch = layout.pitch
+        self.header = layout.header_row()
+        self.page: Page | None = None
+        self.y = self.top
+        self.table_top: float | None = None   # where the table starts on this page, when open
+        self.rows_on_page = 0
+
+    # ---- page handling -------------------------------------------------------------------------
+    def new_page(self) -> Page | None:
+        """Finish the current page (returned) and start the next one."""
+        finished = self.finish()
+        self.page = Page(finished.number + 1 if finished else 1)
+        self.y = self.top
+        self.rows_on_page = 0
+        return finished
+
+    def finish(self) -> Page | None:
+        page = self.page
+        if page is None:
+            return None
+        self.close_table()
+        s = self.style
+        ps = s.page_number
+        text = s.page_number_format.format(n=page.number)
+        chain = self.layout.chains["page_number"]
+        width = chain.width(text, ps.size)
+        inset = ps.size  # one character in from the edge of the text block
+        x = self.right - inset - width if page.number % 2 else self.left + inset
+        y = self.bottom - s.page_number_below - ASCENT * ps.size
+        page.texts.append(Text(x, y, Line(text, chain, ps.size, width)))
+        self.page = None
+        return page
+
+    def room(self) -> float:
+        return self.y - self.bottom
+
+    def text_lines(self, lines: list[Line], style: TextStyle, align: str = "left") -> Iterator[Page]:
+        """Flow lines outside the table (title, preamble), starting new pages as needed."""
+        for line in lines:
+            if self.room() < style.leading - EPS and self.y < self.top - EPS:
+                finished = self.new_page()
+                if finished:
+                    yield finished
+            baseline = self.y - (style.leading - line.size) / 2 - ASCENT * line.size
+            if align == "center":
+                x = self.left + (self.style.block_width - line.width) / 2
+            else:
+                x = self.left + line.indent
+            self.page.texts.append(Text(x, baseline, line))
+            self.y -= style.leading
+
+    # ---- table ---------------------------------------------------------------------------------
+    def row_height(self, lines: int) -> float:
+        return lines * self.pitch + 2 * self.style.pad_y
+
+    def open_table(self) -> None:
+        self.table_top = self.y
+        self.draw_row(self.header, self.header.cells, self.header.lines)
+        self.rows_on_page = 0
+
+    def close_table(self) -> None:
+        if self.table_top is None or self.page is None:
+            return
+        s = self.style
+        w = s.frame_rule
+        top, bottom = self.table_top, self.y
+        for x1, y1, x2, y2 in ((self.left, top, self.right, top), (self.left, bottom, self.right, bottom),
+                               (self.left, top, self.left, bottom), (self.right, top, self.right, bottom)):
+            self.page.rules.append((x1, y1, x2, y2, w))
+        self.table_top = None
+
+    def draw_row(self, row: Row, cells: list[list[Line]], lines: int) -> None:
+        """Draw a row (or a part of one) `lines` lines tall at the current position."""
+        s = self.style
+        page = self.page
+        height = self.row_height(lines)
+        top, bottom = self.y, self.y - height
+        shade = {"header": s.header_shade, "section": s.section_shade,
+                 "subsection": s.subsection_shade}.get(row.kind)
+        if shade is not None:
+            page.fills.append((self.left, bottom, self.right - self.left, height, shade))
+        if len(cells) == 1:
+            spans = [(self.left, s.block_width, "left", "middle")]
+        else:
+            spans = [(self.left + c.x, c.width, c.align, c.valign) for c in s.columns]
+            if row.kind == "header":
+                spans = [(x, w, "center", "middle") for x, w, _, _ in spans]
+            for x, _, _, _ in spans[1:]:
+                page.rules.append((x, top, x, bottom, s.inner_rule))
+        page.rules.append((self.left, bottom, self.right, bottom, s.inner_rule))
+        for (x, width, align, valign), cell in zip(spans, cells):
+            inner = width - 2 * s.pad_x
+            used = len(cell) * self.pitch
+            if valign == "middle":
+                y = top - (height - used) / 2
+            elif valign == "bottom":
+                y = bottom + s.pad_y + used
+            else:
+                y = top - s.pad_y
+            for line in cell:
+                baseline = y - (self.pitch - line.size) / 2 - ASCENT * line.size
+                char_space = 0.0
+                if align == "center":
+                    lx = x + (width - line.width) / 2
+                elif align == "right":
+                    lx = x + width - s.pad_x - line.width
+                else:
+                    lx = x + s.pad_x + line.indent
+                    if s.justify and line.justify:
+                        char_space = self.stretch(line, inner - line.indent)
+                page.texts.append(Text(lx, baseline, line, char_space))
+                y -= self.pitch
+        self.y = bottom
+
+    @staticmethod
+    def stretch(line: Line, width: float) -> float:
+        """Extra space after each character that justifies the line, or 0 when that would look loose.
+
+        Letters and digits inside a run ("2291.5") are not spaced out; the drawing skips them too.
+        """
+        gaps = len(line.text) - 1 - sum(end - start - 1 for start, end in latin_runs(line.text))
+        if gaps < 1:
+            return 0.0
+        extra = (width - line.width) / gaps
+        return extra if 0 < extra <= 0.25 * line.size else 0.0
+
+    def ensure_table(self) -> Iterator[Page]:
+        """Open the table on this page, or on the next if not even the header and a line fit."""
+        if self.table_top is not None:
+            return
+        if self.room() < self.row_height(self.header.lines) + self.row_height(1) - EPS:
+            finished = self.new_page()
+            if finished:
+                yield finished
+        self.open_table()
+
+    def first_part(self, lines: int) -> int:
+        """The fewest lines of a row that may stand at the bottom of a page."""
+        m = self.style.min_lines
+        return m if lines >= 2 * m else lines
+
+    def fresh(self) -> bool:
+        """Nothing but the header row on this page yet: moving to the next page would not help."""
+        return self.rows_on_page == 0 and self.table_top is not None and self.table_top >= self.top - EPS
+
+    def break_page(self) -> Iterator[Page]:
+        finished = self.new_page()
+        if finished:
+            yield finished
+        self.open_table()
+
+    def place_heading(self, row: Row, need_after: float, level: int) -> Iterator[Page]:
+        """A section/subsection row, kept on the same page as what follows it."""
+        yield from self.ensure_table()
+        height = self.row_height(row.lines)
+        if self.room() < height + need_after - EPS and not self.fresh():
+            yield from self.break_page()
+        self.page.bookmarks.append((row.title, level, self.y))
+        self.draw_row(row, row.cells, row.lines)
+        self.rows_on_page += 1
+
+    def place_task(self, row: Row) -> Iterator[Page]:
+        layout = self.layout
+        min_lines = self.style.min_lines
+        total = row.lines
+        start = 0
+        yield from self.ensure_table()
+        while True:
+            number = layout.number_lines(row.task, continued=start > 0)
+            remaining = max(total - start, len(number))
+            fit = int((self.room() - 2 * self.style.pad_y + EPS) // self.pitch)
+            if remaining <= fit:
+                cells = [number] + [c[start:] for c in row.cells[1:]]
+                self.draw_row(row, cells, remaining)
+                self.rows_on_page += 1
+                return
+            take = fit
+            if total - start - take < min_lines:
+                take = total - start - min_lines       # leave at least min_lines for the next page
+            if take < max(min_lines, len(number)):
+                if not self.fresh():
+                    yield from self.break_page()       # too little room here: start on the next page
+                    continue
+                take = max(fit, 1)                     # taller than a whole page: must cut here
+            cells = [number] + [c[start:start + take] for c in row.cells[1:]]
+            self.draw_row(row, cells, max(take, len(number)))
+            self.rows_on_page += 1
+            start += take
+            yield from self.break_page()
+
+    # ---- the whole document --------------------------------------------------------------------
+    def run(self) -> Iterator[Page]:
+        layout, s = self.layout, self.style
+        self.page = Page(1)
+        if self.attachment is not None:
+            label = s.labels["attachment"] + str(self.attachment)
+            att = s.attachment
+            line = layout.paragraph(label, "attachment", s.block_width)[0]
+            self.page.texts.append(Text(self.left, self.y - ASCENT * att.size, line))
+            self.y -= 2 * s.grid   # the title goes on the third line
+        if self.doc.title:
+            yield from self.text_lines(layout.paragraph(self.doc.title, "title", s.block_width * 0.9),
+                                       s.title, "center")
+            self.y -= s.title.space_after
+        preamble = self.doc.meta.get("preamble") or []
+        if isinstance(preamble, str):
+            preamble = [preamble]
+        if preamble:
+            for text in preamble:
+                lines = layout.paragraph(text, "preamble", s.block_width, indent=s.preamble.indent)
+                yield from self.text_lines(lines, s.preamble)
+            self.y -= s.preamble.space_after
+
+        rows = list(self.doc.rows())
+        built: dict[int, Row] = {}
+
+        def row_at(i: int) -> Row:
+            r = built.get(i)
+            if r is None:
+                kind, item = rows[i]
+                r = built[i] = layout.task_row(item) if kind == "task" else layout.heading_row(kind, item.heading)
+            return r
+
+        # Subsections of a headed section nest under it in the outline.
+        nested = {id(sub) for sec in self.doc.sections if sec.numeral or sec.title for sub in sec.subsections}
+        yield from self.ensure_table()
+        for i, (kind, item) in enumerate(rows):
+            row = row_at(i)
+            built.pop(i, None)
+            if kind == "task":
+                yield from self.place_task(row)
+                self.done += 1
+                if self.progress and (self.done % 50 == 0 or self.done == self.total):
+                    self.progress(self.done, self.total)
+                continue
+            # Keep a heading with the headings right after it and the first lines of the next task.
+            need, j = 0.0, i + 1
+            while j < len(rows) and rows[j][0] != "task":
+                need += self.row_height(row_at(j).lines)
+                j += 1
+            if j < len(rows):
+                need += self.row_height(self.first_part(row_at(j).lines))
+            level = 1 if kind == "subsection" and id(item) in nested else 0
+            yield from self.place_heading(row, need, level)
+        last = self.finish()
+        if last:
+            yield last
