@@ -1,0 +1,407 @@
+"""Excel workbook: a 目录 sheet, then one sheet per section that reproduces the published table.
+
+Every sheet is set up to print as a landscape A4 attachment. Row heights are computed from the text
+(LibreOffice does not grow rows on its own), and the file is byte-identical for the same input.
+A hidden sheet (see workbook_meta) lets `exporter import` read an edited copy back.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import re
+import unicodedata
+import zipfile
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+from openpyxl.utils.exceptions import IllegalCharacterError
+from openpyxl.worksheet.hyperlink import Hyperlink
+from openpyxl.worksheet.page import PageMargins
+from openpyxl.xml.functions import tostring
+
+from exporter import workbook_meta
+from exporter.errors import RenderError, TemplateError
+from exporter.model import Document, Section
+from exporter.templates import parse_size
+from exporter.textwidth import wrapped_lines
+
+COLUMNS = ("number", "task", "progress", "units")
+MAX_ROW_HEIGHT = 409.0  # Excel's limit in points
+POINTS_PER_WIDTH_UNIT = 5.25  # Excel: one unit is the 7-pixel digit of Calibri 11, at 0.75 pt per pixel
+CELL_PADDING = 14.0  # points lost to the inner margins and the one-character indent of text cells
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+# ---------------------------------------------------------------------------------------------
+# Template
+def _setting(template: dict, path: str):
+    node = template.get("xlsx")
+    for key in path.split("."):
+        if not isinstance(node, dict) or key not in node:
+            raise TemplateError(f"模板缺少设置 xlsx.{path}",
+                                hint="在模板中补上这一项，或在模板开头写 extends: official 继承默认设置。")
+        node = node[key]
+    return node
+
+
+def _color(value, what: str) -> str:
+    text = f"{value:06d}" if isinstance(value, int) else str(value).strip().lstrip("#")
+    if not re.fullmatch(r"[0-9A-Fa-f]{6}", text):
+        raise TemplateError(f"颜色 {what}“{value}”无法识别", hint="写成六位十六进制，例如 D9D9D9。")
+    return "FF" + text.upper()
+
+
+class Layout:
+    """Everything the template decides, parsed once: fonts, sizes, widths, fills, page."""
+
+    def __init__(self, template: dict):
+        labels = template.get("labels") or {}
+        try:
+            self.labels = {k: str(labels[k]) for k in (*COLUMNS, "contents")}
+        except KeyError as exc:
+            raise TemplateError(f"模板缺少标签 labels.{exc.args[0]}", hint="在模板的 labels 中补上这一项。") from None
+        self.untitled_sheet = str(_setting(template, "labels.untitled_sheet"))
+        self.contents_header = [str(v) for v in _setting(template, "labels.contents_header")]
+        self.total_label = str(_setting(template, "labels.total"))
+        self.fonts: dict[str, Font] = {}
+        self.sizes: dict[str, float] = {}
+        for role in ("title", "header", "section", "subsection", "body", "link"):
+            spec = _setting(template, f"fonts.{role}")
+            if not isinstance(spec, dict) or "name" not in spec or "size" not in spec:
+                raise TemplateError(f"模板设置 xlsx.fonts.{role} 应写成 {{name: 字体名, size: 字号}}",
+                                    hint="例如 {name: 宋体, size: 五号}")
+            size = parse_size(spec["size"], f"xlsx.fonts.{role}.size")
+            self.sizes[role] = size
+            self.fonts[role] = Font(name=str(spec["name"]), size=size, bold=bool(spec.get("bold")),
+                                    underline="single" if spec.get("underline") else None,
+                                    color=_color(spec["color"], f"xlsx.fonts.{role}.color")
+                                    if "color" in spec else None)
+        self.widths = {c: self._number(_setting(template, f"columns.{c}"), f"columns.{c}") for c in COLUMNS}
+        contents = _setting(template, "contents_columns")
+        if not isinstance(contents, list) or len(contents) != 3:
+            raise TemplateError("模板设置 xlsx.contents_columns 应是三个列宽", hint="例如 [58, 14, 10]")
+        self.contents_widths = [self._number(v, "contents_columns") for v in contents]
+        self.fills = {k: PatternFill("solid", fgColor=_color(_setting(template, f"fills.{k}"), f"xlsx.fills.{k}"))
+                      for k in ("header", "section")}
+        border = _setting(template, "border")
+        style = None if str(border.get("style", "thin")) == "none" else str(border.get("style", "thin"))
+        try:
+            side = Side(style=style, color=_color(border.get("color", "000000"), "xlsx.border.color"))
+        except ValueError:
+            raise TemplateError(f"边框样式 xlsx.border.style“{style}”无法识别",
+                                hint="可用 thin、medium、hair、dotted、none 等。") from None
+        self.border = Border(left=side, right=side, top=side, bottom=side)
+        self.line_spacing = self._number(_setting(template, "line_spacing"), "line_spacing")
+        self.row_padding = parse_size(_setting(template, "row_padding"), "xlsx.row_padding")
+        margins = _setting(template, "page.margins")
+        try:
+            self.margins = PageMargins(**{k: parse_size(margins[k], f"xlsx.page.margins.{k}") / 72
+                                          for k in ("left", "right", "top", "bottom", "header", "footer")})
+        except KeyError as exc:
+            raise TemplateError(f"模板缺少页边距 xlsx.page.margins.{exc.args[0]}",
+                                hint="写全 top、bottom、left、right、header、footer。") from None
+        self.footer = str(_setting(template, "page.footer"))
+        self.footer_size = round(parse_size(_setting(template, "page.footer_size"), "xlsx.page.footer_size"))
+
+    @staticmethod
+    def _number(value, what: str) -> float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+            raise TemplateError(f"模板设置 xlsx.{what} 应是正数，而不是“{value}”", hint="例如 36 或 1.45")
+        return float(value)
+
+
+def _points(width_units: float) -> float:
+    return width_units * POINTS_PER_WIDTH_UNIT
+
+
+# ---------------------------------------------------------------------------------------------
+# Sheet names
+_SHEET_REPLACE = str.maketrans({"[": "［", "]": "］", ":": "：", "*": "＊", "?": "？", "/": "／", "\\": "＼"})
+SHEET_NAME_LIMIT = 31
+
+
+def _clean_sheet_name(name: str, fallback: str) -> str:
+    name = "".join(ch for ch in name.translate(_SHEET_REPLACE) if unicodedata.category(ch) != "Cc")
+    name = name.strip().strip("'").strip()
+    return name or fallback
+
+
+def sheet_names(wanted: list[str], reserved=(), fallback: str = "Sheet") -> list[str]:
+    """Names Excel accepts: ≤31 characters, no []:*?/\\, no edge apostrophe, not History, unique.
+
+    Uniqueness ignores case, as Excel does; a clash gets a "(2)" suffix within the 31 characters.
+    """
+    taken = {r.casefold() for r in reserved} | {"history"}
+    out = []
+    for raw in wanted:
+        base = _clean_sheet_name(raw, fallback)
+        name = base[:SHEET_NAME_LIMIT].rstrip().rstrip("'")
+        counter = 1
+        while name.casefold() in taken:
+            counter += 1
+            suffix = f"({counter})"
+            name = base[:SHEET_NAME_LIMIT - len(suffix)].rstrip().rstrip("'") + suffix
+        taken.add(name.casefold())
+        out.append(name)
+    return out
+
+
+def _quoted(sheet: str) -> str:
+    return "'" + sheet.replace("'", "''") + "'"
+
+
+# ---------------------------------------------------------------------------------------------
+# Timestamps and byte-identical packing
+def fixed_timestamp(doc: Document) -> dt.datetime:
+    """SOURCE_DATE_EPOCH if set, else the document's date (成文日期, then 发布日期), else 2000-01-01.
+
+    Naive UTC, as docProps wants. The split overview workbook dates itself the same way.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).replace(tzinfo=None)
+    for key in ("written", "published"):
+        match = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})", str(doc.meta.get(key, "")).strip())
+        if match:
+            try:
+                return dt.datetime(*map(int, match.groups()))
+            except ValueError:
+                continue
+    return dt.datetime(2000, 1, 1)
+
+
+def _zip_order(name: str) -> tuple:
+    # The content-types part conventionally comes first; the rest in a fixed (sorted) order.
+    return (name != "[Content_Types].xml", name != "_rels/.rels", name)
+
+
+def _repack(raw: bytes, replace: dict[str, bytes], when: dt.datetime) -> bytes:
+    stamp = max(when, dt.datetime(1980, 1, 1)).timetuple()[:6]
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(raw)) as src, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as dst:
+        for name in sorted(src.namelist(), key=_zip_order):
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 0
+            dst.writestr(info, replace.get(name) or src.read(name))
+    return out.getvalue()
+
+
+# ---------------------------------------------------------------------------------------------
+# Rendering
+class _Writer:
+    def __init__(self, doc: Document, layout: Layout, progress):
+        self.doc = doc
+        self.layout = layout
+        self.progress = progress
+        self.total = max(len(doc.all_tasks()), 1)
+        self.done = 0
+        self.wb = Workbook()
+        self._styles()
+
+    def _styles(self) -> None:
+        """Named styles, created once and shared by every cell (fast, and tidy in Excel's style list)."""
+        L = self.layout
+        middle = dict(vertical="center", wrap_text=True)
+        specs = {
+            "title": (L.fonts["title"], None, None, Alignment(horizontal="center", **middle)),
+            "header": (L.fonts["header"], L.fills["header"], L.border, Alignment(horizontal="center", **middle)),
+            "section": (L.fonts["section"], L.fills["section"], L.border, Alignment(horizontal="left", **middle)),
+            "subsection": (L.fonts["subsection"], None, L.border, Alignment(horizontal="left", **middle)),
+            "number": (L.fonts["body"], None, L.border, Alignment(horizontal="center", **middle)),
+            "text": (L.fonts["body"], None, L.border, Alignment(horizontal="left", indent=1, **middle)),
+            "units": (L.fonts["body"], None, L.border, Alignment(horizontal="center", **middle)),
+            "link": (L.fonts["link"], None, L.border, Alignment(horizontal="left", indent=1, **middle)),
+            "total": (L.fonts["section"], L.fills["section"], L.border, Alignment(horizontal="center", **middle)),
+        }
+        self.style = {}
+        for role, (font, fill, border, alignment) in specs.items():
+            style = NamedStyle(name=f"任务表-{role}", font=font, alignment=alignment)
+            if fill is not None:
+                style.fill = fill
+            if border is not None:
+                style.border = border
+            self.wb.add_named_style(style)
+            self.style[role] = style.name
+
+    # -- cells --------------------------------------------------------------------------------
+    def put(self, ws, row: int, column: int, value, role: str, where: str = "", task: int | None = None):
+        cell = ws.cell(row=row, column=column)
+        try:
+            cell.value = value
+        except IllegalCharacterError:
+            bad = sorted({f"U+{ord(ch):04X}" for ch in ILLEGAL_CHARACTERS_RE.findall(str(value))})
+            where = "".join(ch for ch in where if unicodedata.category(ch) != "Cc")
+            raise RenderError(f"{where}含有 Excel 不允许的控制字符 {', '.join(bad)}", task=task,
+                              hint="在数据文件中删除这些不可见字符，然后用 exporter check 检查。") from None
+        if isinstance(value, str):
+            # Text that looks like a formula stays text: stored as a string, shown literally, and
+            # the quote prefix keeps Excel from evaluating it when someone edits the cell.
+            cell.data_type = "s"
+            cell.style = self.style[role]
+            if value.startswith(_FORMULA_START):
+                cell.quotePrefix = True
+        else:
+            cell.style = self.style[role]
+        return cell
+
+    def row_height(self, cells) -> float:
+        """Height in points that shows every line of every cell: [(paragraphs, width_pt, size_pt)]."""
+        L = self.layout
+        tallest = 0.0
+        for paragraphs, width_pt, size in cells:
+            columns = (width_pt - CELL_PADDING) / (size / 2)  # half-width characters per line
+            lines = sum(wrapped_lines(p, columns) for p in paragraphs) or 1
+            tallest = max(tallest, lines * size * L.line_spacing + L.row_padding)
+        # Excel cannot show a row taller than 409 pt; a cell that needs more (about 25 lines of 五号
+        # text in the completion column) is cut off on screen and in print. The bundled data's
+        # tallest row needs about 350 pt; tests check that every row fits.
+        return round(min(tallest, MAX_ROW_HEIGHT), 2)
+
+    def spanning_row(self, ws, row: int, text: str, role: str, width_pt: float, last_column: int, where: str):
+        self.put(ws, row, 1, text, role, where)
+        for column in range(2, last_column + 1):
+            self.put(ws, row, column, None, role)  # borders and fill on every cell of the merge
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last_column)
+        ws.row_dimensions[row].height = self.row_height([([text], width_pt, self.layout.sizes[role])])
+
+    def setup_page(self, ws, last_row: int, last_column: str) -> None:
+        L = self.layout
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.page_margins = L.margins
+        ws.print_options.horizontalCentered = True
+        ws.print_title_rows = "1:2"
+        ws.print_area = f"A1:{last_column}{last_row}"
+        ws.oddFooter.center.text = L.footer
+        ws.oddFooter.center.size = L.footer_size
+        ws.oddFooter.center.font = L.fonts["body"].name
+        ws.freeze_panes = "A3"
+        ws.sheet_view.showGridLines = False
+
+    def tick(self) -> None:
+        self.done += 1
+        if self.progress and (self.done % 200 == 0 or self.done == self.total):
+            self.progress(self.done, self.total)
+
+    # -- sheets -------------------------------------------------------------------------------
+    def section_sheet(self, section: Section, name: str) -> None:
+        L = self.layout
+        ws = self.wb.create_sheet(name)
+        for column, key in zip("ABCD", COLUMNS):
+            ws.column_dimensions[column].width = L.widths[key]
+        points = {key: _points(L.widths[key]) for key in COLUMNS}
+        full = sum(points.values())
+        self.spanning_row(ws, 1, self.doc.title, "title", full, 4, "文件标题")
+        for column, key in enumerate(COLUMNS, start=1):
+            self.put(ws, 2, column, L.labels[key], "header", "表头")
+        ws.row_dimensions[2].height = self.row_height(
+            [([L.labels[k]], points[k], L.sizes["header"]) for k in COLUMNS])
+        row = 3
+        body = L.sizes["body"]
+        for kind, item in _section_rows(section):
+            if kind == "section":
+                self.spanning_row(ws, row, item.heading, "section", full, 4, f"部分“{item.heading}”")
+            elif kind == "subsection":
+                self.spanning_row(ws, row, item.heading, "subsection", full, 4, f"小标题“{item.heading}”")
+            else:
+                number = item.number
+                self.put(ws, row, 1, number, "number")
+                self.put(ws, row, 2, item.task, "text", "任务内容", number)
+                self.put(ws, row, 3, "\n".join(item.progress) or None, "text", "完成情况", number)
+                self.put(ws, row, 4, "\n".join(item.units), "units", "牵头责任单位", number)
+                ws.row_dimensions[row].height = self.row_height([
+                    ([str(item.number)], points["number"], body),
+                    ([item.task], points["task"], body),
+                    (item.progress, points["progress"], body),
+                    (item.units, points["units"], body),
+                ])
+                self.tick()
+            row += 1
+        self.setup_page(ws, row - 1, "D")
+
+    def contents_sheet(self, ws, sections: list[Section], names: list[str]) -> None:
+        L = self.layout
+        widths = [_points(w) for w in L.contents_widths]
+        for column, width in zip("ABC", L.contents_widths):
+            ws.column_dimensions[column].width = width
+        self.spanning_row(ws, 1, self.doc.title, "title", sum(widths), 3, "文件标题")
+        for column, label in enumerate(L.contents_header, start=1):
+            self.put(ws, 2, column, label, "header", "目录表头")
+        ws.row_dimensions[2].height = self.row_height(
+            [([label], w, L.sizes["header"]) for label, w in zip(L.contents_header, widths)])
+        row = 3
+        for section, name in zip(sections, names):
+            heading = section.heading or L.untitled_sheet
+            cell = self.put(ws, row, 1, heading, "link", f"部分“{heading}”")
+            cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"{_quoted(name)}!A1", display=heading)
+            self.put(ws, row, 2, section.task_range(), "units")
+            self.put(ws, row, 3, len(section.all_tasks()), "number")
+            ws.row_dimensions[row].height = self.row_height([([heading], widths[0], L.sizes["link"])])
+            row += 1
+        self.put(ws, row, 1, L.total_label, "total")
+        self.put(ws, row, 2, None, "total")
+        self.put(ws, row, 3, len(self.doc.all_tasks()), "total")
+        ws.row_dimensions[row].height = self.row_height([([L.total_label], widths[0], L.sizes["section"])])
+        self.setup_page(ws, row, "C")
+
+    def build(self) -> Workbook:
+        L = self.layout
+        contents = self.wb.active
+        contents.title = sheet_names([L.labels["contents"]], fallback="目录")[0]
+        sections = self.doc.sections
+        names = sheet_names([s.heading or L.untitled_sheet for s in sections],
+                            reserved=(contents.title, workbook_meta.SHEET), fallback=L.untitled_sheet)
+        self.contents_sheet(contents, sections, names)
+        for section, name in zip(sections, names):
+            self.section_sheet(section, name)
+        workbook_meta.write(self.wb, workbook_meta.WorkbookInfo(
+            document=dict(self.doc.meta),
+            labels={k: L.labels[k] for k in COLUMNS},
+            contents_sheet=contents.title,
+            sections=[workbook_meta.SheetInfo(
+                sheet=name, numeral=s.numeral, title=s.title,
+                first=min((t.number for t in s.all_tasks()), default=None),
+                last=max((t.number for t in s.all_tasks()), default=None),
+                count=len(s.all_tasks()),
+                subsections=[(sub.numeral, sub.title) for sub in s.subsections],
+            ) for s, name in zip(sections, names)],
+        ))
+        return self.wb
+
+
+def _section_rows(section: Section):
+    if section.numeral or section.title:
+        yield "section", section
+    for task in section.tasks:
+        yield "task", task
+    for sub in section.subsections:
+        yield "subsection", sub
+        for task in sub.tasks:
+            yield "task", task
+
+
+def render(doc: Document, template: dict, *, progress=None, **options) -> bytes:
+    """The workbook as bytes: identical bytes for identical input (see fixed_timestamp)."""
+    layout = Layout(template)
+    wb = _Writer(doc, layout, progress).build()
+    when = fixed_timestamp(doc)
+    props = wb.properties
+    props.title = doc.title
+    props.subject = str(doc.meta.get("category", "")) or None
+    props.creator = doc.issuer or None
+    props.lastModifiedBy = doc.issuer or None
+    props.language = "zh-CN"
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    # openpyxl stamps the save time into docProps; write the fixed time instead.
+    props.created = props.modified = when
+    core = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + tostring(props.to_tree())
+    return _repack(buffer.getvalue(), {"docProps/core.xml": core}, when)

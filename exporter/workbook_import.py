@@ -1,0 +1,202 @@
+"""Read back a workbook made by `export xlsx` after someone edited it in Excel, WPS or LibreOffice.
+
+The hidden sheet `_meta` (see workbook_meta) gives the document's metadata and each section sheet's
+structure; the visible sheets give the tasks. Anything that cannot be trusted — a missing header row,
+a task number that is not a number, repeated, out of order or outside its section — stops the import
+with a message naming the sheet and cell.
+"""
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+import zipfile
+
+from exporter import datafile, workbook_meta
+from exporter.errors import DataErrors, WorkbookError
+from exporter.model import Document, Section, Subsection, Task
+
+HEADER_SEARCH_ROWS = 10  # the header row is row 2 as exported; allow a few rows inserted above it
+_CJK_EDGE = re.compile(r"[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]")
+
+
+def _paragraphs(value) -> list[str]:
+    """Cell text as paragraphs: \\r\\n and \\r become \\n, blank lines go, edges are stripped."""
+    if value is None:
+        return []
+    text = _cell_text(value).replace("\r\n", "\n").replace("\r", "\n")
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def _cell_text(value) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _one_line(paragraphs: list[str]) -> str:
+    """A task is one paragraph: join lines someone broke, with a space only between Latin words."""
+    out = ""
+    for part in paragraphs:
+        if out and not (_CJK_EDGE.match(out[-1]) or _CJK_EDGE.match(part[0])):
+            out += " "
+        out += part
+    return out
+
+
+def _column(index: int) -> str:
+    return "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[index]
+
+
+class _SheetReader:
+    def __init__(self, file: str, info: workbook_meta.WorkbookInfo):
+        self.file = file
+        self.info = info
+        self.labels = [info.labels.get(k, "") for k in ("number", "task", "progress", "units")]
+        self.seen: dict[int, str] = {}  # task number -> where it was first seen
+
+    def error(self, sheet: str, cell: str | None, message: str, hint: str, task: int | None = None):
+        where = f"工作表“{sheet}”" + (f"单元格 {cell}" if cell else "")
+        return WorkbookError(f"{where}：{message}", file=self.file, task=task, hint=hint)
+
+    def check_text(self, sheet: str, cell: str, text: str, task: int | None) -> None:
+        bad = sorted({f"U+{ord(ch):04X}" for ch in text if unicodedata.category(ch) == "Cc" and ch != "\n"})
+        if bad:
+            raise self.error(sheet, cell, f"含有控制字符 {', '.join(bad)}", "删除这些不可见字符后再导入。", task)
+
+    def number(self, sheet: str, cell: str, value) -> int:
+        if isinstance(value, bool):
+            value = None
+        if isinstance(value, (int, float)) and float(value).is_integer() and value > 0:
+            return int(value)
+        text = "" if value is None else _cell_text(value).strip()
+        if text.isdigit() and text.isascii() and int(text) > 0:
+            return int(text)
+        shown = f"“{text}”" if text else "为空"
+        raise self.error(sheet, cell, f"序号{shown}，不是正整数",
+                         "序号必须保持导出时的阿拉伯数字，不要修改或清空序号列。")
+
+    def read(self, ws, section_info: workbook_meta.SheetInfo) -> Section:
+        sheet = ws.title
+        rows = ws.iter_rows(min_col=1, max_col=4, values_only=True)
+        header_row = None
+        for index, row in enumerate(rows, start=1):
+            cells = [("" if v is None else _cell_text(v).strip()) for v in (tuple(row) + (None,) * 4)[:4]]
+            if cells == self.labels:
+                header_row = index
+                break
+            if index >= HEADER_SEARCH_ROWS:
+                break
+        if header_row is None:
+            raise self.error(sheet, "A2", f"找不到表头行（{' | '.join(self.labels)}）",
+                             "不要删除或修改表头行；请在重新导出的工作簿中编辑。")
+        section = Section(section_info.numeral, section_info.title)
+        heading = section.heading
+        expected_subs = [Subsection(n, t) for n, t in section_info.subsections]
+        next_sub = 0
+        current: Subsection | None = None
+        section_row_seen = not heading
+        previous: int | None = None
+        for index, row in enumerate(rows, start=header_row + 1):
+            values = (tuple(row) + (None,) * 4)[:4]
+            texts = [("" if v is None else _cell_text(v)) for v in values]
+            if not any(t.strip() for t in texts):
+                continue
+            a = f"A{index}"
+            if not any(t.strip() for t in texts[1:]) and not isinstance(values[0], (int, float)):
+                # A heading row: the section row first, then the subsection rows in order.
+                text = texts[0].strip()
+                if not section_row_seen and text == heading:
+                    section_row_seen = True
+                    continue
+                if next_sub < len(expected_subs) and text == expected_subs[next_sub].heading:
+                    current = expected_subs[next_sub]
+                    section.subsections.append(current)
+                    next_sub += 1
+                    continue
+                expected = heading if not section_row_seen else (
+                    expected_subs[next_sub].heading if next_sub < len(expected_subs) else "")
+                hint = (f"这里应是“{expected}”。" if expected else "") + "部分和小标题行不能修改、删除或调换顺序。"
+                raise self.error(sheet, a, f"无法识别的行“{text}”（不是任务行，也不是本部分的标题行）", hint)
+            if not section_row_seen:
+                raise self.error(sheet, a, f"缺少部分标题行“{heading}”", "不要删除部分标题行。")
+            number = self.number(sheet, a, values[0])
+            if number in self.seen:
+                raise self.error(sheet, a, f"序号“{number}”重复（{self.seen[number]} 已有）",
+                                 "每项任务只能出现一次；删除多出的一行或改回原来的序号。", number)
+            lo, hi = section_info.first, section_info.last
+            if lo is None or not lo <= number <= hi:
+                span = f"{lo}–{hi}" if lo is not None and lo != hi else f"{lo}" if lo is not None else "无任务"
+                raise self.error(sheet, a, f"序号“{number}”不属于这一部分（导出时本部分为任务 {span}）",
+                                 "任务行不能移到别的工作表；请把它移回原来的部分。", number)
+            if previous is not None and number < previous:
+                raise self.error(sheet, a, f"序号“{number}”排在“{previous}”之后，顺序被打乱",
+                                 "任务应按序号从小到大排列；把这一行移回原位。", number)
+            previous = number
+            self.seen[number] = f"工作表“{sheet}”{a}"
+            for column, text in enumerate(texts[1:], start=1):
+                self.check_text(sheet, f"{_column(column)}{index}", text, number)
+            task_text = _one_line(_paragraphs(values[1]))
+            if not task_text:
+                raise self.error(sheet, f"B{index}", "任务内容是空的", "填写任务内容，或删除整行。", number)
+            units = _paragraphs(values[3])
+            if not units:
+                raise self.error(sheet, f"D{index}", "牵头责任单位是空的", "至少写一个单位，每个单位一行。", number)
+            dupes = sorted({u for u in units if units.count(u) > 1})
+            if dupes:
+                raise self.error(sheet, f"D{index}", f"单位重复：{'、'.join(dupes)}", "每个单位只写一次。", number)
+            task = Task(number=number, task=task_text, progress=_paragraphs(values[2]), units=units, line=index)
+            (current.tasks if current is not None else section.tasks).append(task)
+        if not section_row_seen:
+            raise self.error(sheet, None, f"缺少部分标题行“{heading}”", "不要删除部分标题行。")
+        if next_sub < len(expected_subs):
+            raise self.error(sheet, None, f"缺少小标题行“{expected_subs[next_sub].heading}”",
+                             "小标题行不能删除或修改。")
+        return section
+
+
+def _open(data: bytes, filename: str):
+    from openpyxl import load_workbook
+
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise WorkbookError("文件不是有效的 Excel 工作簿（.xlsx）", file=filename,
+                            hint="确认文件是用 Excel、WPS 或 LibreOffice 另存为的 .xlsx 格式，而不是改了扩展名的其他文件。")
+    try:
+        return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many kinds of errors for damaged packages
+        raise WorkbookError("工作簿已损坏或不是 .xlsx 格式，无法打开", file=filename,
+                            hint="用 Excel 或 WPS 打开后另存为 .xlsx 再试。") from None
+
+
+def read_workbook(data: bytes, filename: str) -> Document:
+    """The document a workbook holds: metadata and structure from `_meta`, tasks from the section sheets."""
+    wb = _open(data, filename)
+    try:
+        info = workbook_meta.read(wb, filename)
+        reader = _SheetReader(filename, info)
+        ours = {s.sheet for s in info.sections}
+        for name in wb.sheetnames:
+            if name not in ours and name not in (workbook_meta.SHEET, info.contents_sheet):
+                raise WorkbookError(f"工作表“{name}”不是导出时的工作表", file=filename,
+                                    hint="不要新增或重命名工作表；新增的内容请写进原有工作表的单元格中。")
+        sections = []
+        for section_info in info.sections:
+            if section_info.sheet not in wb.sheetnames:
+                raise WorkbookError(f"缺少工作表“{section_info.sheet}”", file=filename,
+                                    hint="不要删除或重命名工作表；请在重新导出的工作簿中编辑。")
+            sections.append(reader.read(wb[section_info.sheet], section_info))
+    finally:
+        wb.close()
+    doc = Document(meta=dict(info.document), sections=sections)
+    _validate(doc, filename)
+    return doc
+
+
+def _validate(doc: Document, filename: str) -> None:
+    """The same checks as every data file load, so import never writes a file `check` would reject."""
+    try:
+        datafile.load(datafile.dump(doc), filename)
+    except DataErrors as exc:
+        problems = "；".join(p.message + (f"（任务 {p.task}）" if p.task is not None else "") for p in exc.problems[:5])
+        raise WorkbookError(f"读出的数据不完整：{problems}", file=filename,
+                            hint="按提示改正工作簿中的对应单元格后再导入。") from None

@@ -1,0 +1,143 @@
+"""What `export xlsx` records in a hidden sheet so that `import` can read an edited workbook back.
+
+The visible sheets hold what people edit (tasks, completion, units); the hidden sheet `_meta` holds
+what they should not need to touch: the document's metadata, the table labels, and for each section
+sheet its numeral, title, subsections and the range of task numbers it was exported with.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from exporter.errors import WorkbookError
+
+SHEET = "_meta"
+MAGIC = "exporter-workbook"
+VERSION = 1
+_CHUNK = 32000  # Excel keeps at most 32,767 characters in a cell; longer values span several cells
+
+
+@dataclass
+class SheetInfo:
+    sheet: str
+    numeral: str
+    title: str
+    first: int | None
+    last: int | None
+    count: int
+    subsections: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class WorkbookInfo:
+    document: dict
+    labels: dict
+    contents_sheet: str
+    sections: list[SheetInfo] = field(default_factory=list)
+
+
+def _text_cell(ws, row: int, column: int, value: str) -> None:
+    cell = ws.cell(row=row, column=column, value=value)
+    cell.data_type = "s"  # a title starting with "=" must stay text
+
+
+def _long_text(ws, row: int, column: int, value: str) -> None:
+    chunks = [value[i:i + _CHUNK] for i in range(0, len(value), _CHUNK)] or [""]
+    for offset, chunk in enumerate(chunks):
+        _text_cell(ws, row, column + offset, chunk)
+
+
+def write(wb, info: WorkbookInfo) -> None:
+    """Add the hidden `_meta` sheet to an openpyxl workbook."""
+    ws = wb.create_sheet(SHEET)
+    ws.sheet_state = "hidden"
+    _text_cell(ws, 1, 1, MAGIC)
+    ws.cell(row=1, column=2, value=VERSION)
+    _text_cell(ws, 1, 3, "本表记录导出时的文件信息，供 exporter import 读回编辑后的工作簿，请勿修改或删除。")
+    _text_cell(ws, 2, 1, "document")
+    _long_text(ws, 2, 2, json.dumps(info.document, ensure_ascii=False))
+    _text_cell(ws, 3, 1, "labels")
+    _long_text(ws, 3, 2, json.dumps(info.labels, ensure_ascii=False))
+    _text_cell(ws, 4, 1, "contents")
+    _text_cell(ws, 4, 2, info.contents_sheet)
+    row = 5
+    for s in info.sections:
+        _text_cell(ws, row, 1, "section")
+        _text_cell(ws, row, 2, s.sheet)
+        _text_cell(ws, row, 3, s.numeral)
+        _text_cell(ws, row, 4, s.title)
+        for column, number in ((5, s.first), (6, s.last), (7, s.count)):
+            if number is not None:
+                ws.cell(row=row, column=column, value=number)
+        row += 1
+        for numeral, title in s.subsections:
+            _text_cell(ws, row, 1, "subsection")
+            _text_cell(ws, row, 2, s.sheet)
+            _text_cell(ws, row, 3, numeral)
+            _text_cell(ws, row, 4, title)
+            row += 1
+
+
+def _broken(file: str, row: int, what: str) -> WorkbookError:
+    return WorkbookError(f"隐藏工作表“{SHEET}”第 {row} 行已损坏：{what}", file=file,
+                         hint="这张隐藏表记录导出时的信息，不能修改；请在重新导出的工作簿中再做编辑。")
+
+
+def _integer(value, file: str, row: int) -> int | None:
+    if value is None or value == "":
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise _broken(file, row, f"“{value}”不是数字") from None
+    if number != int(number):
+        raise _broken(file, row, f"“{value}”不是整数")
+    return int(number)
+
+
+def _joined(values) -> str:
+    return "".join("" if v is None else str(v) for v in values)
+
+
+def read(wb, file: str) -> WorkbookInfo:
+    """Read `_meta` back; a workbook without it was not made by `export xlsx`."""
+    if SHEET not in wb.sheetnames:
+        raise WorkbookError(f"这不是由 exporter export xlsx 导出的工作簿（没有隐藏工作表“{SHEET}”）", file=file,
+                            hint="只能读回本程序导出的工作簿；其他来源的文件请先整理成数据文件（.yaml）。")
+    rows = [list(r) for r in wb[SHEET].iter_rows(values_only=True)]
+    if not rows or not rows[0] or rows[0][0] != MAGIC:
+        raise _broken(file, 1, "缺少标记")
+    version = _integer(rows[0][1] if len(rows[0]) > 1 else None, file, 1)
+    if version != VERSION:
+        raise WorkbookError(f"工作簿由不同版本的程序导出（格式 {version}，本程序读取 {VERSION}）", file=file,
+                            hint="用同一版本的 exporter 重新导出后再编辑。")
+    info = WorkbookInfo(document={}, labels={}, contents_sheet="")
+    for index, row in enumerate(rows[1:], start=2):
+        kind = row[0] if row else None
+        rest = row[1:]
+        if kind in ("document", "labels"):
+            try:
+                value = json.loads(_joined(rest))
+            except ValueError:
+                raise _broken(file, index, f"{kind} 不是有效的 JSON") from None
+            if not isinstance(value, dict):
+                raise _broken(file, index, f"{kind} 应是映射")
+            setattr(info, kind, value)
+        elif kind == "contents":
+            info.contents_sheet = str(rest[0] or "") if rest else ""
+        elif kind in ("section", "subsection"):
+            rest = (rest + [None] * 6)[:6]
+            sheet, numeral, title = (str(v) if v is not None else "" for v in rest[:3])
+            if kind == "section":
+                info.sections.append(SheetInfo(sheet, numeral, title, _integer(rest[3], file, index),
+                                               _integer(rest[4], file, index),
+                                               _integer(rest[5], file, index) or 0))
+            elif not info.sections or info.sections[-1].sheet != sheet:
+                raise _broken(file, index, "小标题不在其部分之后")
+            else:
+                info.sections[-1].subsections.append((numeral, title))
+        elif kind is not None:
+            raise _broken(file, index, f"无法识别的记录“{kind}”")
+    if not info.document.get("title"):
+        raise _broken(file, 2, "缺少文件标题")
+    return info
