@@ -328,7 +328,7 @@ PARAGRAPH = ("全年地区生产总值2291.5亿元，增长5.8%。围绕“5+5+N
 def long_document(paragraphs: int) -> Document:
     progress = [f"{i}.第{i}段：{PARAGRAPH}" for i in range(1, paragraphs + 1)]
     tasks = [Task(85, "前面的任务。", ["已完成。"], ["市发展改革委"]),
-             Task(86, "一项完成情况长达数页的任务，检查续表。", progress, ["市生态环境局", "市发展改革委"]),
+             Task(86, "一项进展说明长达数页的任务，检查续表。", progress, ["市生态环境局", "市发展改革委"]),
              Task(87, "后面的任务。", ["已完成。"], ["市财政局（国资委）"])]
     return Document(meta={"title": "续表测试", "issuer": "测试"},
                     sections=[Section("九", "聚力优生态", subsections=[Subsection("一", "打好污染防治攻坚战。", tasks)])])
@@ -463,3 +463,53 @@ def test_markup_and_entities_in_the_data_are_printed_literally(tmp_path):
     assert run("pdfimages", "-list", str(path)).splitlines()[2:] == []
     assert b"/XObject" not in path.read_bytes() and b"/Subtype /Image" not in path.read_bytes()
     assert_complete(Reading(path), doc)
+
+
+def test_justified_lines_get_no_spaces_from_pdftotext(bundled):
+    """Justification spaces characters out a little; pdftotext must still read each line as one word."""
+    _, reading = bundled
+    doc = load_data(None)
+    source = "\n".join(t.task + "\n" + "\n".join(t.progress) + "\n" + "\n".join(t.units) for t in doc.all_tasks())
+    spaced = 0
+    for column in reading.columns[1:]:
+        for _, line in column:
+            for m in re.finditer(r"(\S) (\S)", line):
+                assert f"{m.group(1)} {m.group(2)}" in source, f"space inserted in: {line}"
+                spaced += 1
+    assert spaced < 20
+
+
+# ---- other document shapes ------------------------------------------------------------------------
+def nine_only() -> Document:
+    doc = load_data(None)
+    return Document(meta=dict(doc.meta), sections=[s for s in doc.sections if s.numeral == "九"])
+
+
+def test_preamble_paragraphs_sit_between_title_and_table(tmp_path):
+    doc = nine_only()
+    doc.meta["preamble"] = ["2023年，全市上下认真贯彻落实市委、市政府决策部署，现将重点工作任务完成情况报告如下。",
+                            "第二段前言，说明统计口径：数据截至2023年12月31日。"]
+    path = tmp_path / "preamble.pdf"
+    path.write_bytes(render(doc, templates.load()))
+    reading = Reading(path)
+    above = squeeze("".join(lines_of([w for w in reading.above_table if w.page == 1])))
+    assert above.startswith(squeeze(doc.title))
+    assert above.endswith(squeeze("".join(doc.meta["preamble"])))
+    assert_complete(reading, doc)
+
+
+def test_an_empty_attachment_number_prints_the_bare_label():
+    pdf = render(nine_only(), templates.load(), attachment="")
+    text = subprocess.run(["pdftotext", "-l", "1", "-", "-"], input=pdf, capture_output=True).stdout.decode()
+    assert text.lstrip().startswith("附件\n")
+
+
+def test_a_list_without_sections_has_no_section_rows_and_flat_outline(tmp_path):
+    tasks = [Task(i, f"第{i}项任务。", [PARAGRAPH], ["市发展改革委"]) for i in range(1, 31)]
+    doc = Document(meta={"title": "部分重点工作任务完成情况"},
+                   sections=[Section("", "", tasks=tasks[:10], subsections=[Subsection("一", "小标题。", tasks[10:])])])
+    path = tmp_path / "flat.pdf"
+    path.write_bytes(render(doc, templates.load()))
+    assert_complete(Reading(path), doc)
+    outline = json.loads(run("qpdf", "--json", "--json-key=outlines", str(path)))["outlines"]
+    assert [(o["title"], o["kids"]) for o in outline] == [("（一）小标题。", [])]

@@ -20,6 +20,7 @@ from exporter.pdf.style import Style, TextStyle
 
 ASCENT = 0.88   # CJK fonts put the ideographic em box from -0.12 to 0.88 of the size
 EPS = 1e-6
+MAX_STRETCH = 0.08   # em of extra space per character gap when justifying
 
 
 @dataclass
@@ -277,7 +278,9 @@ class _Flow:
         if gaps < 1:
             return 0.0
         extra = (width - line.width) / gaps
-        return extra if 0 < extra <= 0.25 * line.size else 0.0
+        # pdftotext starts a new word at a gap wider than 0.1 em, and so would a search in a
+        # viewer: stay below that and leave a looser line ragged instead.
+        return extra if 0 < extra <= MAX_STRETCH * line.size else 0.0
 
     def ensure_table(self) -> Iterator[Page]:
         """Open the table on this page, or on the next if not even the header and a line fit."""
