@@ -44,6 +44,20 @@ def _one_line(paragraphs: list[str]) -> str:
     return out
 
 
+def _heading(part) -> str:
+    return Subsection(part.numeral, part.title).heading
+
+
+def _within(number: int, lo: int | None, hi: int | None) -> bool:
+    return lo is not None and hi is not None and lo <= number <= hi
+
+
+def _span(lo: int | None, hi: int | None) -> str:
+    if lo is None or hi is None:
+        return "没有任务"
+    return f"任务 {lo}" if lo == hi else f"任务 {lo}–{hi}"
+
+
 def _column(index: int) -> str:
     return "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[index]
 
@@ -72,8 +86,7 @@ class _SheetReader:
         text = "" if value is None else _cell_text(value).strip()
         if text.isdigit() and text.isascii() and int(text) > 0:
             return int(text)
-        shown = f"“{text}”" if text else "为空"
-        raise self.error(sheet, cell, f"序号{shown}，不是正整数",
+        raise self.error(sheet, cell, f"序号“{text}”不是正整数" if text else "序号是空的",
                          "序号必须保持导出时的阿拉伯数字，不要修改或清空序号列。")
 
     def read(self, ws, section_info: workbook_meta.SheetInfo) -> Section:
@@ -92,9 +105,10 @@ class _SheetReader:
                              "不要删除或修改表头行；请在重新导出的工作簿中编辑。")
         section = Section(section_info.numeral, section_info.title)
         heading = section.heading
-        expected_subs = [Subsection(n, t) for n, t in section_info.subsections]
+        expected_subs = section_info.subsections
         next_sub = 0
         current: Subsection | None = None
+        part = section_info.direct  # the exported range of the rows above the first subsection
         section_row_seen = not heading
         previous: int | None = None
         for index, row in enumerate(rows, start=header_row + 1):
@@ -109,13 +123,14 @@ class _SheetReader:
                 if not section_row_seen and text == heading:
                     section_row_seen = True
                     continue
-                if next_sub < len(expected_subs) and text == expected_subs[next_sub].heading:
-                    current = expected_subs[next_sub]
+                if next_sub < len(expected_subs) and text == _heading(expected_subs[next_sub]):
+                    part = expected_subs[next_sub]
+                    current = Subsection(part.numeral, part.title)
                     section.subsections.append(current)
                     next_sub += 1
                     continue
                 expected = heading if not section_row_seen else (
-                    expected_subs[next_sub].heading if next_sub < len(expected_subs) else "")
+                    _heading(expected_subs[next_sub]) if next_sub < len(expected_subs) else "")
                 hint = (f"这里应是“{expected}”。" if expected else "") + "部分和小标题行不能修改、删除或调换顺序。"
                 raise self.error(sheet, a, f"无法识别的行“{text}”（不是任务行，也不是本部分的标题行）", hint)
             if not section_row_seen:
@@ -124,11 +139,14 @@ class _SheetReader:
             if number in self.seen:
                 raise self.error(sheet, a, f"序号“{number}”重复（{self.seen[number]} 已有）",
                                  "每项任务只能出现一次；删除多出的一行或改回原来的序号。", number)
-            lo, hi = section_info.first, section_info.last
-            if lo is None or not lo <= number <= hi:
-                span = f"{lo}–{hi}" if lo is not None and lo != hi else f"{lo}" if lo is not None else "无任务"
-                raise self.error(sheet, a, f"序号“{number}”不属于这一部分（导出时本部分为任务 {span}）",
+            if not _within(number, section_info.first, section_info.last):
+                raise self.error(sheet, a, f"序号“{number}”不属于这一部分（导出时本部分为"
+                                           f"{_span(section_info.first, section_info.last)}）",
                                  "任务行不能移到别的工作表；请把它移回原来的部分。", number)
+            if not _within(number, part.first, part.last):
+                place = f"小标题“{current.heading}”下" if current else "第一个小标题之前"
+                raise self.error(sheet, a, f"序号“{number}”不应在{place}（导出时那里是{_span(part.first, part.last)}）",
+                                 "任务行不能移到别的小标题下；请把它移回原位。", number)
             if previous is not None and number < previous:
                 raise self.error(sheet, a, f"序号“{number}”排在“{previous}”之后，顺序被打乱",
                                  "任务应按序号从小到大排列；把这一行移回原位。", number)
@@ -150,7 +168,7 @@ class _SheetReader:
         if not section_row_seen:
             raise self.error(sheet, None, f"缺少部分标题行“{heading}”", "不要删除部分标题行。")
         if next_sub < len(expected_subs):
-            raise self.error(sheet, None, f"缺少小标题行“{expected_subs[next_sub].heading}”",
+            raise self.error(sheet, None, f"缺少小标题行“{_heading(expected_subs[next_sub])}”",
                              "小标题行不能删除或修改。")
         return section
 

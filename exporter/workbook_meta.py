@@ -18,6 +18,15 @@ _CHUNK = 32000  # Excel keeps at most 32,767 characters in a cell; longer values
 
 
 @dataclass
+class Part:
+    """A subsection, or the tasks directly under a section (numeral and title empty)."""
+    numeral: str
+    title: str
+    first: int | None = None  # lowest and highest task number exported in it
+    last: int | None = None
+
+
+@dataclass
 class SheetInfo:
     sheet: str
     numeral: str
@@ -25,7 +34,8 @@ class SheetInfo:
     first: int | None
     last: int | None
     count: int
-    subsections: list[tuple[str, str]] = field(default_factory=list)
+    direct: Part = field(default_factory=lambda: Part("", ""))
+    subsections: list[Part] = field(default_factory=list)
 
 
 @dataclass
@@ -66,15 +76,18 @@ def write(wb, info: WorkbookInfo) -> None:
         _text_cell(ws, row, 2, s.sheet)
         _text_cell(ws, row, 3, s.numeral)
         _text_cell(ws, row, 4, s.title)
-        for column, number in ((5, s.first), (6, s.last), (7, s.count)):
+        for column, number in ((5, s.first), (6, s.last), (7, s.count), (8, s.direct.first), (9, s.direct.last)):
             if number is not None:
                 ws.cell(row=row, column=column, value=number)
         row += 1
-        for numeral, title in s.subsections:
+        for sub in s.subsections:
             _text_cell(ws, row, 1, "subsection")
             _text_cell(ws, row, 2, s.sheet)
-            _text_cell(ws, row, 3, numeral)
-            _text_cell(ws, row, 4, title)
+            _text_cell(ws, row, 3, sub.numeral)
+            _text_cell(ws, row, 4, sub.title)
+            for column, number in ((5, sub.first), (6, sub.last)):
+                if number is not None:
+                    ws.cell(row=row, column=column, value=number)
             row += 1
 
 
@@ -126,16 +139,16 @@ def read(wb, file: str) -> WorkbookInfo:
         elif kind == "contents":
             info.contents_sheet = str(rest[0] or "") if rest else ""
         elif kind in ("section", "subsection"):
-            rest = (rest + [None] * 6)[:6]
+            rest = (rest + [None] * 8)[:8]
             sheet, numeral, title = (str(v) if v is not None else "" for v in rest[:3])
+            first, last, count, direct_first, direct_last = (_integer(v, file, index) for v in rest[3:8])
             if kind == "section":
-                info.sections.append(SheetInfo(sheet, numeral, title, _integer(rest[3], file, index),
-                                               _integer(rest[4], file, index),
-                                               _integer(rest[5], file, index) or 0))
+                info.sections.append(SheetInfo(sheet, numeral, title, first, last, count or 0,
+                                               Part("", "", direct_first, direct_last)))
             elif not info.sections or info.sections[-1].sheet != sheet:
                 raise _broken(file, index, "小标题不在其部分之后")
             else:
-                info.sections[-1].subsections.append((numeral, title))
+                info.sections[-1].subsections.append(Part(numeral, title, first, last))
         elif kind is not None:
             raise _broken(file, index, f"无法识别的记录“{kind}”")
     if not info.document.get("title"):

@@ -371,10 +371,16 @@ class _Writer:
                 first=min((t.number for t in s.all_tasks()), default=None),
                 last=max((t.number for t in s.all_tasks()), default=None),
                 count=len(s.all_tasks()),
-                subsections=[(sub.numeral, sub.title) for sub in s.subsections],
+                direct=_part("", "", s.tasks),
+                subsections=[_part(sub.numeral, sub.title, sub.tasks) for sub in s.subsections],
             ) for s, name in zip(sections, names)],
         ))
         return self.wb
+
+
+def _part(numeral: str, title: str, tasks) -> workbook_meta.Part:
+    numbers = [t.number for t in tasks]
+    return workbook_meta.Part(numeral, title, min(numbers, default=None), max(numbers, default=None))
 
 
 def _section_rows(section: Section):
