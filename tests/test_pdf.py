@@ -513,3 +513,37 @@ def test_a_list_without_sections_has_no_section_rows_and_flat_outline(tmp_path):
     assert_complete(Reading(path), doc)
     outline = json.loads(run("qpdf", "--json", "--json-key=outlines", str(path)))["outlines"]
     assert [(o["title"], o["kids"]) for o in outline] == [("（一）小标题。", [])]
+
+
+def test_the_table_never_starts_with_a_lonely_header_under_a_long_preamble(tmp_path):
+    sentence = "现将2023年《政府工作报告》重点工作任务完成情况报告如下，请各单位对照检查、抓好落实。"
+    for count in range(8, 16):
+        doc = nine_only()
+        doc.meta["preamble"] = [sentence] * count
+        path = tmp_path / f"p{count}.pdf"
+        path.write_bytes(render(doc, templates.load()))
+        words = read_words(path)
+        for page in range(1, max(w.page for w in words) + 1):
+            heads = [w for w in words if w.page == page and w.text in HEADER]
+            if not heads:
+                continue
+            below = [w for w in words if w.page == page and w.y0 > max(h.y1 for h in heads)
+                     and w.y0 < STYLE.page_height - STYLE.bottom]
+            assert any(w.text.isdigit() for w in below), (count, page, [w.text for w in below])
+
+
+@pytest.mark.parametrize("pdf_section, words", [
+    ("table:\n    body: {font: kaiti}\n", ["kaiti", "未定义", "serif"]),
+    ("table:\n    columns:\n      task: {width: 80%}\n      progress: {width: 50%}\n", ["列宽", "版心"]),
+    ("margins: {top: 三毫米}\n", ["margins.top", "三毫米"]),
+    ("page: {size: Letter}\n", ["Letter"]),
+])
+def test_template_mistakes_are_reported_in_chinese(tmp_path, capsys, pdf_section, words):
+    template = tmp_path / "bad.yaml"
+    template.write_text("extends: official\npdf:\n  " + pdf_section, encoding="utf-8")
+    code, err = cli_error(capsys, "export", "pdf", "--section", "九", "--template", str(template),
+                          "-o", str(tmp_path / "x.pdf"))
+    assert code == 1 and "Traceback" not in err
+    for word in words:
+        assert word in err, err
+    assert not (tmp_path / "x.pdf").exists()

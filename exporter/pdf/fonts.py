@@ -83,7 +83,8 @@ class FontChain:
         self.specs = specs
         self._fonts: list[Font | None] = [load_font(specs[0])] + [None] * (len(specs) - 1)
         self._which: dict[str, int] = {}          # character -> index in the chain, -1 if none has it
-        self._widths: dict[str, float] = {}       # unit -> width at 1000 pt
+        self._advance: dict[str, float] = {}      # character -> width at 1000 pt in its font
+        self._in_primary: set[str] = set()        # characters known to be drawn by the primary font
         self.primary = self._fonts[0]
 
     def font(self, index: int) -> Font:
@@ -112,21 +113,27 @@ class FontChain:
 
     def width(self, text: str, size: float) -> float:
         """Drawn width of text at size, each character measured in the font that draws it."""
-        w = self._widths.get(text)
-        if w is None:
-            w = 0.0
+        advance = self._advance
+        try:
+            w = sum(map(advance.__getitem__, text))
+        except KeyError:
             for ch in text:
-                font = self.font(max(self.index_of(ch), 0))
-                w += font.widths.get(ord(ch), font.default_width)
-            self._widths[text] = w
+                if ch not in advance:
+                    font = self.font(max(self.index_of(ch), 0))
+                    advance[ch] = font.widths.get(ord(ch), font.default_width)
+            w = sum(map(advance.__getitem__, text))
         return w * size / 1000.0
 
     def runs(self, text: str) -> list[tuple[str, str]]:
         """(reportlab font name, text) pieces of text, split where the drawing font changes."""
+        if self._in_primary.issuperset(text):
+            return [(self.primary.name, text)]
         out: list[tuple[str, str]] = []
         start, current = 0, None
         for i, ch in enumerate(text):
             index = max(self.index_of(ch), 0)
+            if index == 0:
+                self._in_primary.add(ch)
             if index != current:
                 if current is not None:
                     out.append((self.font(current).name, text[start:i]))

@@ -282,11 +282,12 @@ class _Flow:
         # viewer: stay below that and leave a looser line ragged instead.
         return extra if 0 < extra <= MAX_STRETCH * line.size else 0.0
 
-    def ensure_table(self) -> Iterator[Page]:
-        """Open the table on this page, or on the next if not even the header and a line fit."""
+    def ensure_table(self, need: float = 0.0) -> Iterator[Page]:
+        """Open the table on this page, or on the next if the header and `need` points do not fit."""
         if self.table_top is not None:
             return
-        if self.room() < self.row_height(self.header.lines) + self.row_height(1) - EPS:
+        if self.room() < self.row_height(self.header.lines) + max(need, self.row_height(1)) - EPS \
+                and self.y < self.top - EPS:
             finished = self.new_page()
             if finished:
                 yield finished
@@ -379,9 +380,19 @@ class _Flow:
                 r = built[i] = layout.task_row(item) if kind == "task" else layout.heading_row(kind, item.heading)
             return r
 
+        def need(i: int) -> float:
+            """Room the rows from i need together: headings, then the first lines of a task."""
+            total = 0.0
+            while i < len(rows) and rows[i][0] != "task":
+                total += self.row_height(row_at(i).lines)
+                i += 1
+            if i < len(rows):
+                total += self.row_height(self.first_part(row_at(i).lines))
+            return total
+
         # Subsections of a headed section nest under it in the outline.
         nested = {id(sub) for sec in self.doc.sections if sec.numeral or sec.title for sub in sec.subsections}
-        yield from self.ensure_table()
+        yield from self.ensure_table(need(0) if rows else 0.0)
         for i, (kind, item) in enumerate(rows):
             row = row_at(i)
             built.pop(i, None)
@@ -392,14 +403,8 @@ class _Flow:
                     self.progress(self.done, self.total)
                 continue
             # Keep a heading with the headings right after it and the first lines of the next task.
-            need, j = 0.0, i + 1
-            while j < len(rows) and rows[j][0] != "task":
-                need += self.row_height(row_at(j).lines)
-                j += 1
-            if j < len(rows):
-                need += self.row_height(self.first_part(row_at(j).lines))
             level = 1 if kind == "subsection" and id(item) in nested else 0
-            yield from self.place_heading(row, need, level)
+            yield from self.place_heading(row, need(i + 1), level)
         last = self.finish()
         if last:
             yield last

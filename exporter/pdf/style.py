@@ -92,13 +92,25 @@ def _size(value, what: str) -> float:
 def _text(data: dict, name: str, default_font: str, default_size, default_leading: float = 1.5) -> TextStyle:
     d = _section(data, name)
     size = _size(d.get("size", default_size), f"{name}.size")
+    # leading: a factor of the size (1.5) or a length (18pt); indent: characters (2) or a length.
     leading = d.get("leading", default_leading)
-    leading = size * float(leading) if isinstance(leading, (int, float)) and float(leading) < 4 \
-        else _size(leading, f"{name}.leading")
+    factor = _number(leading)
+    leading = size * factor if factor is not None and factor < 4 else _size(leading, f"{name}.leading")
     indent = d.get("indent", 0)
-    indent = size * float(indent) if isinstance(indent, (int, float)) else _size(indent, f"{name}.indent")
+    chars = _number(indent)
+    indent = size * chars if chars is not None else _size(indent, f"{name}.indent")
     return TextStyle(font=str(d.get("font", default_font)), size=size, leading=leading, indent=indent,
                      space_after=_size(d.get("space_after", 0), f"{name}.space_after"))
+
+
+def _number(value) -> float | None:
+    """A bare number (1.5, "1.5"), or None for a length with a unit."""
+    if isinstance(value, bool):
+        return None
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
 
 
 def _shade(value, what: str) -> float | None:
@@ -167,10 +179,10 @@ def load_style(template: dict) -> Style:
     if not isinstance(pdf, dict):
         raise TemplateError("模板的 pdf 部分应是映射（键: 值）", hint="参照 templates/official.yaml。")
     page = _section(pdf, "page")
-    name = str(page.get("size", "A4")).upper()
-    if name not in PAGES:
+    name = str(page.get("size", "A4"))
+    if name.upper() not in PAGES:
         raise TemplateError(f"pdf.page.size“{name}”无法识别", hint=f"可用：{'、'.join(PAGES)}。")
-    w, h = PAGES[name]
+    w, h = PAGES[name.upper()]
     orientation = str(page.get("orientation", "landscape"))
     if orientation not in ("landscape", "portrait"):
         raise TemplateError(f"pdf.page.orientation“{orientation}”无法识别", hint="写 landscape（横向）或 portrait（纵向）。")
