@@ -5,7 +5,6 @@ import copy
 import io
 import shutil
 import subprocess
-from pathlib import Path
 
 import openpyxl
 import pytest

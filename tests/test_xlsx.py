@@ -17,7 +17,7 @@ from conftest import DATA, assert_clean_error, run_cli
 from exporter import datafile, selection, templates
 from exporter.errors import RenderError
 from exporter.formats import xlsx
-from exporter.model import Document, Section, Subsection, Task
+from exporter.model import Document, Section, Task
 from pdf_visibility import problems as invisible_text
 
 TITLE = "2023年《政府工作报告》重点工作任务完成情况"

@@ -17,7 +17,9 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils.exceptions import IllegalCharacterError
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
+from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.xml.functions import tostring
 
@@ -206,17 +208,19 @@ class _Writer:
     def _styles(self) -> None:
         """Named styles, created once and shared by every cell (fast, and tidy in Excel's style list)."""
         L = self.layout
-        middle = dict(vertical="center", wrap_text=True)
+        # Text sits one indent in from the left rule (LibreOffice draws it against the rule otherwise).
+        left = Alignment(horizontal="left", vertical="center", wrap_text=True, indent=1)
+        center = Alignment(horizontal="center", vertical="center", wrap_text=True)
         specs = {
-            "title": (L.fonts["title"], None, None, Alignment(horizontal="center", **middle)),
-            "header": (L.fonts["header"], L.fills["header"], L.border, Alignment(horizontal="center", **middle)),
-            "section": (L.fonts["section"], L.fills["section"], L.border, Alignment(horizontal="left", **middle)),
-            "subsection": (L.fonts["subsection"], None, L.border, Alignment(horizontal="left", **middle)),
-            "number": (L.fonts["body"], None, L.border, Alignment(horizontal="center", **middle)),
-            "text": (L.fonts["body"], None, L.border, Alignment(horizontal="left", indent=1, **middle)),
-            "units": (L.fonts["body"], None, L.border, Alignment(horizontal="center", **middle)),
-            "link": (L.fonts["link"], None, L.border, Alignment(horizontal="left", indent=1, **middle)),
-            "total": (L.fonts["section"], L.fills["section"], L.border, Alignment(horizontal="center", **middle)),
+            "title": (L.fonts["title"], None, None, center),
+            "header": (L.fonts["header"], L.fills["header"], L.border, center),
+            "section": (L.fonts["section"], L.fills["section"], L.border, left),
+            "subsection": (L.fonts["subsection"], None, L.border, left),
+            "number": (L.fonts["body"], None, L.border, center),
+            "text": (L.fonts["body"], None, L.border, left),
+            "units": (L.fonts["body"], None, L.border, center),
+            "link": (L.fonts["link"], None, L.border, left),
+            "total": (L.fonts["section"], L.fills["section"], L.border, center),
         }
         self.style = {}
         for role, (font, fill, border, alignment) in specs.items():
@@ -266,7 +270,9 @@ class _Writer:
         self.put(ws, row, 1, text, role, where)
         for column in range(2, last_column + 1):
             self.put(ws, row, column, None, role)  # borders and fill on every cell of the merge
-        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last_column)
+        # Register the merge directly: ws.merge_cells() would rebuild the edge borders cell by cell
+        # (the slowest step for small documents), and every cell here already has its border.
+        ws.merged_cells.add(MergedCellRange(ws, f"A{row}:{get_column_letter(last_column)}{row}"))
         ws.row_dimensions[row].height = self.row_height([([text], width_pt, self.layout.sizes[role])])
 
     def setup_page(self, ws, last_row: int, last_column: str) -> None:
