@@ -134,3 +134,12 @@ def role_summary(doc: Document, unit: str) -> str:
     if joined:
         parts.append(f"参与 {len(joined)} 项（{'、'.join(map(str, joined))}）")
     return "；".join(parts)
+
+
+def unit_line(doc: Document) -> str | None:
+    """For a unit's own part (meta 'unit'): '本单位：市统计局。牵头 3 项（1、3、8）；参与 1 项（7）'."""
+    unit = doc.meta.get("unit")
+    if not unit:
+        return None
+    summary = role_summary(doc, str(unit))
+    return f"本单位：{unit}。{summary}" if summary else f"本单位：{unit}"

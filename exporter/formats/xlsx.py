@@ -25,7 +25,7 @@ from openpyxl.xml.functions import tostring
 
 from exporter import workbook_meta
 from exporter.errors import RenderError, TemplateError
-from exporter.model import Document, Section
+from exporter.model import Document, Section, unit_line
 from exporter.templates import parse_size
 from exporter.textwidth import wrapped_lines
 
@@ -221,6 +221,7 @@ class _Writer:
             "units": (L.fonts["body"], None, L.border, center),
             "link": (L.fonts["link"], None, L.border, left),
             "total": (L.fonts["section"], L.fills["section"], L.border, center),
+            "body": (L.fonts["body"], None, None, left),  # a plain line of text outside the table
         }
         self.style = {}
         for role, (font, fill, border, alignment) in specs.items():
@@ -356,6 +357,10 @@ class _Writer:
         self.put(ws, row, 2, None, "total")
         self.put(ws, row, 3, len(self.doc.all_tasks()), "total")
         ws.row_dimensions[row].height = self.row_height([([L.total_label], widths[0], L.sizes["section"])])
+        line = unit_line(self.doc)
+        if line:  # a unit's own part says which tasks it leads and which it co-leads
+            row += 2
+            self.spanning_row(ws, row, line, "body", sum(widths), 3, "本单位说明")
         self.setup_page(ws, row, "C")
 
     def build(self) -> Workbook:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from exporter.errors import RenderError
-from exporter.model import Document
+from exporter.model import Document, unit_line
 from exporter.pdf.layout import Layout
 
 _MAX_PLACES = 8
@@ -20,6 +20,9 @@ def _texts(doc: Document, layout: Layout, attachment: str | None) -> Iterator[tu
     if attachment is not None:
         yield "attachment", "附件标注", labels["attachment"] + str(attachment)
     yield "title", "标题", doc.title
+    line = unit_line(doc)
+    if line:
+        yield "preamble", "本单位说明", line
     preamble = doc.meta.get("preamble") or []
     for text in [preamble] if isinstance(preamble, str) else preamble:
         yield "preamble", "前言", str(text)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
-from exporter.model import Document, Task
+from exporter.model import Document, Task, unit_line
 from exporter.pdf.fonts import FontBook, FontChain
 from exporter.pdf.linebreak import break_lines, latin_runs
 from exporter.pdf.style import Style, TextStyle
@@ -361,6 +361,10 @@ class _Flow:
             yield from self.text_lines(layout.paragraph(self.doc.title, "title", s.block_width * 0.9),
                                        s.title, "center")
             self.y -= s.title.space_after
+        line = unit_line(self.doc)
+        if line:  # a unit's own part says which tasks it leads and which it co-leads
+            yield from self.text_lines(layout.paragraph(line, "preamble", s.block_width), s.preamble, "center")
+            self.y -= s.preamble.space_after
         preamble = self.doc.meta.get("preamble") or []
         if isinstance(preamble, str):
             preamble = [preamble]
