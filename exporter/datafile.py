@@ -268,35 +268,38 @@ class _Reader:
                     task=task.number, hint="按序号顺序排列任务，或改正序号。"))
             seen.setdefault(task.number, task.line)
             previous = task.number if previous is None else max(previous, task.number)
-        last = 0
+        for numeral in _out_of_order(s.numeral for s in doc.sections):
+            self.problems.append(DataError(
+                f"部分序号“{numeral}”没有按顺序排列", file=self.file,
+                line=_section_line(sections_node, numeral), hint="部分应按 一、二、三…… 的顺序排列。"))
         for section in doc.sections:
-            value = numeral_value(section.numeral) if section.numeral else None
-            if value is not None:
-                if value <= last:
-                    self.problems.append(DataError(
-                        f"部分序号“{section.numeral}”没有按顺序排列", file=self.file,
-                        line=_section_line(sections_node, section), hint="部分应按 一、二、三…… 的顺序排列。"))
-                last = value
-            sub_last = 0
-            for sub in section.subsections:
-                v = numeral_value(sub.numeral) if sub.numeral else None
-                if v is not None:
-                    if v <= sub_last:
-                        self.problems.append(DataError(
-                            f"部分“{section.numeral}”中的小标题序号“{sub.numeral}”没有按顺序排列",
-                            file=self.file, hint="小标题应按 （一）（二）（三）…… 的顺序排列。"))
-                    sub_last = v
+            for numeral in _out_of_order(sub.numeral for sub in section.subsections):
+                self.problems.append(DataError(
+                    f"部分“{section.numeral}”中的小标题序号“{numeral}”没有按顺序排列",
+                    file=self.file, hint="小标题应按 （一）（二）（三）…… 的顺序排列。"))
 
 
-def _section_line(sections_node, section: Section) -> int | None:
-    if not isinstance(sections_node, yaml.SequenceNode):
-        return None
-    for node in sections_node.value:
-        if isinstance(node, yaml.MappingNode):
-            for k, v in node.value:
-                if k.value == "numeral" and isinstance(v, yaml.ScalarNode) and v.value == section.numeral:
-                    return node.start_mark.line + 1
-    return None
+def _out_of_order(numerals):
+    """The numerals that do not come after the one before them (empty numerals are skipped)."""
+    last = 0
+    for numeral in numerals:
+        value = numeral_value(numeral) if numeral else None
+        if value is not None:
+            if value <= last:
+                yield numeral
+            last = value
+
+
+def _section_line(sections_node, numeral: str) -> int | None:
+    """The line of the last section with this numeral (the one out of order)."""
+    line = None
+    if isinstance(sections_node, yaml.SequenceNode):
+        for node in sections_node.value:
+            if isinstance(node, yaml.MappingNode):
+                for k, v in node.value:
+                    if k.value == "numeral" and isinstance(v, yaml.ScalarNode) and v.value == numeral:
+                        line = node.start_mark.line + 1
+    return line
 
 
 def parse(text: str, file: str) -> Document:

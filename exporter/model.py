@@ -69,6 +69,17 @@ class Section:
             out.extend(sub.tasks)
         return out
 
+    def rows(self) -> Iterator[tuple[str, object]]:
+        """This section's part of the table: its own row (when headed), tasks, subsection rows."""
+        if self.numeral or self.title:
+            yield "section", self
+        for task in self.tasks:
+            yield "task", task
+        for sub in self.subsections:
+            yield "subsection", sub
+            for task in sub.tasks:
+                yield "task", task
+
     def task_range(self) -> str:
         """'86–94', '7', or '' for an empty section."""
         numbers = [t.number for t in self.all_tasks()]
@@ -100,14 +111,7 @@ class Document:
         A section without numeral and title (a document with no section rows) yields no section row.
         """
         for section in self.sections:
-            if section.numeral or section.title:
-                yield "section", section
-            for task in section.tasks:
-                yield "task", task
-            for sub in section.subsections:
-                yield "subsection", sub
-                for task in sub.tasks:
-                    yield "task", task
+            yield from section.rows()
 
     def units(self) -> list[str]:
         """Every unit named in the document, in order of first appearance."""

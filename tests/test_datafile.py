@@ -134,7 +134,9 @@ def test_other_rules():
 
 def test_sections_out_of_order():
     two = GOOD + "  - numeral: 一\n    title: 又一个\n    tasks:\n      - number: 3\n        task: 三\n        units: [市统计局]\n"
-    assert "没有按顺序" in str(problems(two)[0])
+    found = problems(two)[0]
+    assert "部分序号“一”没有按顺序排列" in str(found)
+    assert found.line == two.splitlines().index("  - numeral: 一", 7) + 1
 
 
 def test_bad_data_stops_export_without_touching_output(tmp_path):

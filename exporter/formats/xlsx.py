@@ -313,7 +313,7 @@ class _Writer:
             [([L.labels[k]], points[k], L.sizes["header"]) for k in COLUMNS])
         row = 3
         body = L.sizes["body"]
-        for kind, item in _section_rows(section):
+        for kind, item in section.rows():
             if kind == "section":
                 self.spanning_row(ws, row, item.heading, "section", full, 4, f"部分“{item.heading}”")
             elif kind == "subsection":
@@ -392,17 +392,6 @@ class _Writer:
 def _part(numeral: str, title: str, tasks) -> workbook_meta.Part:
     numbers = [t.number for t in tasks]
     return workbook_meta.Part(numeral, title, min(numbers, default=None), max(numbers, default=None))
-
-
-def _section_rows(section: Section):
-    if section.numeral or section.title:
-        yield "section", section
-    for task in section.tasks:
-        yield "task", task
-    for sub in section.subsections:
-        yield "subsection", sub
-        for task in sub.tasks:
-            yield "task", task
 
 
 def render(doc: Document, template: dict, *, progress=None, **options) -> bytes:
