@@ -74,7 +74,10 @@ def load(name: str | None = None, _seen: tuple = ()) -> dict:
                             hint="检查缩进与冒号，文件须为 UTF-8 编码。") from None
     if not isinstance(data, dict):
         raise TemplateError("模板应是“键: 值”的映射", file=str(path), hint="参照 templates/official.yaml 书写。")
-    parent = data.pop("extends", None)
+    # A template is an overlay on the default unless it says otherwise (`extends: null`), so a
+    # user's file need only list what it changes.
+    is_default = path.resolve() == (bundled("templates") / f"{DEFAULT}.yaml").resolve()
+    parent = data.pop("extends", None if is_default else DEFAULT)
     data["_dir"] = str(path.parent)
     if parent:
         base = load(str(parent) if not (path.parent / f"{parent}.yaml").is_file()
