@@ -280,7 +280,10 @@ class _Parser:
                 subsection = None
                 continue
             m = SUBSECTION_ROW.match(text)
-            if m and section is not None and m.group(2):
+            if m and m.group(2):
+                if section is None:  # subsection rows without section rows above them
+                    section = Section(numeral="", title="")
+                    sections.append(section)
                 expected_sub = NUMERALS[len(section.subsections)] if len(section.subsections) < len(NUMERALS) else None
                 if m.group(1) == expected_sub:
                     close_task()

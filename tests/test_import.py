@@ -243,6 +243,15 @@ def test_partial_list_without_sections():
     assert list(again.rows())[0][0] == "task"
 
 
+def test_subsections_without_sections():
+    text = PARTIAL.replace("1\n\n新建", "（一）农业农村\n\n1\n\n新建").replace("3\n\n实施", "(二)交通\n\n3\n\n实施")
+    doc = import_source(text.encode("utf-8"), "partial.txt")
+    assert len(doc.sections) == 1 and doc.sections[0].heading == ""
+    assert [(s.heading, [t.number for t in s.tasks]) for s in doc.sections[0].subsections] == [
+        ("（一）农业农村", [1, 2]), ("（二）交通", [3])]
+    assert [kind for kind, _ in doc.rows()] == ["subsection", "task", "task", "subsection", "task"]
+
+
 def test_import_command_writes_yaml(tmp_path):
     out = tmp_path / "half.yaml"
     src = tmp_path / "half.txt"
