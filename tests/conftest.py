@@ -43,6 +43,19 @@ def assert_clean_error(result: Result, *needles: str) -> None:
         assert needle in result.err, (needle, result.err)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def font_cache_dir(tmp_path_factory):
+    """Font caches go to a fresh folder, not the user's ~/.cache; subprocesses inherit it."""
+    path = tmp_path_factory.mktemp("xdg-cache")
+    saved = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(path)
+    yield path
+    if saved is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = saved
+
+
 @pytest.fixture(scope="session")
 def bundled_doc():
     from exporter import datafile

@@ -12,7 +12,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from exporter.model import Document
 from exporter.pdf.coverage import check_glyphs
-from exporter.pdf.draw import draw_page
+from exporter.pdf.draw import PageWriter
 from exporter.pdf.fonts import FontBook
 from exporter.pdf.layout import Layout
 from exporter.pdf.style import load_style
@@ -56,11 +56,11 @@ def _draw(doc: Document, style, layout: Layout, attachment, progress) -> bytes:
     canvas.setSubject(_subject(doc))
     canvas.setCreator("exporter")
     canvas.setProducer("exporter")
-    outline = [0]
+    writer = PageWriter(canvas)
     for page in layout.pages(doc, attachment=attachment, progress=progress):
-        draw_page(canvas, page, outline)
+        writer.draw(page)
         canvas.showPage()
-    if outline[0]:
+    if writer.bookmarks:
         canvas.showOutline()
     canvas.save()
     return out.getvalue()

@@ -1,63 +1,118 @@
 """Draw a laid-out page on a reportlab canvas: fills, rules, text and outline entries.
 
-Text goes through text objects only, never through Paragraph, so nothing in the data is read as markup.
+Text never goes through Paragraph, so nothing in the data is read as markup. The page's text is
+written as one text object of PDF operators, the very ones reportlab's `textOut` would write
+(font subsets are still assigned by the font's `splitString`), without its per-call width
+measuring and string formatting, which cost more than the layout. tests/test_pdf.py checks that the
+bytes equal those of the textOut path.
 """
 from __future__ import annotations
 
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
-from exporter.pdf.layout import Line, Page
+from exporter.pdf.layout import Page
 from exporter.pdf.linebreak import latin_runs
 
-
-def draw_page(canvas: Canvas, page: Page, outline: list[int]) -> None:
-    """Draw one page. `outline` counts bookmarks across pages (for unique keys)."""
-    for x, y, w, h, gray in page.fills:
-        canvas.setFillGray(gray)
-        canvas.rect(x, y, w, h, stroke=0, fill=1)
-    canvas.setFillGray(0)
-
-    by_width: dict[float, list[tuple[float, float, float, float]]] = {}
-    for x1, y1, x2, y2, width in page.rules:
-        by_width.setdefault(width, []).append((x1, y1, x2, y2))
-    canvas.setLineCap(2)  # square ends, so crossing rules meet without notches
-    for width in sorted(by_width):
-        canvas.setLineWidth(width)
-        canvas.lines(by_width[width])
-
-    text = canvas.beginText()
-    state = {"font": None, "tc": 0.0}
-    for item in page.texts:
-        line = item.line
-        text.setTextOrigin(item.x, item.y)
-        if not item.char_space:
-            _show(text, state, line, line.text, 0.0)
-            continue
-        # Justified: every character is followed by the extra space, except inside letter/digit runs.
-        at = 0
-        for start, end in latin_runs(line.text):
-            _show(text, state, line, line.text[at:start], item.char_space)
-            _show(text, state, line, line.text[start:end - 1], 0.0)
-            at = end - 1
-        _show(text, state, line, line.text[at:], item.char_space)
-    canvas.drawText(text)
-
-    for title, level, y in page.bookmarks:
-        outline[0] += 1
-        key = f"b{outline[0]}"
-        canvas.bookmarkPage(key, fit="XYZ", left=0, top=y + 12, zoom=0)
-        canvas.addOutlineEntry(title, key, level=level, closed=False)
+# A PDF literal string: parentheses and backslash escaped, bytes outside printable ASCII in octal,
+# as reportlab's escapePDF does.
+_ESCAPE = {c: ("\\%03o" % c if c < 32 or c >= 127 else "\\" + chr(c) if chr(c) in "\\()" else chr(c))
+           for c in range(256)}
 
 
-def _show(text, state: dict, line: Line, piece: str, char_space: float) -> None:
-    """Show a piece of a line with the given character spacing, switching to fallback fonts as needed."""
-    if not piece:
-        return
-    if state["tc"] != char_space:
-        state["tc"] = char_space
-        text.setCharSpace(char_space)
-    for name, run in line.chain.runs(piece):
-        if state["font"] != (name, line.size):
-            state["font"] = (name, line.size)
-            text.setFont(name, line.size)
-        text.textOut(run)
+class PageWriter:
+    """Writes pages to one canvas; keeps number formats and font splits for the whole document."""
+
+    def __init__(self, canvas: Canvas):
+        self.canvas = canvas
+        self.doc = canvas._doc   # reportlab's TTFont API wants the document for subset bookkeeping
+        self.bookmarks = 0
+        self._numbers: dict[float, str] = {}
+        self._split: dict[tuple[str, str], list[tuple[int, str]]] = {}   # (font, text) -> (subset, Tj)
+        self._tf: dict[tuple[str, int, float], str] = {}                   # (font, subset, size) -> Tf
+
+    def num(self, value: float) -> str:
+        text = self._numbers.get(value)
+        if text is None:
+            text = self._numbers[value] = fp_str(value)
+        return text
+
+    def draw(self, page: Page) -> None:
+        canvas, num = self.canvas, self.num
+        for x, y, w, h, gray in page.fills:
+            canvas.setFillGray(gray)
+            canvas.addLiteral(f"n {num(x)} {num(y)} {num(w)} {num(h)} re f*")
+        canvas.setFillGray(0)
+
+        by_width: dict[float, list[tuple[float, float, float, float]]] = {}
+        for x1, y1, x2, y2, width in page.rules:
+            by_width.setdefault(width, []).append((x1, y1, x2, y2))
+        canvas.setLineCap(2)  # square ends, so crossing rules meet without notches
+        for width in sorted(by_width):
+            canvas.setLineWidth(width)
+            canvas.addLiteral("\n".join(["n"] + [f"{num(x1)} {num(y1)} m {num(x2)} {num(y2)} l"
+                                                 for x1, y1, x2, y2 in by_width[width]] + ["S"]))
+
+        if page.texts:
+            canvas.addLiteral(self.text(page))
+
+        for title, level, y in page.bookmarks:
+            self.bookmarks += 1
+            key = f"b{self.bookmarks}"
+            canvas.bookmarkPage(key, fit="XYZ", left=0, top=y + 12, zoom=0)
+            canvas.addOutlineEntry(title, key, level=level, closed=False)
+
+    def text(self, page: Page) -> str:
+        """The page's text object: BT … ET."""
+        num = self.num
+        out = ["BT", "1 0 0 1 0 0 Tm"]
+        state = {"font": None, "tc": 0.0, "subset": -1}
+        for item in page.texts:
+            line = item.line
+            out.append(f"1 0 0 1 {num(item.x)} {num(item.y)} Tm")
+            if not item.char_space:
+                self._show(out, state, line, line.text, 0.0)
+                continue
+            # Justified: every character is followed by the extra space, except inside letter/digit runs.
+            at = 0
+            for start, end in latin_runs(line.text):
+                self._show(out, state, line, line.text[at:start], item.char_space)
+                self._show(out, state, line, line.text[start:end - 1], 0.0)
+                at = end - 1
+            self._show(out, state, line, line.text[at:], item.char_space)
+        out.append("ET")
+        return " ".join(out)
+
+    def _show(self, out: list[str], state: dict, line, piece: str, char_space: float) -> None:
+        """A piece of a line with the given character spacing, switching to fallback fonts as needed."""
+        if not piece:
+            return
+        if state["tc"] != char_space:
+            state["tc"] = char_space
+            out.append(f"{self.num(char_space)} Tc")
+        size = line.size
+        for name, run in line.chain.runs(piece):
+            if state["font"] != (name, size):
+                state["font"] = (name, size)
+                state["subset"] = -1
+            parts = self._split.get((name, run))
+            if parts is None:
+                parts = self._split[name, run] = self._split_run(name, run)
+            for subset, shown in parts:
+                if subset != state["subset"]:
+                    state["subset"] = subset
+                    tf = self._tf.get((name, subset, size))
+                    if tf is None:
+                        font = pdfmetrics.getFont(name)
+                        tf = self._tf[name, subset, size] = (f"{font.getSubsetInternalName(subset, self.doc)} "
+                                                             f"{self.num(size)} Tf {self.num(size * 1.2)} TL")
+                    out.append(tf)
+                out.append(shown)
+
+    def _split_run(self, name: str, run: str) -> list[tuple[int, str]]:
+        # Once a character has its code in a subset it keeps it, so a text splits the same way every
+        # time; the first split also assigns codes to new characters, in drawing order.
+        escape = _ESCAPE.__getitem__
+        return [(subset, f"({''.join(map(escape, data))}) Tj")
+                for subset, data in pdfmetrics.getFont(name).splitString(run, self.doc)]

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from reportlab.pdfbase.ttfonts import TTFError
 
 from exporter.errors import TemplateError
+from exporter.pdf.fontcache import load_face, make_ttfont
 from exporter.templates import font_path
 
 # Whitespace is never checked for glyphs: a missing space looks the same as a drawn one.
@@ -38,7 +39,7 @@ class Font:
         self.name = f"{stem}-{spec.subfont}-{digest}"
         self.spec = spec
         try:
-            tt = TTFont(self.name, str(spec.path), subfontIndex=spec.subfont)
+            tt = make_ttfont(self.name, load_face(spec.path, spec.subfont))
         except TTFError as exc:
             text = str(exc)
             if "postscript outlines" in text:

@@ -1,0 +1,244 @@
+"""Parsed TrueType faces, cached per user so later runs skip reportlab's parse of big CJK fonts.
+
+reportlab reads a font's cmap, hmtx and loca tables glyph by glyph in Python: about 50 ms for each
+13 MB Noto CJK font, the largest part of a small export. After the first parse the face's state (plain
+dicts, lists and numbers) is stored with `marshal` in `$XDG_CACHE_HOME/exporter/fonts` (or
+`~/.cache/exporter/fonts`), keyed by the font file's path, size and modification time, the subfont
+index and the reportlab and Python versions. A later run rebuilds the same face from it in a few
+milliseconds; the font file itself is still read, for embedding.
+
+The cache never decides what is drawn: a missing, corrupt, stale or unwritable cache means parsing
+the font as before, silently. Entries are written to a temporary file and renamed into place.
+"""
+from __future__ import annotations
+
+import gc
+import hashlib
+import marshal
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import reportlab
+from reportlab import rl_config
+from reportlab.pdfbase.ttfonts import TTFNameBytes, TTFont, TTFontFace, TTEncoding
+
+FORMAT = 1
+MAGIC = b"exporter-face\n"
+_DIGEST = 32  # sha256 of the payload, checked before unmarshalling
+_NOT_STATE = ("_ttf_data", "_pdfScale")
+# Needed only when subsetting (or never, here): unmarshalled on first use.
+_LAZY = ("hmetrics", "glyphPos", "glyphToChar")
+
+
+class Face(TTFontFace):
+    """A TTFontFace that does not copy the whole `glyf` table for every 256-glyph subset.
+
+    reportlab's subsetting takes the `glyf` table (10 MB in a CJK font) with `get_table` once per
+    subset and then only slices single glyphs out of it; here those slices come straight from the
+    font file's bytes.
+    """
+
+    def __getattr__(self, name):
+        # Only called for a missing attribute: a cached face's lazily stored ones.
+        lazy = self.__dict__.get("_exporter_lazy")
+        if lazy is None or name not in lazy:
+            raise AttributeError(name)
+        value = _unmarshal(lazy[name])
+        setattr(self, name, value)
+        del lazy[name]
+        return value
+
+    def get_table(self, tag):
+        if tag == "glyf":
+            pos, length = self.get_table_pos(tag)
+            return _TableView(self._ttf_data, pos, length)
+        return TTFontFace.get_table(self, tag)
+
+
+class _TableView:
+    """A table of the font file that reads like the bytes object `get_table` returns, without the copy."""
+
+    def __init__(self, data: bytes, pos: int, length: int):
+        self._data, self._pos, self._len = data, pos, min(length, max(len(data) - pos, 0))
+
+    def __len__(self) -> int:
+        return self._len
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            start, stop, step = index.indices(self._len)
+            if step == 1:
+                return self._data[self._pos + start:self._pos + max(start, stop)]
+            return bytes(self)[index]
+        if index < 0:
+            index += self._len
+        if not 0 <= index < self._len:
+            raise IndexError("index out of range")
+        return self._data[self._pos + index]
+
+    def __bytes__(self) -> bytes:
+        return self._data[self._pos:self._pos + self._len]
+
+    def __eq__(self, other):
+        return bytes(self) == other
+
+    __hash__ = None
+
+    def __getattr__(self, name):
+        # Anything else bytes can do (a later reportlab might ask): do it on a real copy.
+        return getattr(bytes(self), name)
+
+
+def cache_dir() -> Path | None:
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):   # the XDG spec says to ignore a relative path
+        try:
+            base = str(Path.home() / ".cache")
+        except (RuntimeError, KeyError):
+            return None
+    return Path(base) / "exporter" / "fonts"
+
+
+def _identity(path: Path, subfont: int, stat: os.stat_result) -> str:
+    return (f"{FORMAT}|{path}|{subfont}|{stat.st_size}|{stat.st_mtime_ns}|reportlab {reportlab.Version}|"
+            f"{sys.implementation.cache_tag}|marshal {marshal.version}")
+
+
+def _entry(directory: Path, path: Path, subfont: int) -> Path:
+    # One entry per font file and subfont: a changed font overwrites its stale entry.
+    digest = hashlib.sha256(f"{path}#{subfont}".encode("utf-8", "surrogateescape")).hexdigest()[:24]
+    return directory / f"{digest}.face"
+
+
+def load_face(path: Path, subfont: int = 0) -> Face:
+    """The parsed face of a TrueType file, from the cache when it is there and fresh.
+
+    Raises what reportlab raises (TTFError, OSError) for a font it cannot read.
+    """
+    path = Path(os.path.abspath(path))
+    with open(path, "rb") as f:
+        data = f.read()
+        stat = os.fstat(f.fileno())   # the state of exactly the bytes just read
+    identity = _identity(path, subfont, stat)
+    directory = cache_dir()
+    entry = _entry(directory, path, subfont) if directory else None
+    if entry is not None:
+        face = _read(entry, identity)
+        if face is not None:
+            face._ttf_data = data
+            face._pdfScale = _scale(face.unitsPerEm)
+            return face
+    face = Face(_Bytes(data, str(path)), subfontIndex=subfont)
+    if entry is not None:
+        _write(entry, identity, face)
+    return face
+
+
+class _Bytes:
+    """The font file's bytes handed to reportlab as a file object (so it is read only once)."""
+
+    def __init__(self, data: bytes, name: str):
+        self._data = data
+        self.name = name
+
+    def read(self) -> bytes:
+        return self._data
+
+
+def _scale(units_per_em: int):
+    # As in TTFontFile.extractInfo: a function is the one piece of state marshal cannot keep.
+    if units_per_em == 1000:
+        return lambda x: x
+    factor = 1000 / units_per_em
+    return lambda x: x * factor
+
+
+def _unmarshal(blob: bytes):
+    # Tens of thousands of small tuples and lists: the cyclic collector would run many times for nothing.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return marshal.loads(blob)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _state(face: Face) -> tuple[dict, dict, dict]:
+    state, names, lazy = {}, {}, {}
+    for key, value in face.__dict__.items():
+        if key in _NOT_STATE or key.startswith("_exporter"):
+            continue
+        if key in _LAZY:
+            lazy[key] = marshal.dumps(value)
+        elif type(value) is TTFNameBytes:
+            names[key] = (bytes(value), value.ustr)
+        else:
+            state[key] = value
+    return state, names, lazy
+
+
+def _write(entry: Path, identity: str, face: Face) -> None:
+    try:
+        payload = marshal.dumps((identity, *_state(face)))
+    except ValueError:   # something marshal cannot store exactly: do not cache this font
+        return
+    blob = MAGIC + hashlib.sha256(payload).digest() + payload
+    tmp = None
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".face-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as f:
+            f.write(blob)
+        os.replace(tmp, entry)
+        tmp = None
+    except OSError:
+        pass   # read-only home, full disk …: the next run parses again
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+def _read(entry: Path, identity: str) -> Face | None:
+    try:
+        blob = entry.read_bytes()
+    except OSError:
+        return None
+    head = len(MAGIC) + _DIGEST
+    if not blob.startswith(MAGIC) or hashlib.sha256(blob[head:]).digest() != blob[len(MAGIC):head]:
+        return None
+    try:
+        stored, state, names, lazy = _unmarshal(blob[head:])
+    except (ValueError, EOFError, TypeError):
+        return None
+    if stored != identity or not all(isinstance(d, dict) for d in (state, names, lazy)) \
+            or set(lazy) != set(_LAZY):
+        return None
+    face = Face.__new__(Face)
+    face.__dict__.update(state)
+    face._exporter_lazy = lazy
+    for key, (raw, text) in names.items():
+        value = TTFNameBytes(raw)
+        value.ustr = text
+        setattr(face, key, value)
+    return face
+
+
+def make_ttfont(name: str, face: Face) -> TTFont:
+    """A reportlab TTFont around an already parsed face; the same object `TTFont(name, file)` builds."""
+    font = TTFont.__new__(TTFont)
+    font.fontName = name
+    font.face = face
+    font.encoding = TTEncoding()
+    from weakref import WeakKeyDictionary
+    font.state = WeakKeyDictionary()
+    font._asciiReadable = rl_config.ttfAsciiReadable
+    from fnmatch import fnmatch
+    from reportlab.pdfbase.ttfonts import unShapedFontGlob
+    font.shapable = not any(fnmatch(name, glob) for glob in unShapedFontGlob)
+    return font

@@ -1,0 +1,236 @@
+"""The per-user font cache and the direct text drawing change nothing in the PDF, only its speed.
+
+A cached face must equal the parsed one attribute for attribute; a cold and a warm cache must give the
+same bytes; a corrupt, stale or unwritable cache falls back to parsing without a word.
+"""
+from __future__ import annotations
+
+import io
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from reportlab import rl_config
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
+from reportlab.pdfgen.canvas import Canvas
+
+from exporter import templates
+from exporter.pdf import fontcache
+from exporter.pdf.draw import PageWriter
+from exporter.pdf.fonts import FontBook
+from exporter.pdf.layout import Layout
+from exporter.pdf.linebreak import latin_runs
+from exporter.pdf.style import load_style
+
+from conftest import DATA, run_cli
+
+REPO = Path(__file__).resolve().parent.parent
+SERIF = REPO / "fonts" / "NotoSerifSC-Regular.ttf"
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")   # has composite glyphs (é, ñ, ǅ …)
+
+
+def _export(tmp_path: Path, cache: Path, name: str) -> bytes:
+    out = tmp_path / name
+    result = run_cli("export", "pdf", "--data", DATA, "-o", out, env={"XDG_CACHE_HOME": str(cache)})
+    assert result.code == 0, result.err
+    assert "Traceback" not in result.err
+    return out.read_bytes()
+
+
+def _entries(cache: Path) -> list[Path]:
+    return sorted((cache / "exporter" / "fonts").glob("*.face"))
+
+
+def test_cold_and_warm_cache_give_identical_bytes(tmp_path):
+    cache = tmp_path / "cache"
+    cold = _export(tmp_path, cache, "cold.pdf")
+    entries = _entries(cache)
+    assert len(entries) == 3   # serif, serif-bold, sans of the official template
+    stamps = [e.stat().st_mtime_ns for e in entries]
+    warm = _export(tmp_path, cache, "warm.pdf")
+    assert warm == cold
+    assert [e.stat().st_mtime_ns for e in _entries(cache)] == stamps   # read, not rewritten
+    assert not list((cache / "exporter" / "fonts").glob(".face-*"))   # no temporary files left
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "flipped", "empty"])
+def test_a_corrupt_cache_entry_is_ignored_and_replaced(tmp_path, damage):
+    cache = tmp_path / "cache"
+    good = _export(tmp_path, cache, "good.pdf")
+    for entry in _entries(cache):
+        blob = entry.read_bytes()
+        if damage == "garbage":
+            entry.write_bytes(b"\x00not a face\xff" * 100)
+        elif damage == "truncated":
+            entry.write_bytes(blob[: len(blob) // 2])
+        elif damage == "flipped":   # a bit flipped deep inside the payload: the checksum catches it
+            i = len(blob) // 2
+            entry.write_bytes(blob[:i] + bytes([blob[i] ^ 0x01]) + blob[i + 1:])
+        else:
+            entry.write_bytes(b"")
+    assert _export(tmp_path, cache, "again.pdf") == good
+    for entry in _entries(cache):   # rewritten with a good entry
+        assert entry.read_bytes().startswith(fontcache.MAGIC) and entry.stat().st_size > 100_000
+
+
+def test_an_unwritable_cache_still_exports(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the cache folder would go")
+    reference = _export(tmp_path, tmp_path / "cache", "reference.pdf")
+    assert _export(tmp_path, blocker / "sub", "blocked.pdf") == reference
+    assert blocker.read_text() == "a file where the cache folder would go"
+
+
+def test_a_changed_font_file_is_parsed_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    font = tmp_path / "font.ttf"
+    shutil.copyfile(DEJAVU, font)
+    assert not hasattr(fontcache.load_face(font), "_exporter_lazy")        # parsed, then stored
+    assert hasattr(fontcache.load_face(font), "_exporter_lazy")            # from the cache
+    shutil.copyfile(REPO / "fonts" / "NotoSansSC-Regular.ttf", font)      # another font, same path
+    os.utime(font, ns=(1, 1))
+    face = fontcache.load_face(font)
+    assert not hasattr(face, "_exporter_lazy")
+    assert face.name == TTFontFace(str(font)).name
+    cached = fontcache.load_face(font)
+    assert cached.name == face.name and cached.charWidths == face.charWidths
+
+
+def test_relative_or_missing_cache_home_falls_back_to_home(monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/path")
+    assert fontcache.cache_dir() == Path.home() / ".cache" / "exporter" / "fonts"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    assert fontcache.cache_dir() == Path.home() / ".cache" / "exporter" / "fonts"
+
+
+@pytest.mark.parametrize("path", [SERIF, DEJAVU], ids=["noto", "dejavu"])
+def test_a_cached_face_equals_the_parsed_one(tmp_path, monkeypatch, path):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    parsed = TTFontFace(str(path))
+    fontcache.load_face(path)
+    cached = fontcache.load_face(path)
+    assert isinstance(cached, fontcache.Face) and hasattr(cached, "_exporter_lazy")
+    for key, value in vars(parsed).items():
+        if key == "_pdfScale":
+            assert cached._pdfScale(1234) == value(1234)
+            continue
+        got = getattr(cached, key)   # lazy ones are loaded here
+        assert type(got) is type(value) and got == value, key
+        if hasattr(value, "ustr"):
+            assert got.ustr == value.ustr
+    # The subsets reportlab embeds are the same bytes, composite glyphs included.
+    codes = [ord(c) for c in "Aé ñǅŀ€ﬁ→1" if ord(c) in parsed.charToGlyph] + list(range(0x4E00, 0x4E40))
+    codes = [c for c in codes if c in parsed.charToGlyph]
+    assert cached.makeSubset(codes) == parsed.makeSubset(codes)
+
+
+def test_make_ttfont_builds_what_ttfont_builds():
+    face = fontcache.load_face(DEJAVU)
+    ours = fontcache.make_ttfont("DejaVuCheck", face)
+    theirs = TTFont("DejaVuCheck", str(DEJAVU))
+    assert set(vars(ours)) == set(vars(theirs))
+    for key in vars(theirs):
+        if key not in ("face", "state", "encoding"):
+            assert getattr(ours, key) == getattr(theirs, key), key
+    assert type(ours.encoding) is type(theirs.encoding)
+
+
+def test_the_table_view_reads_like_bytes():
+    data = bytes(range(256)) * 4
+    view = fontcache._TableView(data, 100, 50)
+    table = data[100:150]
+    assert len(view) == 50 and bytes(view) == table and view == table
+    for a, b in [(0, 10), (5, 5), (40, 60), (-5, None), (None, 3), (49, 50), (60, 70)]:
+        assert view[a:b] == table[a:b]
+    assert view[0] == table[0] and view[-1] == table[-1] and view[::2] == table[::2]
+    assert view.startswith(table[:3])   # anything else bytes does, on a copy
+    with pytest.raises(IndexError):
+        view[50]
+
+
+# ---- drawing: the direct text operators equal reportlab's textOut path ----------------------------------
+def _show(text, state, line, piece, char_space):
+    if not piece:
+        return
+    if state["tc"] != char_space:
+        state["tc"] = char_space
+        text.setCharSpace(char_space)
+    for name, run in line.chain.runs(piece):
+        if state["font"] != (name, line.size):
+            state["font"] = (name, line.size)
+            text.setFont(name, line.size)
+        text.textOut(run)
+
+
+def _reference_page(canvas, page, outline):
+    """The drawing as it was done before PageWriter, through reportlab's public text object API."""
+    for x, y, w, h, gray in page.fills:
+        canvas.setFillGray(gray)
+        canvas.rect(x, y, w, h, stroke=0, fill=1)
+    canvas.setFillGray(0)
+    by_width = {}
+    for x1, y1, x2, y2, width in page.rules:
+        by_width.setdefault(width, []).append((x1, y1, x2, y2))
+    canvas.setLineCap(2)
+    for width in sorted(by_width):
+        canvas.setLineWidth(width)
+        canvas.lines(by_width[width])
+    text = canvas.beginText()
+    state = {"font": None, "tc": 0.0}
+    for item in page.texts:
+        line = item.line
+        text.setTextOrigin(item.x, item.y)
+        if not item.char_space:
+            _show(text, state, line, line.text, 0.0)
+            continue
+        at = 0
+        for start, end in latin_runs(line.text):
+            _show(text, state, line, line.text[at:start], item.char_space)
+            _show(text, state, line, line.text[start:end - 1], 0.0)
+            at = end - 1
+        _show(text, state, line, line.text[at:], item.char_space)
+    canvas.drawText(text)
+    for title, level, y in page.bookmarks:
+        outline[0] += 1
+        key = f"b{outline[0]}"
+        canvas.bookmarkPage(key, fit="XYZ", left=0, top=y + 12, zoom=0)
+        canvas.addOutlineEntry(title, key, level=level, closed=False)
+
+
+def _pdf(doc, draw) -> bytes:
+    template = templates.load()
+    style = load_style(template)
+    layout = Layout(style, FontBook(template, style.fallback))
+    out = io.BytesIO()
+    saved = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        canvas = Canvas(out, pagesize=(style.page_width, style.page_height), invariant=1, pageCompression=0,
+                        initialFontName=layout.chains["body"].primary.name, initialFontSize=style.body.size)
+        draw(canvas, layout.pages(doc, attachment="1"))
+        canvas.showOutline()
+        canvas.save()
+    finally:
+        rl_config.useA85 = saved
+    return out.getvalue()
+
+
+def test_page_writer_writes_what_textout_writes(bundled_doc):
+    def reference(canvas, pages):
+        outline = [0]
+        for page in pages:
+            _reference_page(canvas, page, outline)
+            canvas.showPage()
+
+    def ours(canvas, pages):
+        writer = PageWriter(canvas)
+        for page in pages:
+            writer.draw(page)
+            canvas.showPage()
+
+    expected = _pdf(bundled_doc, reference)
+    got = _pdf(bundled_doc, ours)
+    assert b"Tc" in got and b"Tj" in got   # justified lines and text are really there
+    assert got == expected
