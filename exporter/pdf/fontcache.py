@@ -5,7 +5,7 @@ reportlab reads a font's cmap, hmtx and loca tables glyph by glyph in Python: ab
 dicts, lists and numbers) is stored with `marshal` in `$XDG_CACHE_HOME/exporter/fonts` (or
 `~/.cache/exporter/fonts`), keyed by the font file's path, size and modification time, the subfont
 index and the reportlab and Python versions. A later run rebuilds the same face from it in a few
-milliseconds; the font file itself is still read, for embedding.
+milliseconds; the font file itself is mapped into memory, for embedding.
 
 The cache never decides what is drawn: a missing, corrupt, stale or unwritable cache means parsing
 the font as before, silently. Entries are written to a temporary file and renamed into place.
@@ -15,9 +15,11 @@ from __future__ import annotations
 import gc
 import hashlib
 import marshal
+import mmap
 import os
 import sys
 import tempfile
+from array import array
 from pathlib import Path
 
 import reportlab
@@ -45,7 +47,7 @@ class Face(TTFontFace):
         lazy = self.__dict__.get("_exporter_lazy")
         if lazy is None or name not in lazy:
             raise AttributeError(name)
-        value = _unmarshal(lazy[name])
+        value = _unpack(lazy[name])
         setattr(self, name, value)
         del lazy[name]
         return value
@@ -60,7 +62,7 @@ class Face(TTFontFace):
 class _TableView:
     """A table of the font file that reads like the bytes object `get_table` returns, without the copy."""
 
-    def __init__(self, data: bytes, pos: int, length: int):
+    def __init__(self, data, pos: int, length: int):
         self._data, self._pos, self._len = data, pos, min(length, max(len(data) - pos, 0))
 
     def __len__(self) -> int:
@@ -119,8 +121,8 @@ def load_face(path: Path, subfont: int = 0) -> Face:
     """
     path = Path(os.path.abspath(path))
     with open(path, "rb") as f:
-        data = f.read()
-        stat = os.fstat(f.fileno())   # the state of exactly the bytes just read
+        stat = os.fstat(f.fileno())
+        data = _map(f)
     identity = _identity(path, subfont, stat)
     directory = cache_dir()
     entry = _entry(directory, path, subfont) if directory else None
@@ -136,10 +138,19 @@ def load_face(path: Path, subfont: int = 0) -> Face:
     return face
 
 
+def _map(f):
+    """The file's bytes. Mapped, not read: subsetting touches only the few glyphs used and a few
+    small tables of a 10+ MB font, and reading it all would cost more than the whole layout."""
+    try:
+        return mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+    except (ValueError, OSError):   # an empty file, or a file system without mmap
+        return f.read()
+
+
 class _Bytes:
     """The font file's bytes handed to reportlab as a file object (so it is read only once)."""
 
-    def __init__(self, data: bytes, name: str):
+    def __init__(self, data, name: str):
         self._data = data
         self.name = name
 
@@ -153,6 +164,59 @@ def _scale(units_per_em: int):
         return lambda x: x
     factor = 1000 / units_per_em
     return lambda x: x * factor
+
+
+def _pack(value) -> tuple:
+    """A lazily loaded attribute, as compact as it goes: lists of integers (glyph offsets, advance
+    widths and side bearings) as machine arrays, which load without creating an object per glyph."""
+    try:
+        if isinstance(value, list) and all(type(v) is int for v in value):
+            return ("ints", array("q", value).tobytes())
+        if isinstance(value, list) and all(type(v) is tuple and len(v) == 2 and type(v[0]) is int
+                                           and type(v[1]) is int for v in value):
+            return ("pairs", array("q", [v[0] for v in value]).tobytes(),
+                    array("q", [v[1] for v in value]).tobytes())
+    except OverflowError:
+        pass
+    return ("marshal", marshal.dumps(value))
+
+
+def _unpack(packed: tuple):
+    kind = packed[0]
+    if kind == "ints":
+        return _ints(packed[1])
+    if kind == "pairs":
+        return _Pairs(_ints(packed[1]), _ints(packed[2]))
+    return _unmarshal(packed[1])
+
+
+def _ints(blob: bytes) -> array:
+    values = array("q")
+    values.frombytes(blob)
+    return values
+
+
+class _Pairs:
+    """hmetrics: a list of (advance, side bearing) read from two arrays."""
+
+    def __init__(self, first: array, second: array):
+        self._first, self._second = first, second
+
+    def __len__(self) -> int:
+        return len(self._first)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return list(zip(self._first[index], self._second[index]))
+        return self._first[index], self._second[index]
+
+    def __iter__(self):
+        return zip(self._first, self._second)
+
+    def __eq__(self, other):
+        return list(self) == list(other)
+
+    __hash__ = None
 
 
 def _unmarshal(blob: bytes):
@@ -172,7 +236,7 @@ def _state(face: Face) -> tuple[dict, dict, dict]:
         if key in _NOT_STATE or key.startswith("_exporter"):
             continue
         if key in _LAZY:
-            lazy[key] = marshal.dumps(value)
+            lazy[key] = _pack(value)
         elif type(value) is TTFNameBytes:
             names[key] = (bytes(value), value.ustr)
         else:
@@ -217,7 +281,7 @@ def _read(entry: Path, identity: str) -> Face | None:
     except (ValueError, EOFError, TypeError):
         return None
     if stored != identity or not all(isinstance(d, dict) for d in (state, names, lazy)) \
-            or set(lazy) != set(_LAZY):
+            or set(lazy) != set(_LAZY) or not all(isinstance(v, tuple) for v in lazy.values()):
         return None
     face = Face.__new__(Face)
     face.__dict__.update(state)

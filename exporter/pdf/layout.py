@@ -74,6 +74,7 @@ class Layout:
                         "page_number")}
         self.widths = [c.width - 2 * style.pad_x for c in style.columns]
         self.full_width = style.block_width - 2 * style.pad_x
+        self._measures: dict[tuple[int, float], dict[str, float]] = {}
 
     # ---- lines ---------------------------------------------------------------------------------
     def paragraph(self, text: str, role: str, width: float, *, size: float | None = None,
@@ -82,7 +83,11 @@ class Layout:
         chain = self.chains[role]
         size = size or getattr(self.style, role).size
         text = " ".join(str(text).split())
-        cache: dict[str, float] = {}
+        # Widths of line-breaking units, shared by all paragraphs of a font and size: mostly single
+        # characters, measured again and again.
+        cache = self._measures.get((id(chain), size))
+        if cache is None:
+            cache = self._measures[id(chain), size] = {}
 
         def measure(unit: str) -> float:
             w = cache.get(unit)
