@@ -38,5 +38,45 @@ def wrapped_lines(text: str, columns: float) -> int:
     width = display_width(text)
     if width == 0:
         return 1
-    usable = max(columns * 0.92 - 2, 2)
-    return max(1, math.ceil(width / usable))
+    return max(1, math.ceil(width / line_capacity(columns)))
+
+
+def line_capacity(columns: float) -> float:
+    """Display width one wrapped line is taken to hold (see wrapped_lines)."""
+    return max(columns * 0.92 - 2, 2)
+
+
+# Where a paragraph too tall for one spreadsheet row is best continued in the next row: after the end
+# of a sentence, else after a clause mark or a space, else anywhere except before a mark that may not
+# start a line or inside a Latin word or number.
+_SENTENCE_END = frozenset("。；！？!?;")
+_CLAUSE_END = frozenset("，、：）》”’,:) \t")
+_NO_LINE_START = frozenset("。，、；：？！）》”’…%,.;:?!)")
+_LOOK_BACK = 0.4  # give up at most this share of the room to end at a better place
+
+
+def split_point(text: str, width: float) -> int:
+    """Length of the longest good prefix of `text` whose display width is at most `width`.
+
+    0 when not even one character fits; len(text) when all of it fits.
+    """
+    used = 0
+    fit = 0
+    for ch in text:
+        used += _WIDTHS[ch]
+        if used > width:
+            break
+        fit += 1
+    if fit >= len(text) or fit == 0:
+        return fit
+    floor = max(1, int(fit * (1 - _LOOK_BACK)))
+    for marks in (_SENTENCE_END, _CLAUSE_END):
+        for cut in range(fit, floor - 1, -1):
+            if text[cut - 1] in marks:
+                return cut
+    for cut in range(fit, floor - 1, -1):
+        before, after = text[cut - 1], text[cut]
+        if after not in _NO_LINE_START and not (before.isascii() and before.isalnum()
+                                                and after.isascii() and after.isalnum()):
+            return cut
+    return fit

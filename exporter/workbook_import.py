@@ -4,6 +4,11 @@ The hidden sheet `_meta` (see workbook_meta) gives the document's metadata and e
 structure; the visible sheets give the tasks. Anything that cannot be trusted — a missing header row,
 a task number that is not a number, repeated, out of order or outside its section — stops the import
 with a message naming the sheet and cell.
+
+A row whose number cell reads "86（续）" continues task 86's completion (see formats/xlsx.py): it must
+follow that task's row or another of its continuation rows, with its task and unit cells empty. Its
+paragraphs are appended to the task's; where `_meta` says the row begins with the rest of a split
+paragraph, that paragraph is joined back with the separator recorded there.
 """
 from __future__ import annotations
 
@@ -44,6 +49,16 @@ def _one_line(paragraphs: list[str]) -> str:
     return out
 
 
+def _continued_number(text: str, label: str) -> int | None:
+    """86 for "86（续）", "86(续)", "86 （续）" or 86 + the template's label; None for anything else."""
+    text = re.sub(r"\s+", "", text)
+    label = re.sub(r"\s+", "", label)
+    match = re.fullmatch(r"(\d+)[（(]续[）)]", text)
+    if match is None and label and text.endswith(label):
+        match = re.fullmatch(r"(\d+)", text[:-len(label)])
+    return int(match.group(1)) if match and match.group(1).isascii() else None
+
+
 def _heading(part) -> str:
     return Subsection(part.numeral, part.title).heading
 
@@ -67,6 +82,7 @@ class _SheetReader:
         self.file = file
         self.info = info
         self.labels = [info.labels.get(k, "") for k in ("number", "task", "progress", "units")]
+        self.continued_label = str(info.labels.get("continued") or "")
         self.seen: dict[int, str] = {}  # task number -> where it was first seen
 
     def error(self, sheet: str, cell: str | None, message: str, hint: str, task: int | None = None):
@@ -111,15 +127,22 @@ class _SheetReader:
         part = section_info.direct  # the exported range of the rows above the first subsection
         section_row_seen = not heading
         previous: int | None = None
+        last_task: Task | None = None  # the task the row just above belongs to (None after a heading)
+        continued: dict[int, tuple[int, str]] = {}  # task number -> (continuation rows read, last cell)
         for index, row in enumerate(rows, start=header_row + 1):
             values = (tuple(row) + (None,) * 4)[:4]
             texts = [("" if v is None else _cell_text(v)) for v in values]
             if not any(t.strip() for t in texts):
                 continue
             a = f"A{index}"
+            number = None if isinstance(values[0], (int, float)) else _continued_number(texts[0], self.continued_label)
+            if number is not None:
+                self.continuation(sheet, index, texts, number, last_task, continued)
+                continue
             if not any(t.strip() for t in texts[1:]) and not isinstance(values[0], (int, float)):
                 # A heading row: the section row first, then the subsection rows in order.
                 text = texts[0].strip()
+                last_task = None
                 if not section_row_seen and text == heading:
                     section_row_seen = True
                     continue
@@ -165,12 +188,42 @@ class _SheetReader:
                 raise self.error(sheet, f"D{index}", f"单位重复：{'、'.join(dupes)}", "每个单位只写一次。", number)
             task = Task(number=number, task=task_text, progress=_paragraphs(values[2]), units=units, line=index)
             (current.tasks if current is not None else section.tasks).append(task)
+            last_task = task
+        for number, (count, cell) in continued.items():
+            exported = self.info.continuations.get(number)
+            if exported and exported.joins and count != exported.rows:
+                raise self.error(sheet, cell, f"任务 {number} 导出时有 {exported.rows} 个续行，现在有 {count} 个；"
+                                              "其中有跨行拆开的段落，无法确定怎样接回", "恢复删去或新增的续行；"
+                                 f"要增删内容，请直接改写已有续行的“{self.labels[2]}”单元格。", number)
         if not section_row_seen:
             raise self.error(sheet, None, f"缺少部分标题行“{heading}”", "不要删除部分标题行。")
         if next_sub < len(expected_subs):
             raise self.error(sheet, None, f"缺少小标题行“{_heading(expected_subs[next_sub])}”",
                              "小标题行不能删除或修改。")
         return section
+
+    def continuation(self, sheet: str, index: int, texts: list[str], number: int, last_task: Task | None,
+                     continued: dict) -> None:
+        """Append a continuation row's paragraphs to the task it continues (see the module docstring)."""
+        a = f"A{index}"
+        if last_task is None or last_task.number != number:
+            raise self.error(sheet, a, f"续行“{texts[0].strip()}”不在任务 {number} 的行或其续行的正下方",
+                             f"续行只接续紧挨在它上面的任务 {number}；请把这一行移回任务 {number} 的下面，"
+                             f"或把其中的文字并入任务 {number} 的“{self.labels[2]}”单元格后删除这一行。", number)
+        for column in (1, 3):
+            if texts[column].strip():
+                raise self.error(sheet, f"{_column(column)}{index}", f"续行的“{self.labels[column]}”单元格应为空",
+                                 f"续行只接续“{self.labels[2]}”；请把这里的文字移到任务 {number} 那一行的"
+                                 f"“{self.labels[column]}”单元格中。", number)
+        self.check_text(sheet, f"C{index}", texts[2], number)
+        count = continued.get(number, (0, a))[0] + 1
+        continued[number] = (count, a)
+        paragraphs = _paragraphs(texts[2])
+        exported = self.info.continuations.get(number)
+        separator = exported.joins.get(count) if exported else None
+        if separator is not None and paragraphs and last_task.progress:
+            last_task.progress[-1] += separator + paragraphs.pop(0)
+        last_task.progress.extend(paragraphs)
 
 
 def _open(data: bytes, filename: str):

@@ -1,8 +1,9 @@
 """What `export xlsx` records in a hidden sheet so that `import` can read an edited workbook back.
 
 The visible sheets hold what people edit (tasks, completion, units); the hidden sheet `_meta` holds
-what they should not need to touch: the document's metadata, the table labels, and for each section
-sheet its numeral, title, subsections and the range of task numbers it was exported with.
+what they should not need to touch: the document's metadata, the table labels, for each section
+sheet its numeral, title, subsections and the range of task numbers it was exported with, and for each
+task continued on extra rows (see formats/xlsx.py) how many there were and where a paragraph was split.
 """
 from __future__ import annotations
 
@@ -39,11 +40,26 @@ class SheetInfo:
 
 
 @dataclass
+class Continuation:
+    """A task whose completion goes on in `rows` continuation rows below its own row.
+
+    `joins` maps a continuation's ordinal (1 = the first continuation row) to the whitespace that was
+    taken out where a paragraph was split: that row's first paragraph is the rest of the previous
+    row's last paragraph, and joining them with this separator gives the paragraph back exactly.
+    """
+    sheet: str
+    number: int
+    rows: int
+    joins: dict[int, str] = field(default_factory=dict)
+
+
+@dataclass
 class WorkbookInfo:
     document: dict
     labels: dict
     contents_sheet: str
     sections: list[SheetInfo] = field(default_factory=list)
+    continuations: dict[int, Continuation] = field(default_factory=dict)  # by task number
 
 
 def _text_cell(ws, row: int, column: int, value: str) -> None:
@@ -89,6 +105,13 @@ def write(wb, info: WorkbookInfo) -> None:
                 if number is not None:
                     ws.cell(row=row, column=column, value=number)
             row += 1
+    for c in info.continuations.values():
+        _text_cell(ws, row, 1, "continued")
+        _text_cell(ws, row, 2, c.sheet)
+        ws.cell(row=row, column=3, value=c.number)
+        ws.cell(row=row, column=4, value=c.rows)
+        _text_cell(ws, row, 5, json.dumps({str(k): v for k, v in sorted(c.joins.items())}, ensure_ascii=False))
+        row += 1
 
 
 def _broken(file: str, row: int, what: str) -> WorkbookError:
@@ -149,6 +172,16 @@ def read(wb, file: str) -> WorkbookInfo:
                 raise _broken(file, index, "小标题不在其部分之后")
             else:
                 info.sections[-1].subsections.append(Part(numeral, title, first, last))
+        elif kind == "continued":
+            rest = (rest + [None] * 4)[:4]
+            number, rows_ = (_integer(v, file, index) for v in rest[1:3])
+            try:
+                joins = {int(k): str(v) for k, v in json.loads(rest[3] or "{}").items()}
+            except (ValueError, TypeError, AttributeError):
+                raise _broken(file, index, "续行记录无法识别") from None
+            if number is None or rows_ is None:
+                raise _broken(file, index, "续行记录缺少序号或行数")
+            info.continuations[number] = Continuation(str(rest[0] or ""), number, rows_, joins)
         elif kind is not None:
             raise _broken(file, index, f"无法识别的记录“{kind}”")
     if not info.document.get("title"):

@@ -3,6 +3,13 @@
 Every sheet is set up to print as a landscape A4 attachment. Row heights are computed from the text
 (LibreOffice does not grow rows on its own), and the file is byte-identical for the same input.
 A hidden sheet (see workbook_meta) lets `exporter import` read an edited copy back.
+
+No row is taller than Excel's 409 pt limit, so no text is ever cut off: a task whose completion needs
+more goes on in continuation rows right below its own row. Their number cell reads "86（续）" (template
+label labels.continued), the task and unit cells stay empty, and each holds the next paragraphs; a
+paragraph too tall for a whole row is split where a sentence or clause ends (else at the width that
+fits). `_meta` records per task how many continuation rows there are and which of them begin with the
+rest of a split paragraph, so that the import joins it back exactly.
 """
 from __future__ import annotations
 
@@ -27,7 +34,7 @@ from exporter import workbook_meta
 from exporter.errors import RenderError, TemplateError
 from exporter.model import Document, Section, unit_line
 from exporter.templates import parse_size
-from exporter.textwidth import wrapped_lines
+from exporter.textwidth import line_capacity, split_point, wrapped_lines
 
 COLUMNS = ("number", "task", "progress", "units")
 MAX_ROW_HEIGHT = 409.0  # Excel's limit in points
@@ -67,6 +74,7 @@ class Layout:
         self.untitled_sheet = str(_setting(template, "labels.untitled_sheet"))
         self.contents_header = [str(v) for v in _setting(template, "labels.contents_header")]
         self.total_label = str(_setting(template, "labels.total"))
+        self.continued = str(labels.get("continued") or "（续）")
         self.fonts: dict[str, Font] = {}
         self.sizes: dict[str, float] = {}
         for role in ("title", "header", "section", "subsection", "body", "link"):
@@ -116,6 +124,11 @@ class Layout:
 
 def _points(width_units: float) -> float:
     return width_units * POINTS_PER_WIDTH_UNIT
+
+
+def _columns(width_pt: float, size: float) -> float:
+    """Half-width characters per line of a text cell `width_pt` wide in a `size` pt font."""
+    return (width_pt - CELL_PADDING) / (size / 2)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -203,6 +216,7 @@ class _Writer:
         self.total = max(len(doc.all_tasks()), 1)
         self.done = 0
         self.wb = Workbook()
+        self.continuations: dict[int, workbook_meta.Continuation] = {}
         self._styles()
 
     def _styles(self) -> None:
@@ -254,18 +268,53 @@ class _Writer:
             cell.style = self.style[role]
         return cell
 
-    def row_height(self, cells) -> float:
+    def needed_height(self, cells) -> float:
         """Height in points that shows every line of every cell: [(paragraphs, width_pt, size_pt)]."""
         L = self.layout
         tallest = 0.0
         for paragraphs, width_pt, size in cells:
-            columns = (width_pt - CELL_PADDING) / (size / 2)  # half-width characters per line
-            lines = sum(wrapped_lines(p, columns) for p in paragraphs) or 1
+            lines = sum(wrapped_lines(p, _columns(width_pt, size)) for p in paragraphs) or 1
             tallest = max(tallest, lines * size * L.line_spacing + L.row_padding)
-        # Excel cannot show a row taller than 409 pt; a cell that needs more (about 25 lines of 五号
-        # text in the completion column) is cut off on screen and in print. The bundled data's
-        # tallest row needs about 350 pt; tests check that every row fits.
-        return round(min(tallest, MAX_ROW_HEIGHT), 2)
+        return tallest
+
+    def row_height(self, cells) -> float:
+        # Excel cannot show a row taller than 409 pt (about 26 lines of 五号 text): task rows that
+        # need more are continued (task_rows), so only a task or unit cell that alone needs more —
+        # several hundred characters of task text, two dozen units — would still be capped here.
+        return round(min(self.needed_height(cells), MAX_ROW_HEIGHT), 2)
+
+    def split_progress(self, paragraphs: list[str], width_pt: float, size: float):
+        """Completion paragraphs dealt into rows of at most 409 pt: (rows, joins) as in Continuation."""
+        L = self.layout
+        columns = _columns(width_pt, size)
+        capacity = line_capacity(columns)
+        most = max(int((MAX_ROW_HEIGHT - L.row_padding) // (size * L.line_spacing)), 1)  # lines per row
+        rows: list[list[str]] = [[]]
+        joins: dict[int, str] = {}
+        used = 0
+        for paragraph in paragraphs:
+            rest = paragraph
+            while True:
+                lines = wrapped_lines(rest, columns)
+                if used + lines <= most:
+                    rows[-1].append(rest)
+                    used += lines
+                    break
+                room = most - used
+                # Split only a paragraph taller than a whole row, and leave no lone line behind it.
+                cut = split_point(rest, room * capacity) if lines > most and (room >= 2 or not rows[-1]) else 0
+                head, tail = rest[:cut].rstrip(), rest[cut:].lstrip()
+                if not (head and tail) and not rows[-1]:  # only blanks at an edge to cut at: keep it whole
+                    rows[-1].append(rest)
+                    used = most
+                    break
+                if head and tail:
+                    rows[-1].append(head)
+                    joins[len(rows)] = rest[len(head):len(rest) - len(tail)]  # the whitespace cut out
+                    rest = tail
+                rows.append([])
+                used = 0
+        return rows, joins
 
     def spanning_row(self, ws, row: int, text: str, role: str, width_pt: float, last_column: int, where: str):
         self.put(ws, row, 1, text, role, where)
@@ -319,20 +368,38 @@ class _Writer:
             elif kind == "subsection":
                 self.spanning_row(ws, row, item.heading, "subsection", full, 4, f"小标题“{item.heading}”")
             else:
-                number = item.number
-                self.put(ws, row, 1, number, "number")
-                self.put(ws, row, 2, item.task, "text", "任务内容", number)
-                self.put(ws, row, 3, "\n".join(item.progress) or None, "text", "完成情况", number)
-                self.put(ws, row, 4, "\n".join(item.units), "units", "牵头责任单位", number)
-                ws.row_dimensions[row].height = self.row_height([
-                    ([str(item.number)], points["number"], body),
-                    ([item.task], points["task"], body),
-                    (item.progress, points["progress"], body),
-                    (item.units, points["units"], body),
-                ])
+                row = self.task_rows(ws, row, item, points, body) - 1
                 self.tick()
             row += 1
         self.setup_page(ws, row - 1, "D")
+
+    def task_rows(self, ws, row: int, task, points: dict, body: float) -> int:
+        """Write a task's row, and its continuation rows if it needs more than 409 pt; the next free row."""
+        number = task.number
+        fixed = [([str(number)], points["number"], body), ([task.task], points["task"], body),
+                 (task.units, points["units"], body)]
+        chunks = [task.progress]
+        height = self.needed_height([*fixed, (task.progress, points["progress"], body)])
+        if height > MAX_ROW_HEIGHT:
+            chunks, joins = self.split_progress(task.progress, points["progress"], body)
+            if len(chunks) > 1:
+                self.continuations[number] = workbook_meta.Continuation(ws.title, number, len(chunks) - 1, joins)
+                height = self.needed_height([*fixed, (chunks[0], points["progress"], body)])
+        self.put(ws, row, 1, number, "number")
+        self.put(ws, row, 2, task.task, "text", "任务内容", number)
+        self.put(ws, row, 3, "\n".join(chunks[0]) or None, "text", "完成情况", number)
+        self.put(ws, row, 4, "\n".join(task.units), "units", "牵头责任单位", number)
+        ws.row_dimensions[row].height = round(min(height, MAX_ROW_HEIGHT), 2)
+        label = f"{number}{self.layout.continued}"
+        for chunk in chunks[1:]:
+            row += 1
+            self.put(ws, row, 1, label, "number", "序号")
+            self.put(ws, row, 2, None, "text")
+            self.put(ws, row, 3, "\n".join(chunk), "text", "完成情况", number)
+            self.put(ws, row, 4, None, "units")
+            ws.row_dimensions[row].height = self.row_height(
+                [([label], points["number"], body), (chunk, points["progress"], body)])
+        return row + 1
 
     def contents_sheet(self, ws, sections: list[Section], names: list[str]) -> None:
         L = self.layout
@@ -373,9 +440,12 @@ class _Writer:
         self.contents_sheet(contents, sections, names)
         for section, name in zip(sections, names):
             self.section_sheet(section, name)
+        labels = {k: L.labels[k] for k in COLUMNS}
+        if self.continuations:
+            labels["continued"] = L.continued
         workbook_meta.write(self.wb, workbook_meta.WorkbookInfo(
             document=dict(self.doc.meta),
-            labels={k: L.labels[k] for k in COLUMNS},
+            labels=labels,
             contents_sheet=contents.title,
             sections=[workbook_meta.SheetInfo(
                 sheet=name, numeral=s.numeral, title=s.title,
@@ -385,6 +455,7 @@ class _Writer:
                 direct=_part("", "", s.tasks),
                 subsections=[_part(sub.numeral, sub.title, sub.tasks) for sub in s.subsections],
             ) for s, name in zip(sections, names)],
+            continuations=self.continuations,
         ))
         return self.wb
 
