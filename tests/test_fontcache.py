@@ -240,3 +240,9 @@ def test_page_writer_writes_what_textout_writes(bundled_doc):
     got = _pdf(bundled_doc, ours)
     assert b"Tc" in got and b"Tj" in got   # justified lines and text are really there
     assert got == expected
+
+
+def test_the_escape_table_is_reportlabs():
+    from reportlab.lib.rl_accel import escapePDF
+    from exporter.pdf.draw import _ESCAPE
+    assert "".join(_ESCAPE[b] for b in range(256)) == escapePDF(bytes(range(256)))

@@ -65,50 +65,51 @@ class PageWriter:
 
     def text(self, page: Page) -> str:
         """The page's text object: BT … ET."""
-        num = self.num
+        num, splits, tfs = self.num, self._split, self._tf
         out = ["BT", "1 0 0 1 0 0 Tm"]
-        state = {"font": None, "tc": 0.0, "subset": -1}
+        append = out.append
+        font, subset, tc = None, -1, 0.0
         for item in page.texts:
             line = item.line
-            out.append(f"1 0 0 1 {num(item.x)} {num(item.y)} Tm")
+            text, size, chain = line.text, line.size, line.chain
+            append(f"1 0 0 1 {num(item.x)} {num(item.y)} Tm")
             if not item.char_space:
-                self._show(out, state, line, line.text, 0.0)
-                continue
-            # Justified: every character is followed by the extra space, except inside letter/digit runs.
-            at = 0
-            for start, end in latin_runs(line.text):
-                self._show(out, state, line, line.text[at:start], item.char_space)
-                self._show(out, state, line, line.text[start:end - 1], 0.0)
-                at = end - 1
-            self._show(out, state, line, line.text[at:], item.char_space)
-        out.append("ET")
+                pieces = ((text, 0.0),)
+            else:
+                # Justified: every character is followed by the extra space, except inside
+                # letter/digit runs.
+                space, pieces, at = item.char_space, [], 0
+                for start, end in latin_runs(text):
+                    pieces.append((text[at:start], space))
+                    pieces.append((text[start:end - 1], 0.0))
+                    at = end - 1
+                pieces.append((text[at:], space))
+            for piece, char_space in pieces:
+                if not piece:
+                    continue
+                if tc != char_space:
+                    tc = char_space
+                    append(f"{num(char_space)} Tc")
+                for name, run in chain.runs(piece):   # switching to fallback fonts as needed
+                    if font != (name, size):
+                        font, subset = (name, size), -1
+                    parts = splits.get((name, run))
+                    if parts is None:
+                        parts = splits[name, run] = self._split_run(name, run)
+                    for part_subset, shown in parts:
+                        if part_subset != subset:
+                            subset = part_subset
+                            tf = tfs.get((name, subset, size))
+                            if tf is None:
+                                tf = tfs[name, subset, size] = self._tf_op(name, subset, size)
+                            append(tf)
+                        append(shown)
+        append("ET")
         return " ".join(out)
 
-    def _show(self, out: list[str], state: dict, line, piece: str, char_space: float) -> None:
-        """A piece of a line with the given character spacing, switching to fallback fonts as needed."""
-        if not piece:
-            return
-        if state["tc"] != char_space:
-            state["tc"] = char_space
-            out.append(f"{self.num(char_space)} Tc")
-        size = line.size
-        for name, run in line.chain.runs(piece):
-            if state["font"] != (name, size):
-                state["font"] = (name, size)
-                state["subset"] = -1
-            parts = self._split.get((name, run))
-            if parts is None:
-                parts = self._split[name, run] = self._split_run(name, run)
-            for subset, shown in parts:
-                if subset != state["subset"]:
-                    state["subset"] = subset
-                    tf = self._tf.get((name, subset, size))
-                    if tf is None:
-                        font = pdfmetrics.getFont(name)
-                        tf = self._tf[name, subset, size] = (f"{font.getSubsetInternalName(subset, self.doc)} "
-                                                             f"{self.num(size)} Tf {self.num(size * 1.2)} TL")
-                    out.append(tf)
-                out.append(shown)
+    def _tf_op(self, name: str, subset: int, size: float) -> str:
+        font = pdfmetrics.getFont(name)
+        return f"{font.getSubsetInternalName(subset, self.doc)} {self.num(size)} Tf {self.num(size * 1.2)} TL"
 
     def _split_run(self, name: str, run: str) -> list[tuple[int, str]]:
         # Once a character has its code in a subset it keeps it, so a text splits the same way every
