@@ -140,6 +140,13 @@ def split_cells(lines: list[str]) -> tuple[list[str], list[str]]:
     return progress, units
 
 
+def _looks_like_title(text: str, meta: dict) -> bool:
+    """A heading line: short and not a sentence — or exactly the 名称 of the metadata block."""
+    if meta.get("title") and compact(text) == compact(meta["title"]):
+        return True
+    return "title" not in meta or (len(text) <= 60 and text[-1] not in "。；;，,")
+
+
 class _Parser:
     def __init__(self, text: str, file: str, restore: bool):
         self.file = file
@@ -208,17 +215,19 @@ class _Parser:
     def parse_heading(self, meta: dict, table_start: int) -> None:
         """Title, the 来源 line and any preamble, between the metadata and the table."""
         preamble = []
+        title_seen = False
         for _, text in self.lines[self.pos: self.header[0]]:
             source = _split_labelled(text, SOURCE_PATTERN, SOURCE_LABELS)
             if source is not None:
-                if source.get("source"):
-                    meta.setdefault("source", source["source"])
-                if source.get("posted"):
-                    meta.setdefault("posted", source["posted"])
-                if source.get("editor"):
-                    meta.setdefault("editor", source["editor"])
-            elif "title" not in meta or (not preamble and compact(text) == compact(meta["title"])):
-                meta.setdefault("title", text)
+                for key in ("source", "posted", "editor"):
+                    if source.get(key):
+                        meta.setdefault(key, source[key])
+            elif not title_seen and not preamble and _looks_like_title(text, meta):
+                # The heading shown on the page is the title; a different 名称 is kept as `name`.
+                title_seen = True
+                if meta.get("title") and compact(meta["title"]) != compact(text):
+                    meta["name"] = meta["title"]
+                meta["title"] = text
             else:
                 preamble.append(text)
         if preamble:

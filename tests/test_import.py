@@ -252,6 +252,19 @@ def test_subsections_without_sections():
     assert [kind for kind, _ in doc.rows()] == ["subsection", "task", "task", "subsection", "task"]
 
 
+def test_title_line_and_name_field():
+    body = "\n序号\n重点工作任务\n完成情况\n牵头责任单位\n1\n任务。\n完成。\n市统计局\n"
+    # No metadata block at all: the first line is the title.
+    assert parse_text("2024年重点工作任务完成情况" + body, "a").title == "2024年重点工作任务完成情况"
+    # The heading shown on the page wins over a shortened 名称, which is kept.
+    doc = parse_text("名称: 2024年重点工作\n2024年重点工作任务完成情况\n说明段落。" + body, "b")
+    assert doc.title == "2024年重点工作任务完成情况" and doc.meta["name"] == "2024年重点工作"
+    assert doc.meta["preamble"] == ["说明段落。"]
+    # Only 名称 and then a preamble sentence: the sentence stays preamble.
+    doc = parse_text("名称: 2024年重点工作任务完成情况\n现将有关情况公布如下。" + body, "c")
+    assert doc.title == "2024年重点工作任务完成情况" and doc.meta["preamble"] == ["现将有关情况公布如下。"]
+
+
 def test_import_command_writes_yaml(tmp_path):
     out = tmp_path / "half.yaml"
     src = tmp_path / "half.txt"
