@@ -94,7 +94,10 @@ def import_cmd(source, out, keep_punctuation):
     else:
         from exporter import importer
         doc = importer.import_source(data, source, restore=not keep_punctuation)
-    output.write(out, datafile.dump(doc))
+    payload = datafile.dump(doc)
+    # The same checks as every load, so import never writes a file `check` would reject.
+    datafile.load(payload, f"{source} 的导入结果")
+    output.write(out, payload)
     if out != "-":
         click.echo(f"已写入 {out}：{len(doc.sections)} 个部分，{len(doc.all_tasks())} 项任务。", err=True)
 

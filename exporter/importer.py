@@ -7,6 +7,7 @@ flattened to one cell per line: 序号 | 重点工作任务 | 完成情况 | 牵
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from exporter import punctuation
 from exporter.errors import SourceError
@@ -64,6 +65,15 @@ def decode(data: bytes, file: str) -> str:
             file=file, line=line,
             hint="请用记事本或 WPS 把文件“另存为”UTF-8 编码后重新导入（例如 iconv -f GB18030 -t UTF-8）。",
         ) from None
+
+
+def check_characters(text: str, file: str) -> None:
+    """Control characters (other than tab and line ends) have no place in a published table."""
+    for number, line in enumerate(text.splitlines(), 1):
+        bad = sorted({f"U+{ord(ch):04X}" for ch in line if unicodedata.category(ch) == "Cc" and ch != "\t"})
+        if bad:
+            raise SourceError(f"含有控制字符 {'、'.join(bad)}", file=file, line=number,
+                              hint="这些不可见字符多由复制粘贴带入，删除后再导入。")
 
 
 def compact(text: str) -> str:
@@ -321,4 +331,6 @@ def parse_text(text: str, file: str = "<输入>", restore: bool = True) -> Docum
 
 
 def import_source(data: bytes, file: str, restore: bool = True) -> Document:
-    return parse_text(decode(data, file), file, restore)
+    text = decode(data, file)
+    check_characters(text, file)
+    return parse_text(text, file, restore)

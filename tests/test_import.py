@@ -305,6 +305,24 @@ def test_unrecognised_line_names_its_line():
     assert info.value.line == 8 and "多出来的一行" in info.value.message
 
 
+def test_control_character_in_source(tmp_path):
+    src = tmp_path / "ctl.txt"
+    src.write_text(PARTIAL.replace("已完成新建任务", "已完成\x07新建任务"), encoding="utf-8")
+    result = run_cli("import", src, "-o", tmp_path / "o.yaml")
+    line = PARTIAL.splitlines().index("已完成新建任务,正在验收。") + 1
+    assert line == 17
+    assert_clean_error(result, "控制字符 U+0007", f"第 {line} 行")
+    assert not (tmp_path / "o.yaml").exists()
+
+
+def test_huge_cell_is_refused_with_its_task_number(tmp_path):
+    src = tmp_path / "huge.txt"
+    src.write_text(PARTIAL.replace("已完成新建任务,正在验收。", "长" * 33000 + "。"), encoding="utf-8")
+    result = run_cli("import", src, "-o", tmp_path / "o.yaml")
+    assert_clean_error(result, "任务 1", "超过单元格上限 32767 字", "导入结果")
+    assert not (tmp_path / "o.yaml").exists()
+
+
 def test_missing_source_file(tmp_path):
     result = run_cli("import", tmp_path / "nope.txt", "-o", tmp_path / "o.yaml")
     assert_clean_error(result, "找不到", "nope.txt")
