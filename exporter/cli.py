@@ -95,8 +95,7 @@ def import_cmd(source, out, keep_punctuation):
         from exporter import importer
         doc = importer.import_source(data, source, restore=not keep_punctuation)
     payload = datafile.dump(doc)
-    # The same checks as every load, so import never writes a file `check` would reject.
-    datafile.load(payload, f"{source} 的导入结果")
+    datafile.check_imported(payload, source)
     output.write(out, payload)
     if out != "-":
         click.echo(f"已写入 {out}：{len(doc.sections)} 个部分，{len(doc.all_tasks())} 项任务。", err=True)
@@ -158,7 +157,7 @@ def export_command(fmt: str, extra_options=()):
         @data_option
         @selection_options
         @click.option("--template", metavar="NAME|FILE", help="模板名（templates/ 中）或模板文件，默认 official。")
-        @click.option("-o", "--output", "out", metavar="FILE", help=f"输出文件（默认按标题命名；- 为标准输出）。")
+        @click.option("-o", "--output", "out", metavar="FILE", help="输出文件（默认按标题命名；- 为标准输出）。")
         @click.option("--split-by", type=click.Choice(["unit"]), help="按单位拆分为多个文件，写入 -o 指定的文件夹。")
         @functools.wraps(f)
         def command(data, sections, unit, template, out, split_by, **options):

@@ -348,3 +348,19 @@ def load(data: bytes, file: str) -> Document:
         raise DataErrors([DataError("文件不是 UTF-8 编码", file=file, line=line,
                                     hint="请把文件另存为 UTF-8 编码。")]) from None
     return parse(text, file)
+
+
+def check_imported(payload: bytes, source: str) -> None:
+    """Run the load checks on an importer's output, so import never writes a file `check` would reject.
+
+    The YAML's line numbers mean nothing to the user here (the file is not written yet), so the
+    problems are reported by task number against the source.
+    """
+    try:
+        load(payload, source)
+    except DataErrors as exc:
+        problems = "；".join(p.message + (f"（任务 {p.task}）" if p.task is not None else "")
+                            for p in exc.problems[:5])
+        more = f"等 {len(exc.problems)} 处" if len(exc.problems) > 5 else ""
+        raise DataError(f"导入的内容未通过检查{more}：{problems}", file=source,
+                        hint="按提示改正来源中对应的任务后再导入。") from None

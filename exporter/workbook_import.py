@@ -17,8 +17,8 @@ import re
 import unicodedata
 import zipfile
 
-from exporter import datafile, workbook_meta
-from exporter.errors import DataErrors, WorkbookError
+from exporter import workbook_meta
+from exporter.errors import WorkbookError
 from exporter.model import Document, Section, Subsection, Task
 
 HEADER_SEARCH_ROWS = 10  # the header row is row 2 as exported; allow a few rows inserted above it
@@ -258,16 +258,6 @@ def read_workbook(data: bytes, filename: str) -> Document:
             sections.append(reader.read(wb[section_info.sheet], section_info))
     finally:
         wb.close()
-    doc = Document(meta=dict(info.document), sections=sections)
-    _validate(doc, filename)
-    return doc
+    return Document(meta=dict(info.document), sections=sections)
 
 
-def _validate(doc: Document, filename: str) -> None:
-    """The same checks as every data file load, so import never writes a file `check` would reject."""
-    try:
-        datafile.load(datafile.dump(doc), filename)
-    except DataErrors as exc:
-        problems = "；".join(p.message + (f"（任务 {p.task}）" if p.task is not None else "") for p in exc.problems[:5])
-        raise WorkbookError(f"读出的数据不完整：{problems}", file=filename,
-                            hint="按提示改正工作簿中的对应单元格后再导入。") from None

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 from reportlab import rl_config
-from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 from reportlab.pdfgen.canvas import Canvas
 

@@ -319,7 +319,7 @@ def test_huge_cell_is_refused_with_its_task_number(tmp_path):
     src = tmp_path / "huge.txt"
     src.write_text(PARTIAL.replace("已完成新建任务,正在验收。", "长" * 33000 + "。"), encoding="utf-8")
     result = run_cli("import", src, "-o", tmp_path / "o.yaml")
-    assert_clean_error(result, "任务 1", "超过单元格上限 32767 字", "导入结果")
+    assert_clean_error(result, "任务 1", "超过单元格上限 32767 字", "导入的内容未通过检查")
     assert not (tmp_path / "o.yaml").exists()
 
 

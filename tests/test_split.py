@@ -8,7 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from conftest import DATA, assert_clean_error, run_cli
+from conftest import assert_clean_error, run_cli
 from exporter import model, selection, split, templates
 from exporter.formats import overview
 from exporter.model import Document, Section, Task
