@@ -11,7 +11,7 @@ import unicodedata
 
 from exporter import punctuation
 from exporter.errors import SourceError
-from exporter.model import NUMERALS, Document, Section, Subsection, Task, numeral_value
+from exporter.model import NUMERALS, Document, Section, Subsection, Task
 
 # Metadata labels of the portal, longest first; the seed mangles 索引号 to "号" and 有效性 to "性".
 META_LABELS = [
@@ -319,9 +319,6 @@ class _Parser:
         close_task()
         if not any(s.all_tasks() for s in sections):
             raise self.error("没有找到任务表格", hint="表格中没有任何带序号的任务。")
-        for s in sections:
-            if s.numeral and numeral_value(s.numeral) is None:  # pragma: no cover
-                raise self.error(f"无法识别的部分序号“{s.numeral}”")
         return sections
 
 
