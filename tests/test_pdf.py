@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -304,7 +305,7 @@ def test_section_nine_has_its_rows_under_published_numbers(section_nine):
 
 
 def test_repeat_runs_are_byte_identical(tmp_path):
-    cmd = ["python", "-m", "exporter", "export", "pdf", "--section", "九", "-o"]
+    cmd = [sys.executable, "-m", "exporter", "export", "pdf", "--section", "九", "-o"]
     one, two = tmp_path / "1.pdf", tmp_path / "2.pdf"
     for target in (one, two):
         subprocess.run(cmd + [str(target)], cwd=REPO, check=True, capture_output=True)
