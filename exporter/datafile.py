@@ -5,7 +5,7 @@ its line, and scalars keep their text exactly as written (no dates or booleans g
 """
 from __future__ import annotations
 
-import unicodedata
+import re
 
 import yaml
 
@@ -61,8 +61,12 @@ def dump(doc: Document) -> bytes:
 
 # ---------------------------------------------------------------------------------------------
 # Reading
+# Unicode category Cc is exactly these 65 code points, fixed by the standard.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
 def _control_chars(text: str) -> list[str]:
-    return [f"U+{ord(ch):04X}" for ch in text if unicodedata.category(ch) == "Cc"]
+    return [f"U+{ord(ch):04X}" for ch in _CONTROL.findall(text)]
 
 
 class _Reader:
@@ -305,7 +309,9 @@ def _section_line(sections_node, numeral: str) -> int | None:
 def parse(text: str, file: str) -> Document:
     """Parse and validate; raise DataErrors listing every problem found."""
     try:
-        for event in yaml.parse(text, Loader=_LOADER):
+        # Anchors and aliases are written with & and *; a file without either needs no event scan.
+        events = yaml.parse(text, Loader=_LOADER) if "&" in text or "*" in text else ()
+        for event in events:
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 raise DataErrors([DataError(
                     "文件使用了 YAML 锚点或别名（& 或 *），本程序不接受", file=file,

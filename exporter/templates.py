@@ -14,6 +14,8 @@ from exporter.errors import TemplateError
 from exporter.resources import bundled
 
 DEFAULT = "official"
+# libyaml when PyYAML was built with it: the pure-Python parser takes several ms for one template.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # GB/T 9704 font sizes (号) in points.
 HAO = {
@@ -67,7 +69,7 @@ def load(name: str | None = None, _seen: tuple = ()) -> dict:
     if path.resolve() in _seen:
         raise TemplateError(f"模板“{path}”循环继承", hint="检查各模板的 extends 字段。")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", None)
         raise TemplateError("模板不是有效的 YAML", file=str(path), line=line + 1 if line is not None else None,

@@ -90,6 +90,19 @@ def test_alias_bomb_is_refused_quickly(tmp_path):
     assert_clean_error(result, "锚点或别名", "第 1 行")
 
 
+def test_alias_in_a_task_is_refused_with_its_line(tmp_path):
+    bad = GOOD.replace("        task: 任务二。", "        task: *first").replace("        task: 任务一。", "        task: &first 任务一。")
+    result = run_cli("check", write(tmp_path, bad))
+    assert_clean_error(result, "锚点或别名", "第 11 行")   # the anchor, first of the pair
+    assert result.code == 1
+
+
+def test_ampersand_and_asterisk_in_text_are_plain_text():
+    text = GOOD.replace("任务一。", "“R&D”投入增长*10%，“&a”与“*a”照原文。")
+    doc = datafile.parse(text, "d.yaml")
+    assert doc.all_tasks()[0].task == "“R&D”投入增长*10%，“&a”与“*a”照原文。"
+
+
 def test_missing_field(tmp_path):
     bad = GOOD.replace("        units:\n          - 市统计局\n      - number: 2", "      - number: 2")
     result = run_cli("check", write(tmp_path, bad))

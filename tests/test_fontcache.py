@@ -5,6 +5,7 @@ same bytes; a corrupt, stale or unwritable cache falls back to parsing without a
 """
 from __future__ import annotations
 
+import copy
 import io
 import os
 import shutil
@@ -122,6 +123,15 @@ def test_a_cached_face_equals_the_parsed_one(tmp_path, monkeypatch, path):
         if key in ("hmetrics", "glyphPos"):   # arrays now, read the same
             assert len(got) == len(value) and list(got) == value and got[len(value) // 2] == value[len(value) // 2]
             continue
+        if key in ("charToGlyph", "charWidths"):   # sorted arrays now, read the same, same value types
+            assert isinstance(got, fontcache._CodeMap) and len(got) == len(value) and got == value, key
+            assert [type(v) for v in got.values()] == [type(value[k]) for k in got], key
+            code = next(iter(value))
+            assert code in got and got[code] == value[code] and got.get(code) == value[code]
+            assert 0x10FFFF + 1 not in got and got.get(-1, "none") == "none" and "A" not in got
+            with pytest.raises(KeyError):
+                got[0x10FFFF + 1]
+            continue
         assert type(got) is type(value) and got == value, key
         if hasattr(value, "ustr"):
             assert got.ustr == value.ustr
@@ -238,6 +248,32 @@ def test_page_writer_writes_what_textout_writes(bundled_doc):
     expected = _pdf(bundled_doc, reference)
     got = _pdf(bundled_doc, ours)
     assert b"Tc" in got and b"Tj" in got   # justified lines and text are really there
+    assert got == expected
+
+
+def test_page_writer_equals_textout_for_escapes_and_fallback_text(bundled_doc):
+    # Characters PDF strings escape, a fallback-font character (埇) next to primary ones, and runs
+    # that switch subsets inside one line, drawn twice so the second time comes from the tables.
+    doc = copy.deepcopy(bundled_doc)
+    task = doc.all_tasks()[0]
+    task.task = "括号(a)与反斜杠\\、<img src=x>、=SUM(A1)、埇桥区" + task.task
+    task.progress = task.progress + ["再写一遍：括号(a)与反斜杠\\、埇桥区，全角（）和 tab\t之后。"]
+
+    def reference(canvas, pages):
+        outline = [0]
+        for page in pages:
+            _reference_page(canvas, page, outline)
+            canvas.showPage()
+
+    def ours(canvas, pages):
+        writer = PageWriter(canvas)
+        for page in pages:
+            writer.draw(page)
+            canvas.showPage()
+
+    expected = _pdf(doc, reference)
+    got = _pdf(doc, ours)
+    assert b"\\(a\\)" in got and b"\\\\" in got   # escaped ( ) and backslash really drawn
     assert got == expected
 
 

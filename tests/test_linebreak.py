@@ -101,3 +101,23 @@ def test_random_text_keeps_the_rules():
         lines = break_lines(text, rng.choice([5, 7.5, 12, 20]), width)
         assert "".join(lines).replace(" ", "") == text.replace(" ", "")
         check_rules(lines)
+
+
+def test_the_fast_fill_breaks_exactly_as_the_unit_by_unit_fill():
+    # Lines with no unit to cut are filled by bisecting running widths; the unit-by-unit fill (kept
+    # for texts that need cutting) is the reference.
+    from exporter.pdf.linebreak import _break_with_cuts
+    rng = random.Random(9704)
+    alphabet = list("政府工作报告重点任务完成情况") + list("，。、）》”（《“") + \
+        ["2291.5", "5.8%", "G60", " ", "  ", "——", "a b"]
+    checked = 0
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
+        line_width, indent = rng.choice([6, 7.5, 12, 20]), rng.choice([0.0, 0.0, 2.0])
+        units = tokenize(text)
+        if units and max(map(width, units)) > line_width - indent:
+            continue   # takes the cutting path itself
+        checked += 1
+        assert break_lines(text, line_width, width, indent) == \
+            _break_with_cuts(units, line_width, width, indent), (text, line_width, indent)
+    assert checked > 1500

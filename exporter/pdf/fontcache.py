@@ -2,7 +2,7 @@
 
 reportlab reads a font's cmap, hmtx and loca tables glyph by glyph in Python: about 50 ms for each
 13 MB Noto CJK font, the largest part of a small export. After the first parse the face's state (plain
-dicts, lists and numbers) is stored with `marshal` in `$XDG_CACHE_HOME/exporter/fonts` (or
+dicts, lists and numbers) is stored with `marshal`, its big tables as machine arrays, in `$XDG_CACHE_HOME/exporter/fonts` (or
 `~/.cache/exporter/fonts`), keyed by the font file's path, size and modification time, the subfont
 index and the reportlab and Python versions. A later run rebuilds the same face from it in a few
 milliseconds; the font file itself is mapped into memory, for embedding.
@@ -19,17 +19,23 @@ import mmap
 import os
 import sys
 import tempfile
+import zlib
 from array import array
+from bisect import bisect_left
+from collections.abc import Mapping
 from pathlib import Path
 
 import reportlab
 from reportlab import rl_config
 from reportlab.pdfbase.ttfonts import TTFNameBytes, TTFont, TTFontFace, TTEncoding
 
-FORMAT = 1
-MAGIC = b"exporter-face\n"
-_DIGEST = 32  # sha256 of the payload, checked before unmarshalling
+FORMAT = 2
+MAGIC = b"exporter-face 2\n"
+_DIGEST = 4  # CRC-32 of the payload, checked before unmarshalling: catches a truncated or damaged file
 _NOT_STATE = ("_ttf_data", "_pdfScale")
+# Character code -> glyph id / advance width, one entry per character of a 30,000-character font:
+# stored as sorted arrays and read through _CodeMap.
+_MAPS = ("charToGlyph", "charWidths")
 # Needed only when subsetting (or never, here): unmarshalled on first use.
 _LAZY = ("hmetrics", "glyphPos", "glyphToChar")
 
@@ -219,6 +225,68 @@ class _Pairs:
     __hash__ = None
 
 
+class _CodeMap(Mapping):
+    """A read-only {code: value} dict kept as two sorted arrays. Loading it makes no object per
+    character; a document looks up only the few thousand characters it draws."""
+
+    __slots__ = ("_keys", "_values")
+
+    def __init__(self, keys: array, values: array):
+        self._keys, self._values = keys, values
+
+    def _index(self, code) -> int:
+        keys = self._keys
+        if type(code) is int:
+            i = bisect_left(keys, code)
+            if i < len(keys) and keys[i] == code:
+                return i
+        return -1
+
+    def __getitem__(self, code):
+        i = self._index(code)
+        if i < 0:
+            raise KeyError(code)
+        return self._values[i]
+
+    def __contains__(self, code) -> bool:
+        return self._index(code) >= 0
+
+    def get(self, code, default=None):
+        i = self._index(code)
+        return default if i < 0 else self._values[i]
+
+    def __iter__(self):
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
+def _pack_map(value) -> tuple | None:
+    """A code map as (keys, values, value typecode) arrays, or None when it is not all ints/floats."""
+    if not isinstance(value, dict) or not all(type(k) is int for k in value):
+        return None
+    kinds = {type(v) for v in value.values()}
+    typecode = "q" if kinds <= {int} else "d" if kinds == {float} else None
+    if typecode is None:
+        return None
+    keys = sorted(value)
+    try:
+        return (array("q", keys).tobytes(), array(typecode, [value[k] for k in keys]).tobytes(), typecode)
+    except OverflowError:
+        return None
+
+
+def _unpack_map(packed: tuple) -> _CodeMap:
+    keys_blob, values_blob, typecode = packed
+    keys, values = array("q"), array(typecode)
+    keys.frombytes(keys_blob)
+    values.frombytes(values_blob)
+    if len(keys) != len(values):
+        raise ValueError("code map arrays differ in length")
+    return _CodeMap(keys, values)
+
+
 def _unmarshal(blob: bytes):
     # Tens of thousands of small tuples and lists: the cyclic collector would run many times for nothing.
     enabled = gc.isenabled()
@@ -230,18 +298,21 @@ def _unmarshal(blob: bytes):
             gc.enable()
 
 
-def _state(face: Face) -> tuple[dict, dict, dict]:
-    state, names, lazy = {}, {}, {}
+def _state(face: Face) -> tuple[dict, dict, dict, dict]:
+    state, names, lazy, maps = {}, {}, {}, {}
     for key, value in face.__dict__.items():
         if key in _NOT_STATE or key.startswith("_exporter"):
             continue
-        if key in _LAZY:
+        packed = _pack_map(value) if key in _MAPS else None
+        if packed is not None:
+            maps[key] = packed
+        elif key in _LAZY:
             lazy[key] = _pack(value)
         elif type(value) is TTFNameBytes:
             names[key] = (bytes(value), value.ustr)
         else:
             state[key] = value
-    return state, names, lazy
+    return state, names, lazy, maps
 
 
 def _write(entry: Path, identity: str, face: Face) -> None:
@@ -249,7 +320,7 @@ def _write(entry: Path, identity: str, face: Face) -> None:
         payload = marshal.dumps((identity, *_state(face)))
     except ValueError:   # something marshal cannot store exactly: do not cache this font
         return
-    blob = MAGIC + hashlib.sha256(payload).digest() + payload
+    blob = MAGIC + zlib.crc32(payload).to_bytes(_DIGEST, "big") + payload
     tmp = None
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
@@ -274,17 +345,20 @@ def _read(entry: Path, identity: str) -> Face | None:
     except OSError:
         return None
     head = len(MAGIC) + _DIGEST
-    if not blob.startswith(MAGIC) or hashlib.sha256(blob[head:]).digest() != blob[len(MAGIC):head]:
+    if not blob.startswith(MAGIC) or zlib.crc32(memoryview(blob)[head:]).to_bytes(_DIGEST, "big") \
+            != blob[len(MAGIC):head]:
         return None
     try:
-        stored, state, names, lazy = _unmarshal(blob[head:])
+        stored, state, names, lazy, maps = _unmarshal(memoryview(blob)[head:])
+        if stored != identity or not all(isinstance(d, dict) for d in (state, names, lazy, maps)) \
+                or set(lazy) != set(_LAZY) or not all(isinstance(v, tuple) for v in lazy.values()):
+            return None
+        maps = {key: _unpack_map(packed) for key, packed in maps.items()}
     except (ValueError, EOFError, TypeError):
-        return None
-    if stored != identity or not all(isinstance(d, dict) for d in (state, names, lazy)) \
-            or set(lazy) != set(_LAZY) or not all(isinstance(v, tuple) for v in lazy.values()):
         return None
     face = Face.__new__(Face)
     face.__dict__.update(state)
+    face.__dict__.update(maps)
     face._exporter_lazy = lazy
     for key, (raw, text) in names.items():
         value = TTFNameBytes(raw)

@@ -9,6 +9,8 @@ line is cut between characters.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 from typing import Callable
 
 # May not begin a line: closing brackets and quotes, pause and stop marks, dashes, ellipses,
@@ -53,11 +55,32 @@ def break_lines(text: str, width: float, measure: Measure, indent: float = 0.0) 
     `measure(s)` returns the drawn width of s. Returns at least one line (possibly empty).
     Spaces at the start and end of broken lines are dropped.
     """
+    units = tokenize(text)
+    widths = list(map(measure, units))
+    if widths and max(widths) > width - indent + 1e-6:
+        return _break_with_cuts(units, width, measure, indent)
+    # No unit needs cutting: each line is the longest run of units that fits, found by bisecting
+    # the running total of widths (the greedy fill, without a Python step per unit).
+    ends = list(accumulate(widths))
+    lines: list[str] = []
+    i, n, room = 0, len(units), width - indent
+    while i < n:
+        if units[i].isspace():      # a line never starts with a space
+            i += 1
+            continue
+        start = ends[i - 1] if i else 0.0
+        j = bisect_right(ends, start + room + 1e-6, i + 1)
+        lines.append("".join(units[i:j]).rstrip(" \t"))
+        i, room = j, width
+    return lines or [""]
+
+
+def _break_with_cuts(units: list[str], width: float, measure: Measure, indent: float) -> list[str]:
+    """The greedy fill one unit at a time, cutting units wider than a whole line between characters."""
     lines: list[str] = []
     current: list[str] = []
     used = indent
-    units = tokenize(text)
-    units.reverse()  # a stack, so that an over-wide unit can be pushed back as characters
+    units = units[::-1]  # a stack, so that an over-wide unit can be pushed back as characters
     while units:
         unit = units.pop()
         if unit.isspace() and not current:
