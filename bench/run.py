@@ -4,7 +4,8 @@ where soffice is installed — LibreOffice headless turning the same workbook in
 
     python bench/run.py                 # all sizes, 5 runs each (fewer for the big ones)
     python bench/run.py --sizes 115 --runs 7
-    python bench/run.py --markdown      # the table as it stands in the README
+
+It prints Markdown, as the README's table stands.
 """
 from __future__ import annotations
 
@@ -63,10 +64,28 @@ def synthetic(base: Document, size: int) -> Document:
     return Document(meta=meta, sections=sections)
 
 
-def measure(cmd: list[str], timeout: float | None = None) -> tuple[float, int]:
-    """Wall seconds and peak RSS (bytes) of one run of cmd, measured for that child alone."""
+CHILD_ENV = dict(os.environ)
+
+
+def exporter_under_test(workdir: Path) -> str:
+    """Where the measured `python -m exporter` comes from: the installed package when there is one,
+    else this checkout (through PYTHONPATH)."""
+    probe = [sys.executable, "-c", "import exporter; print(exporter.__file__)"]
+    found = subprocess.run(probe, cwd=workdir, env=CHILD_ENV, capture_output=True, text=True)
+    if found.returncode != 0:
+        CHILD_ENV["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), CHILD_ENV.get("PYTHONPATH")]))
+        found = subprocess.run(probe, cwd=workdir, env=CHILD_ENV, capture_output=True, text=True, check=True)
+    return str(Path(found.stdout.strip()).parent)
+
+
+def measure(cmd: list[str], cwd: Path, timeout: float | None = None) -> tuple[float, int]:
+    """Wall seconds and peak RSS (bytes) of one run of cmd, measured for that child alone.
+
+    It runs in `cwd` (the scratch folder), so `python -m exporter` finds the installed package,
+    not the checkout the benchmark is started from.
+    """
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, cwd=cwd, env=CHILD_ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = None if timeout is None else start + timeout
     while True:
         pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
@@ -92,7 +111,7 @@ def bench(size: int, runs: int, workdir: Path, soffice: str | None, lo_max: int)
     for fmt in ("xlsx", "pdf"):
         out = workdir / f"doc-{size}.{fmt}"
         cmd = [sys.executable, "-m", "exporter", "export", fmt, "--data", str(data), "-o", str(out)]
-        results = [measure(cmd) for _ in range(runs)]
+        results = [measure(cmd, workdir) for _ in range(runs)]
         wall = statistics.median(r[0] for r in results)
         rows.append({"size": size, "what": f"export {fmt}", "wall": wall, "per_task_ms": 1000 * wall / size,
                      "rss": max(r[1] for r in results), "bytes": out.stat().st_size, "runs": runs})
@@ -101,9 +120,9 @@ def bench(size: int, runs: int, workdir: Path, soffice: str | None, lo_max: int)
         profile = workdir / "lo-profile"
         cmd = [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
                "--outdir", str(workdir / "lo"), str(xlsx)]
-        measure(cmd, timeout=900)  # first start creates the profile; not counted
+        measure(cmd, workdir, timeout=900)  # first start creates the profile; not counted
         lo_runs = max(1, min(runs, 3))
-        results = [measure(cmd, timeout=900) for _ in range(lo_runs)]
+        results = [measure(cmd, workdir, timeout=900) for _ in range(lo_runs)]
         wall = statistics.median(r[0] for r in results)
         rows.append({"size": size, "what": "LibreOffice xlsx→pdf", "wall": wall, "per_task_ms": 1000 * wall / size,
                      "rss": max(r[1] for r in results), "bytes": (workdir / "lo" / f"doc-{size}.pdf").stat().st_size,
@@ -135,18 +154,20 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5, help="runs per measurement (3 at 10,000 tasks)")
     parser.add_argument("--lo-max", type=int, default=1000,
                         help="largest size LibreOffice is measured at (10,000 takes minutes)")
-    parser.add_argument("--markdown", action="store_true")
     args = parser.parse_args()
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     rows = []
     with tempfile.TemporaryDirectory(prefix="exporter-bench-") as tmp:
+        package = exporter_under_test(Path(tmp))
         for size in (int(s) for s in args.sizes.split(",")):
             rows += bench(size, args.runs if size < 10000 else min(args.runs, 3), Path(tmp), soffice, args.lo_max)
             print(f"… {size} tasks done", file=sys.stderr)
     by_size: dict[int, dict[str, dict]] = {}
     for r in rows:
         by_size.setdefault(r["size"], {})[r["what"]] = r
-    print(f"Machine: {machine()}")
+    print(f"- Machine: {machine()}")
+    print(f"- Package: {package}")
+    print()
     print("| tasks | command | wall time (median) | per task | peak RSS | output | runs |")
     print("|---:|---|---:|---:|---:|---:|---:|")
     for r in rows:
@@ -158,12 +179,10 @@ def main() -> None:
         if lo:
             for fmt in ("xlsx", "pdf"):
                 print(f"- {size:,} tasks: LibreOffice / export {fmt} = {lo['wall'] / got['export ' + fmt]['wall']:.1f}×")
-    sizes = sorted(by_size)
     if 1000 in by_size and 10000 in by_size:
         for fmt in ("xlsx", "pdf"):
             ratio = by_size[10000][f"export {fmt}"]["per_task_ms"] / by_size[1000][f"export {fmt}"]["per_task_ms"]
             print(f"- export {fmt}: time per task at 10,000 / at 1,000 = {ratio:.2f}")
-    del sizes
 
 
 if __name__ == "__main__":
