@@ -9,6 +9,7 @@ import copy
 import io
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -96,6 +97,31 @@ def test_a_changed_font_file_is_parsed_again(tmp_path, monkeypatch):
     assert face.name == TTFontFace(str(font)).name
     cached = fontcache.load_face(font)
     assert cached.name == face.name and cached.charWidths == face.charWidths
+
+
+def test_entries_unused_for_sixty_days_are_pruned_when_a_new_one_is_written(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    folder = tmp_path / "cache" / "exporter" / "fonts"
+    first = tmp_path / "first.ttf"
+    shutil.copyfile(DEJAVU, first)
+    fontcache.load_face(first)
+    (used,) = folder.glob("*.face")
+    long_ago = time.time() - fontcache.MAX_AGE - 86400
+    stale = folder / ("0" * 24 + ".face")          # a font of a removed venv
+    stale.write_bytes(b"old")
+    crashed = folder / ".face-abandoned.tmp"        # an interrupted write
+    crashed.write_bytes(b"half")
+    other = folder / "notes.txt"                    # not ours: left alone
+    other.write_text("x")
+    for f in (used, stale, crashed, other):
+        os.utime(f, (long_ago, long_ago))
+    assert hasattr(fontcache.load_face(first), "_exporter_lazy")   # a hit marks the entry as used
+    assert used.stat().st_mtime > time.time() - 60
+    second = tmp_path / "second.ttf"
+    shutil.copyfile(DEJAVU, second)
+    fontcache.load_face(second)                                 # a write prunes
+    assert not stale.exists() and not crashed.exists()
+    assert used.exists() and other.exists() and len(list(folder.glob("*.face"))) == 2
 
 
 def test_relative_or_missing_cache_home_falls_back_to_home(monkeypatch):

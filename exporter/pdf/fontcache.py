@@ -8,7 +8,8 @@ index and the reportlab and Python versions. A later run rebuilds the same face 
 milliseconds; the font file itself is mapped into memory, for embedding.
 
 The cache never decides what is drawn: a missing, corrupt, stale or unwritable cache means parsing
-the font as before, silently. Entries are written to a temporary file and renamed into place.
+the font as before, silently. Entries are written to a temporary file and renamed into place;
+entries unused for 60 days (fonts of removed installs and venvs) are removed when a new one is written.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ import mmap
 import os
 import sys
 import tempfile
+import time
 import zlib
 from array import array
 from bisect import bisect_left
@@ -33,6 +35,7 @@ FORMAT = 2
 MAGIC = b"exporter-face 2\n"
 _DIGEST = 4  # CRC-32 of the payload, checked before unmarshalling: catches a truncated or damaged file
 _NOT_STATE = ("_ttf_data", "_pdfScale")
+MAX_AGE = 60 * 86400   # an entry unused this long (seconds) is removed when another is written
 # Character code -> glyph id / advance width, one entry per character of a 30,000-character font:
 # stored as sorted arrays and read through _CodeMap.
 _MAPS = ("charToGlyph", "charWidths")
@@ -135,13 +138,39 @@ def load_face(path: Path, subfont: int = 0) -> Face:
     if entry is not None:
         face = _read(entry, identity)
         if face is not None:
+            _touch(entry)
             face._ttf_data = data
             face._pdfScale = _scale(face.unitsPerEm)
             return face
     face = Face(_Bytes(data, str(path)), subfontIndex=subfont)
     if entry is not None:
         _write(entry, identity, face)
+        _prune(entry)
     return face
+
+
+def _prune(keep: Path) -> None:
+    """Remove entries no run has used for MAX_AGE (fonts of removed installs and venvs: about 2 MB
+    each) and temporary files left by an interrupted write. Only done when an entry is written."""
+    now = time.time()
+    try:
+        for old in keep.parent.iterdir():
+            if old == keep or not (old.suffix == ".face" or old.name.startswith(".face-")):
+                continue
+            age = now - old.stat().st_mtime
+            if age > (MAX_AGE if old.suffix == ".face" else 3600):
+                old.unlink()
+    except OSError:
+        pass   # another run pruning at the same time, or a read-only cache: nothing to do
+
+
+def _touch(entry: Path) -> None:
+    """Mark an entry as in use (at most once a day), so pruning keeps it."""
+    try:
+        if time.time() - entry.stat().st_mtime > 86400:
+            os.utime(entry)
+    except OSError:
+        pass
 
 
 def _map(f):
