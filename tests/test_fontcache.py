@@ -258,47 +258,35 @@ def _pdf(doc, draw) -> bytes:
     return out.getvalue()
 
 
+def _by_textout(canvas, pages):
+    outline = [0]
+    for page in pages:
+        _reference_page(canvas, page, outline)
+        canvas.showPage()
+
+
+def _by_page_writer(canvas, pages):
+    writer = PageWriter(canvas)
+    for page in pages:
+        writer.draw(page)
+        canvas.showPage()
+
+
 def test_page_writer_writes_what_textout_writes(bundled_doc):
-    def reference(canvas, pages):
-        outline = [0]
-        for page in pages:
-            _reference_page(canvas, page, outline)
-            canvas.showPage()
-
-    def ours(canvas, pages):
-        writer = PageWriter(canvas)
-        for page in pages:
-            writer.draw(page)
-            canvas.showPage()
-
-    expected = _pdf(bundled_doc, reference)
-    got = _pdf(bundled_doc, ours)
+    expected = _pdf(bundled_doc, _by_textout)
+    got = _pdf(bundled_doc, _by_page_writer)
     assert b"Tc" in got and b"Tj" in got   # justified lines and text are really there
     assert got == expected
 
 
 def test_page_writer_equals_textout_for_escapes_and_fallback_text(bundled_doc):
-    # Characters PDF strings escape, a fallback-font character (埇) next to primary ones, and runs
-    # that switch subsets inside one line, drawn twice so the second time comes from the tables.
+    # Characters PDF strings escape, and a fallback-font character (埇) between primary ones.
     doc = copy.deepcopy(bundled_doc)
     task = doc.all_tasks()[0]
     task.task = "括号(a)与反斜杠\\、<img src=x>、=SUM(A1)、埇桥区" + task.task
     task.progress = task.progress + ["再写一遍：括号(a)与反斜杠\\、埇桥区，全角（）和 tab\t之后。"]
-
-    def reference(canvas, pages):
-        outline = [0]
-        for page in pages:
-            _reference_page(canvas, page, outline)
-            canvas.showPage()
-
-    def ours(canvas, pages):
-        writer = PageWriter(canvas)
-        for page in pages:
-            writer.draw(page)
-            canvas.showPage()
-
-    expected = _pdf(doc, reference)
-    got = _pdf(doc, ours)
+    expected = _pdf(doc, _by_textout)
+    got = _pdf(doc, _by_page_writer)
     assert b"\\(a\\)" in got and b"\\\\" in got   # escaped ( ) and backslash really drawn
     assert got == expected
 
