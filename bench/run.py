@@ -64,28 +64,26 @@ def synthetic(base: Document, size: int) -> Document:
     return Document(meta=meta, sections=sections)
 
 
-CHILD_ENV = dict(os.environ)
-
-
-def exporter_under_test(workdir: Path) -> str:
-    """Where the measured `python -m exporter` comes from: the installed package when there is one,
-    else this checkout (through PYTHONPATH)."""
+def exporter_under_test(workdir: Path) -> tuple[str, dict]:
+    """Where the measured `python -m exporter` comes from, and the environment to run it in: the
+    installed package when there is one, else this checkout (through PYTHONPATH)."""
+    env = dict(os.environ)
     probe = [sys.executable, "-c", "import exporter; print(exporter.__file__)"]
-    found = subprocess.run(probe, cwd=workdir, env=CHILD_ENV, capture_output=True, text=True)
+    found = subprocess.run(probe, cwd=workdir, env=env, capture_output=True, text=True)
     if found.returncode != 0:
-        CHILD_ENV["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), CHILD_ENV.get("PYTHONPATH")]))
-        found = subprocess.run(probe, cwd=workdir, env=CHILD_ENV, capture_output=True, text=True, check=True)
-    return str(Path(found.stdout.strip()).parent)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+        found = subprocess.run(probe, cwd=workdir, env=env, capture_output=True, text=True, check=True)
+    return str(Path(found.stdout.strip()).parent), env
 
 
-def measure(cmd: list[str], cwd: Path, timeout: float | None = None) -> tuple[float, int]:
+def measure(cmd: list[str], cwd: Path, env: dict, timeout: float | None = None) -> tuple[float, int]:
     """Wall seconds and peak RSS (bytes) of one run of cmd, measured for that child alone.
 
     It runs in `cwd` (the scratch folder), so `python -m exporter` finds the installed package,
     not the checkout the benchmark is started from.
     """
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, env=CHILD_ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = None if timeout is None else start + timeout
     while True:
         pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
@@ -102,7 +100,7 @@ def measure(cmd: list[str], cwd: Path, timeout: float | None = None) -> tuple[fl
     return elapsed, usage.ru_maxrss * 1024
 
 
-def bench(size: int, runs: int, workdir: Path, soffice: str | None, lo_max: int) -> list[dict]:
+def bench(size: int, runs: int, workdir: Path, env: dict, soffice: str | None, lo_max: int) -> list[dict]:
     base = datafile.load((ROOT / "data" / "2023.yaml").read_bytes(), "2023.yaml")
     doc = synthetic(base, size)
     data = workdir / f"doc-{size}.yaml"
@@ -111,7 +109,7 @@ def bench(size: int, runs: int, workdir: Path, soffice: str | None, lo_max: int)
     for fmt in ("xlsx", "pdf"):
         out = workdir / f"doc-{size}.{fmt}"
         cmd = [sys.executable, "-m", "exporter", "export", fmt, "--data", str(data), "-o", str(out)]
-        results = [measure(cmd, workdir) for _ in range(runs)]
+        results = [measure(cmd, workdir, env) for _ in range(runs)]
         wall = statistics.median(r[0] for r in results)
         rows.append({"size": size, "what": f"export {fmt}", "wall": wall, "per_task_ms": 1000 * wall / size,
                      "rss": max(r[1] for r in results), "bytes": out.stat().st_size, "runs": runs})
@@ -120,9 +118,9 @@ def bench(size: int, runs: int, workdir: Path, soffice: str | None, lo_max: int)
         profile = workdir / "lo-profile"
         cmd = [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
                "--outdir", str(workdir / "lo"), str(xlsx)]
-        measure(cmd, workdir, timeout=900)  # first start creates the profile; not counted
+        measure(cmd, workdir, env, timeout=900)  # first start creates the profile; not counted
         lo_runs = max(1, min(runs, 3))
-        results = [measure(cmd, workdir, timeout=900) for _ in range(lo_runs)]
+        results = [measure(cmd, workdir, env, timeout=900) for _ in range(lo_runs)]
         wall = statistics.median(r[0] for r in results)
         rows.append({"size": size, "what": "LibreOffice xlsx→pdf", "wall": wall, "per_task_ms": 1000 * wall / size,
                      "rss": max(r[1] for r in results), "bytes": (workdir / "lo" / f"doc-{size}.pdf").stat().st_size,
@@ -158,9 +156,9 @@ def main() -> None:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     rows = []
     with tempfile.TemporaryDirectory(prefix="exporter-bench-") as tmp:
-        package = exporter_under_test(Path(tmp))
+        package, env = exporter_under_test(Path(tmp))
         for size in (int(s) for s in args.sizes.split(",")):
-            rows += bench(size, args.runs if size < 10000 else min(args.runs, 3), Path(tmp), soffice, args.lo_max)
+            rows += bench(size, args.runs if size < 10000 else min(args.runs, 3), Path(tmp), env, soffice, args.lo_max)
             print(f"… {size} tasks done", file=sys.stderr)
     by_size: dict[int, dict[str, dict]] = {}
     for r in rows:

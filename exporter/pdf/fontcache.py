@@ -2,9 +2,9 @@
 
 reportlab reads a font's cmap, hmtx and loca tables glyph by glyph in Python: about 50 ms for each
 13 MB Noto CJK font, the largest part of a small export. After the first parse the face's state (plain
-dicts, lists and numbers) is stored with `marshal`, its big tables as machine arrays, in `$XDG_CACHE_HOME/exporter/fonts` (or
-`~/.cache/exporter/fonts`), keyed by the font file's path, size and modification time, the subfont
-index and the reportlab and Python versions. A later run rebuilds the same face from it in a few
+dicts, lists and numbers) is stored with `marshal`, its big tables as machine arrays, in
+`$XDG_CACHE_HOME/exporter/fonts` (or `~/.cache/exporter/fonts`), keyed by the font file's path, size
+and modification time, the subfont index and the reportlab and Python versions. A later run rebuilds the same face from it in a few
 milliseconds; the font file itself is mapped into memory, for embedding.
 
 The cache never decides what is drawn: a missing, corrupt, stale or unwritable cache means parsing
