@@ -65,6 +65,30 @@ def dump(doc: Document) -> bytes:
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
+# The YAML parser's problems, said in Chinese; the parser's own words follow in brackets.
+_YAML_PROBLEMS = {
+    "mapping values are not allowed": "这里不能出现“键: 值”（常见原因：文字里有“: ”却没加引号，或缩进不对）",
+    "did not find expected key": "缩进不一致，找不到应有的键",
+    "did not find expected '-' indicator": "列表项的缩进不一致",
+    "did not find expected node content": "这里缺少内容",
+    "did not find expected ',' or ']'": "方括号 [ ] 没有成对",
+    "did not find expected ',' or '}'": "花括号 { } 没有成对",
+    "found unexpected end of stream": "文件在引号或括号闭合之前结束了",
+    "found character that cannot start any token": "出现了不能作为开头的字符（如 Tab、@ 或 `）",
+    "found a tab character": "缩进里有制表符 Tab，YAML 只能用空格缩进",
+    "found unknown escape character": "双引号里有无法识别的转义符 \\",
+    "could not find expected ':'": "缺少冒号",
+}
+
+
+def _yaml_problem(problem: str | None) -> str:
+    problem = problem or ""
+    for english, chinese in _YAML_PROBLEMS.items():
+        if english in problem:
+            return f"{chinese}（{problem}）"
+    return problem
+
+
 def _control_chars(text: str) -> list[str]:
     return [f"U+{ord(ch):04X}" for ch in _CONTROL.findall(text)]
 
@@ -331,7 +355,7 @@ def parse(text: str, file: str) -> Document:
         if exc.context_mark and mark and exc.context_mark.line != mark.line:
             context = f"（与第 {exc.context_mark.line + 1} 行有关）"
         raise DataErrors([DataError(
-            f"YAML 语法错误{context}：{exc.problem or exc.context}", file=file, line=line,
+            f"YAML 语法错误{context}：{_yaml_problem(exc.problem or exc.context)}", file=file, line=line,
             hint="检查这一行及上一行的缩进、冒号后的空格、括号和引号是否成对。")]) from None
     except yaml.YAMLError as exc:
         raise DataErrors([DataError(f"YAML 无法读取：{exc}", file=file,

@@ -175,3 +175,18 @@ def test_not_utf8_data(tmp_path):
 
 def test_missing_data_file(tmp_path):
     assert_clean_error(run_cli("check", tmp_path / "none.yaml"), "找不到数据文件")
+
+
+@pytest.mark.parametrize("bad, said, line", [
+    ("format: 1\nsections: [\n", "这里缺少内容", 3),
+    ("format: 1\ndocument: {title: 测试\n", "花括号 { } 没有成对", 3),
+    ("format: 1\ndocument:\n  title: 任务: 完成\n", "这里不能出现“键: 值”", 3),
+    ("format: 1\ndocument:\n\ttitle: 测试\n", "Tab", 3),
+    ('format: 1\ndocument:\n  title: "未闭合\n', "文件在引号或括号闭合之前结束了", 4),
+])
+def test_yaml_syntax_errors_are_explained_in_chinese(bad, said, line):
+    with pytest.raises(DataErrors) as caught:
+        datafile.parse(bad, "d.yaml")
+    (problem,) = caught.value.problems
+    assert "YAML 语法错误" in problem.message and said in problem.message, problem.message
+    assert problem.line == line
