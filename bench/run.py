@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from exporter import datafile  # noqa: E402
+from exporter.formats import datafile  # noqa: E402
 from exporter.model import Document, Section, Subsection  # noqa: E402
 
 LONG_NOTE_EVERY = 2500  # one very long completion note (several pages) per this many tasks

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import click
 
-from exporter import cli_text, datafile, naming, output, selection, templates
+from exporter import cli_text, naming, output, templates
+from exporter.formats import datafile
+from exporter.ops import select
 from exporter.errors import DataErrors, ExporterError, OutputError, SourceError
 from exporter.model import unit_roles
 from exporter.resources import default_data
@@ -89,11 +91,11 @@ def import_cmd(source, out, keep_punctuation):
     """
     data = read_bytes(source, "来源文件")
     if source.lower().endswith(".xlsx"):
-        from exporter import workbook_import
-        doc = workbook_import.read_workbook(data, source)
+        from exporter.formats.xlsx import reader as xlsx_reader
+        doc = xlsx_reader.read_workbook(data, source)
     else:
-        from exporter import importer
-        doc = importer.import_source(data, source, restore=not keep_punctuation)
+        from exporter.formats import pagetext
+        doc = pagetext.import_source(data, source, restore=not keep_punctuation)
     payload = datafile.dump(doc)
     datafile.check_imported(payload, source)
     output.write(out, payload)
@@ -163,11 +165,11 @@ def export_command(fmt: str, extra_options=()):
         def command(data, sections, unit, template, out, split_by, **options):
             doc = load_data(data)
             tmpl = templates.load(template)
-            selected = selection.select(doc, sections, unit)
+            selected = select.select(doc, sections, unit)
             from exporter.formats import renderer
             render = renderer(fmt)
             if split_by == "unit":
-                from exporter import split
+                from exporter.ops import split
                 folder = out or naming.safe_filename(f"{doc.title}（按单位）")
                 if folder == "-":
                     raise OutputError("按单位拆分时不能输出到标准输出", hint="用 -o 指定一个文件夹。")
@@ -180,7 +182,7 @@ def export_command(fmt: str, extra_options=()):
                 click.echo(f"已写入 {folder}/：{len(files)} 个文件。", err=True)
                 return
             data_bytes = render(selected, tmpl, progress=progress_printer(f"正在生成 {fmt}"), **options)
-            target = out or naming.default_filename(doc.title, selection.selection_label(sections, unit), fmt)
+            target = out or naming.default_filename(doc.title, select.selection_label(sections, unit), fmt)
             output.write(target, data_bytes)
             if target != "-":
                 click.echo(f"已写入 {target}：{len(selected.all_tasks())} 项任务。", err=True)
@@ -227,7 +229,7 @@ def diff(old, new):
     有差异时退出码为 1，没有差异为 0。
     例：exporter diff data/2023.yaml 返回/市发展改革委.yaml
     """
-    from exporter import compare
+    from exporter.ops import compare
     changes = compare.diff(load_data(old), load_data(new))
     click.echo(compare.format_changes(changes, old, new))
     sys.exit(1 if changes else 0)
@@ -243,7 +245,7 @@ def merge(base, parts, out):
     \b
     例：exporter merge data/2023.yaml 返回/*.yaml -o 2023-合并.yaml
     """
-    from exporter import compare
+    from exporter.ops import compare
     merged, report = compare.merge(load_data(base), [(p, load_data(p)) for p in parts])
     output.write(out, datafile.dump(merged))
     click.echo(report, err=True)

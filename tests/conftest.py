@@ -58,7 +58,7 @@ def font_cache_dir(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def bundled_doc():
-    from exporter import datafile
+    from exporter.formats import datafile
     return datafile.load(DATA.read_bytes(), str(DATA))
 
 

@@ -1,7 +1,7 @@
 """The benchmark's synthetic documents are valid and have the size asked for."""
 import importlib.util
 
-from exporter import datafile
+from exporter.formats import datafile
 from tests.conftest import ROOT
 
 

@@ -6,8 +6,10 @@ import copy
 import pytest
 
 from conftest import DATA, assert_clean_error, run_cli
-from exporter import compare, datafile, split
-from exporter.compare import Change
+from exporter.ops import compare
+from exporter.formats import datafile
+from exporter.ops import split
+from exporter.ops.compare import Change
 from exporter.errors import ExporterError
 from exporter.model import Document, Section, Subsection, Task
 

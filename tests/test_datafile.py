@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from exporter import datafile
+from exporter.formats import datafile
 from exporter.errors import DataErrors
 from tests.conftest import DATA, assert_clean_error, run_cli
 

@@ -18,12 +18,12 @@ from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 from reportlab.pdfgen.canvas import Canvas
 
 from exporter import templates
-from exporter.pdf import fontcache
-from exporter.pdf.draw import PageWriter
-from exporter.pdf.fonts import FontBook
-from exporter.pdf.layout import Layout
-from exporter.pdf.linebreak import latin_runs
-from exporter.pdf.style import load_style
+from exporter.formats.pdf import fontcache
+from exporter.formats.pdf.draw import PageWriter
+from exporter.formats.pdf.fonts import FontBook
+from exporter.formats.pdf.layout import Layout
+from exporter.text.linebreak import latin_runs
+from exporter.formats.pdf.style import load_style
 
 from conftest import DATA, run_cli
 
@@ -293,5 +293,5 @@ def test_page_writer_equals_textout_for_escapes_and_fallback_text(bundled_doc):
 
 def test_the_escape_table_is_reportlabs():
     from reportlab.lib.rl_accel import escapePDF
-    from exporter.pdf.draw import _ESCAPE
+    from exporter.formats.pdf.draw import _ESCAPE
     assert "".join(_ESCAPE[b] for b in range(256)) == escapePDF(bytes(range(256)))

@@ -3,10 +3,10 @@ import re
 
 import pytest
 
-from exporter import datafile
+from exporter.formats import datafile
 from exporter.errors import SourceError
-from exporter.importer import import_source, parse_text
-from exporter.punctuation import fold
+from exporter.formats.pagetext import import_source, parse_text
+from exporter.text.punctuation import fold
 from tests.conftest import DATA, SOURCE, assert_clean_error, run_cli
 
 

@@ -3,7 +3,7 @@ import random
 
 import pytest
 
-from exporter.pdf.linebreak import NO_END, NO_START, break_lines, tokenize
+from exporter.text.linebreak import NO_END, NO_START, break_lines, tokenize
 
 
 def width(s: str) -> float:
@@ -106,7 +106,7 @@ def test_random_text_keeps_the_rules():
 def test_the_fast_fill_breaks_exactly_as_the_unit_by_unit_fill():
     # Lines with no unit to cut are filled by bisecting running widths; the unit-by-unit fill (kept
     # for texts that need cutting) is the reference.
-    from exporter.pdf.linebreak import _break_with_cuts
+    from exporter.text.linebreak import _break_with_cuts
     rng = random.Random(9704)
     alphabet = list("政府工作报告重点任务完成情况") + list("，。、）》”（《“") + \
         ["2291.5", "5.8%", "G60", " ", "  ", "——", "a b"]

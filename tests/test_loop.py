@@ -7,7 +7,9 @@ import openpyxl
 import pytest
 
 from conftest import DATA, run_cli
-from exporter import compare, datafile, workbook_import
+from exporter.ops import compare
+from exporter.formats import datafile
+from exporter.formats.xlsx import reader as xlsx_reader
 
 UNIT = "市生态环境局"
 OLD = "3.237个农村黑臭水体治理任务已完成。"
@@ -43,7 +45,7 @@ def bundled_doc_task(doc, number):
 def test_unedited_parts_read_back_unchanged(parts, bundled_doc):
     for unit in bundled_doc.units():
         path = parts / f"{unit}.xlsx"
-        part = workbook_import.read_workbook(path.read_bytes(), str(path))
+        part = xlsx_reader.read_workbook(path.read_bytes(), str(path))
         assert part.meta.get("unit") == unit
         assert compare.diff(bundled_doc, part) == [], unit
         assert [t.number for t in part.all_tasks()] == [t.number for t in bundled_doc.all_tasks() if unit in t.units]

@@ -16,13 +16,14 @@ from pathlib import Path
 
 import pytest
 
-from exporter import datafile, templates
+from exporter import templates
+from exporter.formats import datafile
 from exporter.cli import load_data, main
 from exporter.errors import RenderError, TemplateError
-from exporter.formats.pdf import render
+from exporter.formats.pdf.writer import render
 from exporter.model import Document, Section, Subsection, Task
-from exporter.pdf.linebreak import NO_END, NO_START
-from exporter.pdf.style import load_style
+from exporter.text.linebreak import NO_END, NO_START
+from exporter.formats.pdf.style import load_style
 
 REPO = Path(__file__).resolve().parent.parent
 GBSN = Path("/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf")

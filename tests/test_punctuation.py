@@ -1,7 +1,7 @@
 """Every restoration rule, with real sentences from the seed."""
 import pytest
 
-from exporter.punctuation import fold, restore
+from exporter.text.punctuation import fold, restore
 
 
 @pytest.mark.parametrize("source, expected", [

@@ -2,7 +2,7 @@
 import pytest
 
 from exporter.errors import SelectionError
-from exporter.selection import parse_section_values, select, selection_label
+from exporter.ops.select import parse_section_values, select, selection_label
 from tests.conftest import assert_clean_error, run_cli
 
 

@@ -9,8 +9,10 @@ import openpyxl
 import pytest
 
 from conftest import assert_clean_error, run_cli
-from exporter import model, selection, split, templates
-from exporter.formats import overview
+from exporter import model, templates
+from exporter.ops import select
+from exporter.ops import split
+from exporter.formats.xlsx import overview
 from exporter.model import Document, Section, Task
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -157,7 +159,7 @@ def test_long_unit_names_are_shortened_for_the_file_system():
 
 
 def test_split_works_on_selected_sections(bundled_doc):
-    selected = selection.select(bundled_doc, ["九"])
+    selected = select.select(bundled_doc, ["九"])
     files = split.render_by_unit(selected, {}, "xlsx", fake_render, {})
     tasks = {t.number: t for t in selected.all_tasks()}
     assert sorted(tasks) == list(range(86, 95))
@@ -232,7 +234,7 @@ def test_cli_split_xlsx_with_section(tmp_path, bundled_doc):
     out = tmp_path / "九"
     result = run_cli("export", "xlsx", "--split-by", "unit", "--section", "9", "-o", out)
     assert result.code == 0, result.err
-    selected = selection.select(bundled_doc, ["九"])
+    selected = select.select(bundled_doc, ["九"])
     check_split_folder(out, selected)
     assert len(list(out.iterdir())) == 7  # 6 units in section 九, plus the overview
 
@@ -251,7 +253,7 @@ def test_cli_split_pdf_with_section(tmp_path, bundled_doc):
     out = tmp_path / "pdf"
     result = run_cli("export", "pdf", "--split-by", "unit", "--section", "九", "-o", out)
     assert result.code == 0, result.err
-    selected = selection.select(bundled_doc, ["九"])
+    selected = select.select(bundled_doc, ["九"])
     assert sorted(p.name for p in out.iterdir()) == sorted(
         [split.OVERVIEW_NAME] + [f"{u}.pdf" for u in selected.units()])
     for unit in selected.units():

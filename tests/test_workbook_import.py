@@ -10,8 +10,11 @@ import openpyxl
 import pytest
 
 from conftest import assert_clean_error, run_cli
-from exporter import datafile, selection, templates, workbook_import
-from exporter.formats import xlsx
+from exporter import templates
+from exporter.formats import datafile
+from exporter.ops import select
+from exporter.formats.xlsx import reader as xlsx_reader
+from exporter.formats.xlsx import writer as xlsx
 from exporter.model import Document, Section, Task
 
 NINE = "九、聚力优生态，强化绿色转型保障"
@@ -34,14 +37,14 @@ def test_round_trip_is_lossless(tmp_path, bundled_doc, args):
     back = tmp_path / "back.yaml"
     result = run_cli("import", book, "-o", back)
     assert result.code == 0, result.err
-    expected = selection.select(bundled_doc, [a for a in args[1:] if args[0] == "--section"],
+    expected = select.select(bundled_doc, [a for a in args[1:] if args[0] == "--section"],
                                 args[1] if args and args[0] == "--unit" else None)
     assert datafile.to_dict(datafile.load(back.read_bytes(), str(back))) == datafile.to_dict(expected)
     assert f"{len(expected.all_tasks())} 项任务" in result.err
 
 
 def test_edits_come_back(tmp_path, bundled_doc, template):
-    wb = openpyxl.load_workbook(io.BytesIO(xlsx.render(selection.select(bundled_doc, ["九"]), template)))
+    wb = openpyxl.load_workbook(io.BytesIO(xlsx.render(select.select(bundled_doc, ["九"]), template)))
     ws = wb[NINE]
     row = task_row(ws, 87)
     # As WPS or Excel on Windows may save it: CRLF, an empty line, spaces at the edges, a unit added.
@@ -50,7 +53,7 @@ def test_edits_come_back(tmp_path, bundled_doc, template):
     ws.cell(row=task_row(ws, 90), column=2).value = "任务内容\n被拆成两行"
     path = tmp_path / "edited.xlsx"
     wb.save(path)
-    doc = workbook_import.read_workbook(path.read_bytes(), str(path))
+    doc = xlsx_reader.read_workbook(path.read_bytes(), str(path))
     got = {t.number: t for t in doc.all_tasks()}
     original = {t.number: t for t in bundled_doc.all_tasks()}
     assert got[87].progress == ["全年完成造林2.1万亩。", "第二段：=不是公式"]
@@ -63,17 +66,17 @@ def test_edits_come_back(tmp_path, bundled_doc, template):
 
 
 def test_text_normalization():
-    assert workbook_import._paragraphs("a\r\nb\rc\n\n  d  \n") == ["a", "b", "c", "d"]
-    assert workbook_import._paragraphs(None) == []
-    assert workbook_import._one_line(["推进", "建设。"]) == "推进建设。"
-    assert workbook_import._one_line(["Office", "2023"]) == "Office 2023"
+    assert xlsx_reader._paragraphs("a\r\nb\rc\n\n  d  \n") == ["a", "b", "c", "d"]
+    assert xlsx_reader._paragraphs(None) == []
+    assert xlsx_reader._one_line(["推进", "建设。"]) == "推进建设。"
+    assert xlsx_reader._one_line(["Office", "2023"]) == "Office 2023"
 
 
 def test_libreoffice_resaved_workbook_reads_back(tmp_path, bundled_doc, template):
     """LibreOffice rewrites the whole package (shared strings, styles, hidden sheet); nothing is lost."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     assert soffice, "LibreOffice (soffice) is needed for this test"
-    doc = copy.deepcopy(selection.select(bundled_doc, ["九"]))  # the session's document stays untouched
+    doc = copy.deepcopy(select.select(bundled_doc, ["九"]))  # the session's document stays untouched
     doc.sections[0].subsections[0].tasks[0].progress.insert(0, "=SUM(A1:A3) 保持为文字")
     doc.sections[0].subsections[0].tasks[0].units.append("@某单位")
     (tmp_path / "in").mkdir()
@@ -83,7 +86,7 @@ def test_libreoffice_resaved_workbook_reads_back(tmp_path, bundled_doc, template
                    check=True, capture_output=True, timeout=240)
     resaved = (tmp_path / "out" / "book.xlsx").read_bytes()
     assert resaved != (tmp_path / "in" / "book.xlsx").read_bytes()
-    back = workbook_import.read_workbook(resaved, "book.xlsx")
+    back = xlsx_reader.read_workbook(resaved, "book.xlsx")
     assert datafile.to_dict(back) == datafile.to_dict(doc)
 
 
@@ -166,7 +169,7 @@ BROKEN = {
 @pytest.mark.parametrize("case", list(BROKEN))
 def test_broken_workbook(tmp_path, bundled_doc, template, case):
     mutate, needles = BROKEN[case]
-    wb = openpyxl.load_workbook(io.BytesIO(xlsx.render(selection.select(bundled_doc, ["八", "九"]), template)))
+    wb = openpyxl.load_workbook(io.BytesIO(xlsx.render(select.select(bundled_doc, ["八", "九"]), template)))
     extra = mutate(wb)
     book = tmp_path / "book.xlsx"
     wb.save(book)
@@ -198,5 +201,5 @@ def test_renamed_non_xlsx_file(tmp_path):
 def test_document_without_sections_round_trips(template):
     doc = Document(meta={"title": "部分重点工作任务", "issuer": "某办公室"}, sections=[Section("", "", [
         Task(1, "任务一", ["进展"], ["单位甲"]), Task(2, "任务二", [], ["单位乙", "单位丙"])])])
-    back = workbook_import.read_workbook(xlsx.render(doc, template), "t.xlsx")
+    back = xlsx_reader.read_workbook(xlsx.render(doc, template), "t.xlsx")
     assert datafile.to_dict(back) == datafile.to_dict(doc)

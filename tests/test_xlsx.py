@@ -14,9 +14,11 @@ import openpyxl
 import pytest
 
 from conftest import DATA, assert_clean_error, run_cli
-from exporter import datafile, selection, templates
+from exporter import templates
+from exporter.formats import datafile
+from exporter.ops import select
 from exporter.errors import RenderError
-from exporter.formats import xlsx
+from exporter.formats.xlsx import writer as xlsx
 from exporter.model import Document, Section, Task
 from pdf_visibility import problems as invisible_text
 
@@ -96,7 +98,7 @@ def test_one_section(tmp_path, bundled_doc):
     assert path.name == f"{TITLE}（九）.xlsx"
     wb = load(data)
     assert wb.sheetnames == ["目录", NINE, "_meta"]
-    nine = selection.select(bundled_doc, ["九"])
+    nine = select.select(bundled_doc, ["九"])
     assert_same_tasks(wb, nine.all_tasks())
     assert list(tasks_in(wb)) == list(range(86, 95))
     contents = wb["目录"]
@@ -325,7 +327,7 @@ def libreoffice_pdfs(tmp_path_factory, bundled_doc, template):
     assert soffice, "LibreOffice (soffice) is needed for this test"
     folder = tmp_path_factory.mktemp("lo")
     (folder / "whole.xlsx").write_bytes(xlsx.render(bundled_doc, template))
-    control = load(xlsx.render(selection.select(bundled_doc, ["九"]), template))
+    control = load(xlsx.render(select.select(bundled_doc, ["九"]), template))
     ws = control[NINE]
     row = next(c.row for c in ws["A"] if c.value == 87)
     ws.row_dimensions[row].height = 40

@@ -11,10 +11,14 @@ import openpyxl
 import pytest
 
 from conftest import assert_clean_error, run_cli
-from exporter import datafile, selection, templates, workbook_import, workbook_meta
-from exporter.formats import xlsx
+from exporter import templates
+from exporter.formats import datafile
+from exporter.ops import select
+from exporter.formats.xlsx import reader as xlsx_reader
+from exporter.formats.xlsx import meta as xlsx_meta
+from exporter.formats.xlsx import writer as xlsx
 from exporter.model import Document, Section, Task
-from exporter.textwidth import display_width, split_point
+from exporter.text.width import display_width, split_point
 from pdf_visibility import problems as invisible_text
 
 SHEET = "一、长文测试"
@@ -86,7 +90,7 @@ def test_no_row_over_the_limit_and_continuations_carry_the_text(tall_doc, tall_x
     assert all(text.endswith("。") for text in cells[2][:-1])  # cut where a sentence ends
     assert "".join(cells[4]).replace(" ", "") == tasks[4].progress[0].replace(" ", "")
     assert " ".join(cells[4]) == tasks[4].progress[0]  # cut at a space, which _meta records
-    info = workbook_meta.read(wb, "t.xlsx")
+    info = xlsx_meta.read(wb, "t.xlsx")
     assert sorted(info.continuations) == [1, 2, 4] and info.labels["continued"] == "（续）"
     assert info.continuations[1].joins == {}  # no paragraph of task 1 needed cutting
     assert info.continuations[2].joins == {k: "" for k in range(1, len(cells[2]))}
@@ -98,7 +102,7 @@ def test_libreoffice_shows_every_word(tmp_path, tall_doc, template):
     assert soffice, "LibreOffice (soffice) is needed for this test"
     # Chinese only: a paragraph of pure Latin text is set with tight lines whose word boxes the
     # visibility check would take for overlapping text.
-    tall_xlsx = xlsx.render(selection.select(tall_doc, ["一"]), template)
+    tall_xlsx = xlsx.render(select.select(tall_doc, ["一"]), template)
     (tmp_path / "tall.xlsx").write_bytes(tall_xlsx)
     subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to",
                     "pdf", "--outdir", str(tmp_path), str(tmp_path / "tall.xlsx")],
@@ -144,7 +148,7 @@ def test_edits_in_continuation_rows_come_back(tall_doc, tall_xlsx):
         ws.cell(row=rows[-1], column=3).value += "\n新增的一段。"
         ws.cell(row=rows[0], column=1).value = " 1 (续) "  # half-width brackets, stray spaces
         ws.cell(row=continuation_rows(ws, 2)[0], column=1).value = "2(续)"
-    back = workbook_import.read_workbook(edited(tall_xlsx, change), "t.xlsx")
+    back = xlsx_reader.read_workbook(edited(tall_xlsx, change), "t.xlsx")
     got = {t.number: t for t in back.all_tasks()}
     expected = {t.number: t for t in tall_doc.all_tasks()}
     assert got[1].progress == expected[1].progress + ["新增的一段。"]
@@ -220,5 +224,5 @@ def test_libreoffice_resaved_workbook_reads_back(tmp_path, tall_doc, tall_xlsx):
                    check=True, capture_output=True, timeout=240)
     resaved = (tmp_path / "out" / "tall.xlsx").read_bytes()
     assert resaved != tall_xlsx
-    back = workbook_import.read_workbook(resaved, "tall.xlsx")
+    back = xlsx_reader.read_workbook(resaved, "tall.xlsx")
     assert datafile.to_dict(back) == datafile.to_dict(tall_doc)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import importlib
 
-FORMATS = {"xlsx": "exporter.formats.xlsx", "pdf": "exporter.formats.pdf"}
+FORMATS = {"xlsx": "exporter.formats.xlsx.writer", "pdf": "exporter.formats.pdf.writer"}
 
 
 def renderer(name: str):

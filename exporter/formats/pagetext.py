@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from exporter import punctuation
+from exporter.text import punctuation
 from exporter.errors import SourceError
 from exporter.model import NUMERALS, Document, Section, Subsection, Task
 

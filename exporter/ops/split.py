@@ -10,9 +10,9 @@ from typing import Callable
 
 from exporter import naming
 from exporter.errors import SelectionError
-from exporter.formats.overview import render_overview
+from exporter.formats.xlsx.overview import render_overview
 from exporter.model import Document
-from exporter.selection import select_unit
+from exporter.ops.select import select_unit
 
 OVERVIEW_STEM = "00-单位任务一览"
 OVERVIEW_NAME = f"{OVERVIEW_STEM}.xlsx"

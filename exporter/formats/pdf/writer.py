@@ -1,6 +1,6 @@
 """PDF: the original numbered table typeset as a 公文 attachment (GB/T 9704), every font embedded.
 
-Layout is our own (exporter.pdf.layout) and drawing goes straight to the canvas: a platypus Table is
+Layout is our own (exporter.formats.pdf.layout) and drawing goes straight to the canvas: a platypus Table is
 far too slow for 10,000 tasks and splits tall rows badly.
 """
 from __future__ import annotations
@@ -11,11 +11,11 @@ from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
 from exporter.model import Document
-from exporter.pdf.coverage import check_glyphs
-from exporter.pdf.draw import PageWriter
-from exporter.pdf.fonts import FontBook
-from exporter.pdf.layout import Layout
-from exporter.pdf.style import load_style
+from exporter.formats.pdf.coverage import check_glyphs
+from exporter.formats.pdf.draw import PageWriter
+from exporter.formats.pdf.fonts import FontBook
+from exporter.formats.pdf.layout import Layout
+from exporter.formats.pdf.style import load_style
 
 SUBJECT = "重点工作任务完成情况"
 

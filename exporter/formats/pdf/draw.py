@@ -12,8 +12,8 @@ from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
-from exporter.pdf.layout import Page
-from exporter.pdf.linebreak import latin_runs
+from exporter.formats.pdf.layout import Page
+from exporter.text.linebreak import latin_runs
 
 # A PDF literal string: parentheses and backslash escaped, bytes outside printable ASCII in octal,
 # as reportlab's escapePDF does.

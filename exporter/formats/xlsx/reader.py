@@ -1,6 +1,6 @@
 """Read back a workbook made by `export xlsx` after someone edited it in Excel, WPS or LibreOffice.
 
-The hidden sheet `_meta` (see workbook_meta) gives the document's metadata and each section sheet's
+The hidden sheet `_meta` (see meta.py) gives the document's metadata and each section sheet's
 structure; the visible sheets give the tasks. Anything that cannot be trusted — a missing header row,
 a task number that is not a number, repeated, out of order or outside its section — stops the import
 with a message naming the sheet and cell.
@@ -17,7 +17,7 @@ import re
 import unicodedata
 import zipfile
 
-from exporter import workbook_meta
+from exporter.formats.xlsx import meta
 from exporter.errors import WorkbookError
 from exporter.model import Document, Section, Subsection, Task
 
@@ -78,7 +78,7 @@ def _column(index: int) -> str:
 
 
 class _SheetReader:
-    def __init__(self, file: str, info: workbook_meta.WorkbookInfo):
+    def __init__(self, file: str, info: meta.WorkbookInfo):
         self.file = file
         self.info = info
         self.labels = [info.labels.get(k, "") for k in ("number", "task", "progress", "units")]
@@ -105,7 +105,7 @@ class _SheetReader:
         raise self.error(sheet, cell, f"序号“{text}”不是正整数" if text else "序号是空的",
                          "序号必须保持导出时的阿拉伯数字，不要修改或清空序号列。")
 
-    def read(self, ws, section_info: workbook_meta.SheetInfo) -> Section:
+    def read(self, ws, section_info: meta.SheetInfo) -> Section:
         sheet = ws.title
         rows = ws.iter_rows(min_col=1, max_col=4, values_only=True)
         header_row = None
@@ -243,11 +243,11 @@ def read_workbook(data: bytes, filename: str) -> Document:
     """The document a workbook holds: metadata and structure from `_meta`, tasks from the section sheets."""
     wb = _open(data, filename)
     try:
-        info = workbook_meta.read(wb, filename)
+        info = meta.read(wb, filename)
         reader = _SheetReader(filename, info)
         ours = {s.sheet for s in info.sections}
         for name in wb.sheetnames:
-            if name not in ours and name not in (workbook_meta.SHEET, info.contents_sheet):
+            if name not in ours and name not in (meta.SHEET, info.contents_sheet):
                 raise WorkbookError(f"工作表“{name}”不是导出时的工作表", file=filename,
                                     hint="不要新增或重命名工作表；新增的内容请写进原有工作表的单元格中。")
         sections = []

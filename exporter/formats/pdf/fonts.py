@@ -16,7 +16,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError
 
 from exporter.errors import TemplateError
-from exporter.pdf.fontcache import load_face, make_ttfont
+from exporter.formats.pdf.fontcache import load_face, make_ttfont
 from exporter.templates import font_path
 
 # Whitespace is never checked for glyphs: a missing space looks the same as a drawn one.

@@ -2,7 +2,7 @@
 
 Every sheet is set up to print as a landscape A4 attachment. Row heights are computed from the text
 (LibreOffice does not grow rows on its own), and the file is byte-identical for the same input.
-A hidden sheet (see workbook_meta) lets `exporter import` read an edited copy back.
+A hidden sheet (see meta.py) lets `exporter import` read an edited copy back.
 
 No row is taller than Excel's 409 pt limit, so no text is ever cut off: a task whose completion needs
 more goes on in continuation rows right below its own row. Their number cell reads "86（续）" (template
@@ -30,11 +30,11 @@ from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.xml.functions import tostring
 
-from exporter import workbook_meta
+from exporter.formats.xlsx import meta
 from exporter.errors import RenderError, TemplateError
 from exporter.model import Document, Section, unit_line
 from exporter.templates import parse_size
-from exporter.textwidth import line_capacity, split_point, wrapped_lines
+from exporter.text.width import line_capacity, split_point, wrapped_lines
 
 COLUMNS = ("number", "task", "progress", "units")
 MAX_ROW_HEIGHT = 409.0  # Excel's limit in points
@@ -62,8 +62,8 @@ def _color(value, what: str) -> str:
     return "FF" + text.upper()
 
 
-class Layout:
-    """Everything the template decides, parsed once: fonts, sizes, widths, fills, page."""
+class SheetStyle:
+    """Everything the template decides for a workbook, parsed once: fonts, sizes, widths, fills, page."""
 
     def __init__(self, template: dict):
         labels = template.get("labels") or {}
@@ -209,14 +209,14 @@ def _repack(raw: bytes, replace: dict[str, bytes], when: dt.datetime) -> bytes:
 # ---------------------------------------------------------------------------------------------
 # Rendering
 class _Writer:
-    def __init__(self, doc: Document, layout: Layout, progress):
+    def __init__(self, doc: Document, layout: SheetStyle, progress):
         self.doc = doc
         self.layout = layout
         self.progress = progress
         self.total = max(len(doc.all_tasks()), 1)
         self.done = 0
         self.wb = Workbook()
-        self.continuations: dict[int, workbook_meta.Continuation] = {}
+        self.continuations: dict[int, meta.Continuation] = {}
         self._styles()
 
     def _styles(self) -> None:
@@ -383,7 +383,7 @@ class _Writer:
         if height > MAX_ROW_HEIGHT:
             chunks, joins = self.split_progress(task.progress, points["progress"], body)
             if len(chunks) > 1:
-                self.continuations[number] = workbook_meta.Continuation(ws.title, number, len(chunks) - 1, joins)
+                self.continuations[number] = meta.Continuation(ws.title, number, len(chunks) - 1, joins)
                 height = self.needed_height([*fixed, (chunks[0], points["progress"], body)])
         self.put(ws, row, 1, number, "number")
         self.put(ws, row, 2, task.task, "text", "任务内容", number)
@@ -436,18 +436,18 @@ class _Writer:
         contents.title = sheet_names([L.labels["contents"]], fallback="目录")[0]
         sections = self.doc.sections
         names = sheet_names([s.heading or L.untitled_sheet for s in sections],
-                            reserved=(contents.title, workbook_meta.SHEET), fallback=L.untitled_sheet)
+                            reserved=(contents.title, meta.SHEET), fallback=L.untitled_sheet)
         self.contents_sheet(contents, sections, names)
         for section, name in zip(sections, names):
             self.section_sheet(section, name)
         labels = {k: L.labels[k] for k in COLUMNS}
         if self.continuations:
             labels["continued"] = L.continued
-        workbook_meta.write(self.wb, workbook_meta.WorkbookInfo(
+        meta.write(self.wb, meta.WorkbookInfo(
             document=dict(self.doc.meta),
             labels=labels,
             contents_sheet=contents.title,
-            sections=[workbook_meta.SheetInfo(
+            sections=[meta.SheetInfo(
                 sheet=name, numeral=s.numeral, title=s.title,
                 first=min((t.number for t in s.all_tasks()), default=None),
                 last=max((t.number for t in s.all_tasks()), default=None),
@@ -460,14 +460,14 @@ class _Writer:
         return self.wb
 
 
-def _part(numeral: str, title: str, tasks) -> workbook_meta.Part:
+def _part(numeral: str, title: str, tasks) -> meta.Part:
     numbers = [t.number for t in tasks]
-    return workbook_meta.Part(numeral, title, min(numbers, default=None), max(numbers, default=None))
+    return meta.Part(numeral, title, min(numbers, default=None), max(numbers, default=None))
 
 
 def render(doc: Document, template: dict, *, progress=None, **options) -> bytes:
     """The workbook as bytes: identical bytes for identical input (see fixed_timestamp)."""
-    layout = Layout(template)
+    layout = SheetStyle(template)
     wb = _Writer(doc, layout, progress).build()
     when = fixed_timestamp(doc)
     props = wb.properties

@@ -16,7 +16,7 @@ from openpyxl.utils import get_column_letter
 
 from exporter.model import Document, unit_roles
 from exporter.templates import parse_size
-from exporter.textwidth import display_width, wrapped_lines
+from exporter.text.width import display_width, wrapped_lines
 
 HEADERS = ["单位", "牵头任务数", "牵头任务序号", "参与任务数", "参与任务序号", "合计"]
 SHEET_TITLE = "单位任务一览"

@@ -9,7 +9,7 @@ from typing import Iterator
 
 from exporter.errors import RenderError
 from exporter.model import Document, unit_line
-from exporter.pdf.layout import Layout
+from exporter.formats.pdf.layout import Layout
 
 _MAX_PLACES = 8
 

@@ -1,0 +1,1 @@
+"""The PDF format: style, fonts and their cache, layout, drawing and the writer."""

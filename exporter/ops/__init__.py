@@ -1,0 +1,1 @@
+"""Operations on documents, apart from any format: select, split, diff, merge."""

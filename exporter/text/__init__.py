@@ -1,0 +1,1 @@
+"""Text rules shared by every format: characters, display width, line breaking, punctuation."""
