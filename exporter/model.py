@@ -28,13 +28,44 @@ def numeral_value(numeral: str) -> int | None:
         return None
 
 
+@dataclass(frozen=True)
+class Column:
+    """One column of the published table: the field it holds and its header as published."""
+    field: str
+    label: str
+
+
+# Fields a column can hold, in the order the data file writes them (see data/README.md).
+# Lists hold several values (units one per entry, progress one paragraph per entry).
+LIST_FIELDS = ("units", "co_units", "leaders", "owners", "progress", "problems", "next_steps")
+TEXT_FIELDS = ("deadline", "status", "remarks")
+FIELDS = ("number", "task", *LIST_FIELDS, *TEXT_FIELDS, "extra")
+
+# The four columns of a format-1 file (the 2023 seed).
+SEED_COLUMNS = (
+    Column("number", "序号"),
+    Column("task", "重点工作任务"),
+    Column("progress", "完成情况"),
+    Column("units", "牵头责任单位"),
+)
+
+
 @dataclass
 class Task:
     number: int
     task: str
     progress: list[str] = field(default_factory=list)
-    units: list[str] = field(default_factory=list)
+    units: list[str] = field(default_factory=list)  # lead units (牵头单位), in published order
     line: int | None = None  # where it came from, for messages
+    co_units: list[str] = field(default_factory=list)  # cooperating units (配合单位 …)
+    leaders: list[str] = field(default_factory=list)  # 牵头领导 / 分管领导
+    owners: list[str] = field(default_factory=list)  # 责任人
+    problems: list[str] = field(default_factory=list)  # 存在问题, paragraphs
+    next_steps: list[str] = field(default_factory=list)  # 下一步工作打算, paragraphs
+    deadline: str = ""  # 完成时限
+    status: str = ""  # 目标完成情况 / 完成状态
+    remarks: str = ""  # 备注
+    extra: dict[str, str] = field(default_factory=dict)  # any other column, keyed by its label
 
     @property
     def lead_unit(self) -> str:
@@ -93,6 +124,7 @@ class Section:
 class Document:
     meta: dict = field(default_factory=dict)
     sections: list[Section] = field(default_factory=list)
+    columns: list[Column] = field(default_factory=lambda: list(SEED_COLUMNS))  # published order
 
     @property
     def title(self) -> str:
