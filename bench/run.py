@@ -176,7 +176,8 @@ def main() -> None:
         lo = got.get("LibreOffice xlsx→pdf")
         if lo:
             for fmt in ("xlsx", "pdf"):
-                print(f"- {size:,} tasks: LibreOffice / export {fmt} = {lo['wall'] / got['export ' + fmt]['wall']:.1f}×")
+                ratio = lo["wall"] / got["export " + fmt]["wall"]
+                print(f"- {size:,} tasks: LibreOffice / export {fmt} = {ratio:.1f}×")
     if 1000 in by_size and 10000 in by_size:
         for fmt in ("xlsx", "pdf"):
             ratio = by_size[10000][f"export {fmt}"]["per_task_ms"] / by_size[1000][f"export {fmt}"]["per_task_ms"]

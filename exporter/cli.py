@@ -8,10 +8,10 @@ from pathlib import Path
 import click
 
 from exporter import cli_text, naming, output, templates
-from exporter.formats import datafile
-from exporter.ops import select
 from exporter.errors import DataErrors, ExporterError, OutputError, SourceError
+from exporter.formats import datafile
 from exporter.model import unit_roles
+from exporter.ops import select
 from exporter.resources import default_data
 
 cli_text.install()

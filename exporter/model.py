@@ -4,8 +4,8 @@ Everything the renderers need is here; nothing in this module reads or writes fi
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 
 # Chinese numerals used for section and subsection markers, in order.
 NUMERALS = [

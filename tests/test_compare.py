@@ -4,14 +4,13 @@ from __future__ import annotations
 import copy
 
 import pytest
-
 from conftest import DATA, assert_clean_error, run_cli
-from exporter.ops import compare
-from exporter.formats import datafile
-from exporter.ops import split
-from exporter.ops.compare import Change
+
 from exporter.errors import ExporterError
+from exporter.formats import datafile
 from exporter.model import Document, Section, Subsection, Task
+from exporter.ops import compare, split
+from exporter.ops.compare import Change
 
 
 def small_doc() -> Document:

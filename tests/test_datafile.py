@@ -3,8 +3,8 @@ import re
 
 import pytest
 
-from exporter.formats import datafile
 from exporter.errors import DataErrors
+from exporter.formats import datafile
 from tests.conftest import DATA, assert_clean_error, run_cli
 
 GOOD = """format: 1

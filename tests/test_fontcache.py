@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import DATA, run_cli
 from reportlab import rl_config
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 from reportlab.pdfgen.canvas import Canvas
@@ -22,10 +23,8 @@ from exporter.formats.pdf import fontcache
 from exporter.formats.pdf.draw import PageWriter
 from exporter.formats.pdf.fonts import FontBook
 from exporter.formats.pdf.layout import Layout
-from exporter.text.linebreak import latin_runs
 from exporter.formats.pdf.style import load_style
-
-from conftest import DATA, run_cli
+from exporter.text.linebreak import latin_runs
 
 REPO = Path(__file__).resolve().parent.parent
 SERIF = REPO / "fonts" / "NotoSerifSC-Regular.ttf"
@@ -293,5 +292,6 @@ def test_page_writer_equals_textout_for_escapes_and_fallback_text(bundled_doc):
 
 def test_the_escape_table_is_reportlabs():
     from reportlab.lib.rl_accel import escapePDF
+
     from exporter.formats.pdf.draw import _ESCAPE
     assert "".join(_ESCAPE[b] for b in range(256)) == escapePDF(bytes(range(256)))

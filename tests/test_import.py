@@ -3,8 +3,8 @@ import re
 
 import pytest
 
-from exporter.formats import datafile
 from exporter.errors import SourceError
+from exporter.formats import datafile
 from exporter.formats.pagetext import import_source, parse_text
 from exporter.text.punctuation import fold
 from tests.conftest import DATA, SOURCE, assert_clean_error, run_cli

@@ -5,11 +5,11 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-
 from conftest import DATA, run_cli
-from exporter.ops import compare
+
 from exporter.formats import datafile
 from exporter.formats.xlsx import reader as xlsx_reader
+from exporter.ops import compare
 
 UNIT = "市生态环境局"
 OLD = "3.237个农村黑臭水体治理任务已完成。"

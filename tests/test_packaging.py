@@ -23,7 +23,7 @@ def test_bundled_files_found_from_another_folder(tmp_path):
 
 def test_help_is_chinese_and_every_command_has_an_example():
     from exporter.cli import cli
-    for name, command in cli.commands.items():
+    for _name, command in cli.commands.items():
         commands = command.commands.values() if hasattr(command, "commands") else [command]
         for sub in commands:
             assert sub.help and any("\u4e00" <= ch <= "\u9fff" for ch in sub.help), sub.name

@@ -17,13 +17,13 @@ from pathlib import Path
 import pytest
 
 from exporter import templates
-from exporter.formats import datafile
 from exporter.cli import load_data, main
 from exporter.errors import RenderError, TemplateError
+from exporter.formats import datafile
+from exporter.formats.pdf.style import load_style
 from exporter.formats.pdf.writer import render
 from exporter.model import Document, Section, Subsection, Task
 from exporter.text.linebreak import NO_END, NO_START
-from exporter.formats.pdf.style import load_style
 
 REPO = Path(__file__).resolve().parent.parent
 GBSN = Path("/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf")
@@ -379,7 +379,7 @@ def test_a_heading_is_never_left_alone_at_the_bottom_of_a_page(tmp_path):
         assert_complete(reading, doc)
         for page, line in reading.columns[0]:
             if line.startswith("二、"):
-                same_page = [l for p, l in reading.columns[0] if p == page]
+                same_page = [text for p, text in reading.columns[0] if p == page]
                 assert "100" in same_page, (count, page, same_page)
 
 

@@ -7,13 +7,12 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-
 from conftest import assert_clean_error, run_cli
+
 from exporter import model, templates
-from exporter.ops import select
-from exporter.ops import split
 from exporter.formats.xlsx import overview
 from exporter.model import Document, Section, Task
+from exporter.ops import select, split
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -145,7 +144,7 @@ def test_colliding_and_reserved_unit_names_get_distinct_files():
     assert len({n.casefold() for n in names}) == len(names)  # distinct even where case is ignored
     assert names[1:] == ["甲_乙.xlsx", "甲_乙（2）.xlsx", "Ab.xlsx", "AB（2）.xlsx", "00-单位任务一览（2）.xlsx",
                          "CON_.xlsx", "甲_乙（3）.xlsx"]
-    for name, data in list(files.items())[1:]:
+    for name, _data in list(files.items())[1:]:
         assert "/" not in name and ":" not in name
     # Each file still holds its own unit's task.
     assert [parse_fake(files[n])[0] for n in names[1:]] == units
@@ -215,7 +214,7 @@ def check_split_folder(folder: Path, doc) -> None:
         assert per_file[task.units[0]][task.number] == task.units
     rows = overview_table((folder / split.OVERVIEW_NAME).read_bytes())
     assert [r[0] for r in rows] == doc.units()
-    for unit, led_count, led, joined_count, joined, total in rows:
+    for unit, led_count, led, joined_count, _joined, total in rows:
         in_file = per_file[unit]
         lead_numbers = [n for n, units in sorted(in_file.items()) if units[0] == unit]
         assert led == "、".join(map(str, lead_numbers)) and led_count == len(lead_numbers)

@@ -8,14 +8,14 @@ import subprocess
 
 import openpyxl
 import pytest
-
 from conftest import assert_clean_error, run_cli
+
 from exporter import templates
 from exporter.formats import datafile
-from exporter.ops import select
 from exporter.formats.xlsx import reader as xlsx_reader
 from exporter.formats.xlsx import writer as xlsx
 from exporter.model import Document, Section, Task
+from exporter.ops import select
 
 NINE = "九、聚力优生态，强化绿色转型保障"
 EIGHT = "八、聚力深改革，激发创新创造活力"

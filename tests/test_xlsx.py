@@ -12,15 +12,15 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-
 from conftest import DATA, assert_clean_error, run_cli
+from pdf_visibility import problems as invisible_text
+
 from exporter import templates
-from exporter.formats import datafile
-from exporter.ops import select
 from exporter.errors import RenderError
+from exporter.formats import datafile
 from exporter.formats.xlsx import writer as xlsx
 from exporter.model import Document, Section, Task
-from pdf_visibility import problems as invisible_text
+from exporter.ops import select
 
 TITLE = "2023年《政府工作报告》重点工作任务完成情况"
 NINE = "九、聚力优生态，强化绿色转型保障"

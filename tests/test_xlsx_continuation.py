@@ -9,17 +9,17 @@ import subprocess
 
 import openpyxl
 import pytest
-
 from conftest import assert_clean_error, run_cli
+from pdf_visibility import problems as invisible_text
+
 from exporter import templates
 from exporter.formats import datafile
-from exporter.ops import select
-from exporter.formats.xlsx import reader as xlsx_reader
 from exporter.formats.xlsx import meta as xlsx_meta
+from exporter.formats.xlsx import reader as xlsx_reader
 from exporter.formats.xlsx import writer as xlsx
 from exporter.model import Document, Section, Task
+from exporter.ops import select
 from exporter.text.width import display_width, split_point
-from pdf_visibility import problems as invisible_text
 
 SHEET = "一、长文测试"
 LATIN = ("The municipal data platform connected 42 systems and 1,350 datasets in 2023; "

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from exporter.text import punctuation
 from exporter.errors import SourceError
 from exporter.model import NUMERALS, Document, Section, Subsection, Task
+from exporter.text import punctuation
 
 # Metadata labels of the portal, longest first; the seed mangles 索引号 to "号" and 有效性 to "性".
 META_LABELS = [

@@ -6,7 +6,7 @@ print the unit's role (model.role_summary) under the title. Nothing here writes 
 from __future__ import annotations
 
 import copy
-from typing import Callable
+from collections.abc import Callable
 
 from exporter import naming
 from exporter.errors import SelectionError

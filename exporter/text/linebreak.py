@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from itertools import accumulate
-from typing import Callable
 
 # May not begin a line: closing brackets and quotes, pause and stop marks, dashes, ellipses,
 # percent and degree signs, small kana and iteration marks; full-width and ASCII forms.

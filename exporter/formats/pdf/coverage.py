@@ -5,11 +5,11 @@ stops instead, naming each character, its code and where it occurs.
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from exporter.errors import RenderError
-from exporter.model import Document, unit_line
 from exporter.formats.pdf.layout import Layout
+from exporter.model import Document, unit_line
 
 _MAX_PLACES = 8
 

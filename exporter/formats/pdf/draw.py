@@ -17,7 +17,7 @@ from exporter.text.linebreak import latin_runs
 
 # A PDF literal string: parentheses and backslash escaped, bytes outside printable ASCII in octal,
 # as reportlab's escapePDF does.
-_ESCAPE = {c: ("\\%03o" % c if c < 32 or c >= 127 else "\\" + chr(c) if chr(c) in "\\()" else chr(c))
+_ESCAPE = {c: (f"\\{c:03o}" if c < 32 or c >= 127 else "\\" + chr(c) if chr(c) in "\\()" else chr(c))
            for c in range(256)}
 
 

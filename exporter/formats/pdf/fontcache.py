@@ -4,7 +4,8 @@ reportlab reads a font's cmap, hmtx and loca tables glyph by glyph in Python: ab
 13 MB Noto CJK font, the largest part of a small export. After the first parse the face's state (plain
 dicts, lists and numbers) is stored with `marshal`, its big tables as machine arrays, in
 `$XDG_CACHE_HOME/exporter/fonts` (or `~/.cache/exporter/fonts`), keyed by the font file's path, size
-and modification time, the subfont index and the reportlab and Python versions. A later run rebuilds the same face from it in a few
+and modification time, the subfont index and the reportlab and Python versions. A later run rebuilds
+the same face from it in a few
 milliseconds; the font file itself is mapped into memory, for embedding.
 
 The cache never decides what is drawn: a missing, corrupt, stale or unwritable cache means parsing
@@ -29,7 +30,7 @@ from pathlib import Path
 
 import reportlab
 from reportlab import rl_config
-from reportlab.pdfbase.ttfonts import TTFNameBytes, TTFont, TTFontFace, TTEncoding
+from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
 
 FORMAT = 2
 MAGIC = b"exporter-face 2\n"
@@ -406,6 +407,7 @@ def make_ttfont(name: str, face: Face) -> TTFont:
     font.state = WeakKeyDictionary()
     font._asciiReadable = rl_config.ttfAsciiReadable
     from fnmatch import fnmatch
+
     from reportlab.pdfbase.ttfonts import unShapedFontGlob
     font.shapable = not any(fnmatch(name, glob) for glob in unShapedFontGlob)
     return font

@@ -174,7 +174,8 @@ class FontBook:
         else:
             file = value
         if not file or not isinstance(file, str):
-            raise TemplateError(f"字体“{alias}”没有指定文件", hint="写成 别名: 文件名.ttf 或 {file: 文件名.ttc, subfont: 0}。")
+            raise TemplateError(f"字体“{alias}”没有指定文件",
+                                hint="写成 别名: 文件名.ttf 或 {file: 文件名.ttc, subfont: 0}。")
         path = font_path(self.template, file)
         if not path.is_file():
             raise TemplateError(f"字体“{alias}”的文件“{path}”不存在",

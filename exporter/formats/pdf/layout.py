@@ -10,13 +10,13 @@ repeated header row, with the number cell reading "86" / "（续）".
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Callable, Iterator
 
-from exporter.model import Document, Task, unit_line
 from exporter.formats.pdf.fonts import FontBook, FontChain
-from exporter.text.linebreak import break_lines, latin_runs
 from exporter.formats.pdf.style import Style, TextStyle
+from exporter.model import Document, Task, unit_line
+from exporter.text.linebreak import break_lines, latin_runs
 
 ASCENT = 0.88   # CJK fonts put the ideographic em box from -0.12 to 0.88 of the size
 EPS = 1e-6

@@ -185,7 +185,8 @@ def load_style(template: dict) -> Style:
     w, h = PAGES[name.upper()]
     orientation = str(page.get("orientation", "landscape"))
     if orientation not in ("landscape", "portrait"):
-        raise TemplateError(f"pdf.page.orientation“{orientation}”无法识别", hint="写 landscape（横向）或 portrait（纵向）。")
+        raise TemplateError(f"pdf.page.orientation“{orientation}”无法识别",
+                            hint="写 landscape（横向）或 portrait（纵向）。")
     if orientation == "landscape":
         w, h = max(w, h), min(w, h)
     margins = _section(pdf, "margins")

@@ -10,12 +10,12 @@ import io
 from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
-from exporter.model import Document
 from exporter.formats.pdf.coverage import check_glyphs
 from exporter.formats.pdf.draw import PageWriter
 from exporter.formats.pdf.fonts import FontBook
 from exporter.formats.pdf.layout import Layout
 from exporter.formats.pdf.style import load_style
+from exporter.model import Document
 
 SUBJECT = "重点工作任务完成情况"
 

@@ -17,8 +17,8 @@ import re
 import unicodedata
 import zipfile
 
-from exporter.formats.xlsx import meta
 from exporter.errors import WorkbookError
+from exporter.formats.xlsx import meta
 from exporter.model import Document, Section, Subsection, Task
 
 HEADER_SEARCH_ROWS = 10  # the header row is row 2 as exported; allow a few rows inserted above it
@@ -231,7 +231,8 @@ def _open(data: bytes, filename: str):
 
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise WorkbookError("文件不是有效的 Excel 工作簿（.xlsx）", file=filename,
-                            hint="确认文件是用 Excel、WPS 或 LibreOffice 另存为的 .xlsx 格式，而不是改了扩展名的其他文件。")
+                            hint="确认文件是用 Excel、WPS 或 LibreOffice 另存为的 .xlsx 格式，"
+                                 "而不是改了扩展名的其他文件。")
     try:
         return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds of errors for damaged packages

@@ -23,15 +23,15 @@ import zipfile
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
-from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.xml.functions import tostring
 
-from exporter.formats.xlsx import meta
 from exporter.errors import RenderError, TemplateError
+from exporter.formats.xlsx import meta
 from exporter.model import Document, Section, unit_line
 from exporter.templates import parse_size
 from exporter.text.width import line_capacity, split_point, wrapped_lines
