@@ -18,6 +18,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from conftest import require_tool
+
 DPI = 100
 INK = 110    # a pixel darker than this is glyph ink
 RULE = 200   # a table rule is drawn at least this dark along its whole length
@@ -34,10 +36,10 @@ def _pgm(path: Path) -> tuple[int, int, bytes]:
 
 def problems(pdf: Path) -> list[str]:
     """Every word that is not fully visible, as 'page N: why: text'; empty when all text shows."""
-    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run([require_tool("pdftotext"), "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     found = []
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(["pdftoppm", "-r", str(DPI), "-gray", str(pdf), f"{tmp}/p"], check=True)
+        subprocess.run([require_tool("pdftoppm"), "-r", str(DPI), "-gray", str(pdf), f"{tmp}/p"], check=True)
         images = sorted(Path(tmp).glob("p-*.pgm"))
         pages = _PAGE.findall(out)
         assert len(images) == len(pages)

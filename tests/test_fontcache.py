@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import DATA, run_cli
+from conftest import DATA, run_entry
 from reportlab import rl_config
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 from reportlab.pdfgen.canvas import Canvas
@@ -33,7 +33,7 @@ DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")   # has composi
 
 def _export(tmp_path: Path, cache: Path, name: str) -> bytes:
     out = tmp_path / name
-    result = run_cli("export", "pdf", "--data", DATA, "-o", out, env={"XDG_CACHE_HOME": str(cache)})
+    result = run_entry("export", "pdf", "--data", DATA, "-o", out, env={"XDG_CACHE_HOME": str(cache)})
     assert result.code == 0, result.err
     assert "Traceback" not in result.err
     return out.read_bytes()

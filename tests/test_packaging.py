@@ -31,3 +31,15 @@ def test_help_is_chinese_and_every_command_has_an_example():
                 assert "例：" in sub.help, sub.name
     result = run_cli("--help")
     assert result.code == 0 and "用法：" in result.out and "显示本帮助并退出。" in result.out
+
+
+def test_every_command_is_in_the_readme_command_table():
+    from exporter.cli import cli
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## 命令一览", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in table.splitlines() if line.startswith("| `exporter ")]
+    listed = {" ".join(row.split("`")[1].split()[1:3]) for row in rows}
+    for name, command in cli.commands.items():
+        subs = [f"{name} {sub}" for sub in command.commands] if hasattr(command, "commands") else [name]
+        for path in subs:
+            assert any(entry == path or entry.split()[0] == path for entry in listed), path

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import require_tool
 
 from exporter import templates
 from exporter.cli import load_data, main
@@ -45,6 +46,7 @@ class Word:
 
 
 def run(*args: str) -> str:
+    require_tool(args[0])
     result = subprocess.run(args, capture_output=True, text=True)
     assert result.returncode == 0, f"{args[0]} failed: {result.stderr}"
     return result.stdout
@@ -268,6 +270,7 @@ def test_fonts_are_all_embedded_and_the_file_is_valid(bundled):
         assert "Helvetica" not in row
     assert names == {"NotoSerifSC-Regular", "NotoSerifSC-Bold", "NotoSansSC-Regular"}
     assert b"Helvetica" not in bundled[0].read_bytes()
+    require_tool("qpdf")
     result = subprocess.run(["qpdf", "--check", str(bundled[0])], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -502,7 +505,7 @@ def test_preamble_paragraphs_sit_between_title_and_table(tmp_path):
 
 def test_an_empty_attachment_number_prints_the_bare_label():
     pdf = render(nine_only(), templates.load(), attachment="")
-    text = subprocess.run(["pdftotext", "-l", "1", "-", "-"], input=pdf, capture_output=True).stdout.decode()
+    text = subprocess.run([require_tool("pdftotext"), "-l", "1", "-", "-"], input=pdf, capture_output=True).stdout.decode()
     assert text.lstrip().startswith("附件\n")
 
 

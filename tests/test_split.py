@@ -7,7 +7,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import assert_clean_error, run_cli
+from conftest import assert_clean_error, require_tool, run_cli
 
 from exporter import model, templates
 from exporter.formats.xlsx import overview
@@ -256,7 +256,7 @@ def test_cli_split_pdf_with_section(tmp_path, bundled_doc):
     assert sorted(p.name for p in out.iterdir()) == sorted(
         [split.OVERVIEW_NAME] + [f"{u}.pdf" for u in selected.units()])
     for unit in selected.units():
-        text = subprocess.run(["pdftotext", out / f"{unit}.pdf", "-"], capture_output=True, check=True).stdout.decode()
+        text = subprocess.run([require_tool("pdftotext"), out / f"{unit}.pdf", "-"], capture_output=True, check=True).stdout.decode()
         text = "".join(text.split())  # wrapped lines joined again
         for task in selected.all_tasks():
             opening = "".join(task.task.split())[:10]

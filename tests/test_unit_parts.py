@@ -3,7 +3,7 @@ import subprocess
 
 from openpyxl import load_workbook
 
-from tests.conftest import run_cli
+from tests.conftest import require_tool, run_cli
 
 
 def expected_line(doc, unit):
@@ -20,7 +20,7 @@ def test_role_line_in_pdf_and_workbook(tmp_path, bundled_doc):
     for fmt in ("pdf", "xlsx"):
         result = run_cli("export", fmt, "--split-by", "unit", "-o", tmp_path / fmt)
         assert result.code == 0, result.err
-    text = subprocess.run(["pdftotext", "-l", "1", tmp_path / "pdf" / f"{unit}.pdf", "-"],
+    text = subprocess.run([require_tool("pdftotext"), "-l", "1", tmp_path / "pdf" / f"{unit}.pdf", "-"],
                           capture_output=True, text=True, check=True).stdout
     assert line in text.replace("\n", "")
     wb = load_workbook(tmp_path / "xlsx" / f"{unit}.xlsx")

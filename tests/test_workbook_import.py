@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import copy
 import io
-import shutil
 import subprocess
 
 import openpyxl
 import pytest
-from conftest import assert_clean_error, run_cli
+from conftest import assert_clean_error, require_tool, run_cli
 
 from exporter import templates
 from exporter.formats import datafile
@@ -74,8 +73,7 @@ def test_text_normalization():
 
 def test_libreoffice_resaved_workbook_reads_back(tmp_path, bundled_doc, template):
     """LibreOffice rewrites the whole package (shared strings, styles, hidden sheet); nothing is lost."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    assert soffice, "LibreOffice (soffice) is needed for this test"
+    soffice = require_tool("soffice")
     doc = copy.deepcopy(select.select(bundled_doc, ["九"]))  # the session's document stays untouched
     doc.sections[0].subsections[0].tasks[0].progress.insert(0, "=SUM(A1:A3) 保持为文字")
     doc.sections[0].subsections[0].tasks[0].units.append("@某单位")

@@ -5,14 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import DATA, assert_clean_error, run_cli
+from conftest import DATA, assert_clean_error, require_tool, run_cli
 from pdf_visibility import problems as invisible_text
 
 from exporter import templates
@@ -323,8 +322,7 @@ def test_failed_export_leaves_existing_file_untouched(tmp_path):
 def libreoffice_pdfs(tmp_path_factory, bundled_doc, template):
     """One LibreOffice run turns two workbooks into PDFs: the bundled document as exported, and a
     control copy of section 九 whose task 87 row is deliberately too short."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    assert soffice, "LibreOffice (soffice) is needed for this test"
+    soffice = require_tool("soffice")
     folder = tmp_path_factory.mktemp("lo")
     (folder / "whole.xlsx").write_bytes(xlsx.render(bundled_doc, template))
     control = load(xlsx.render(select.select(bundled_doc, ["九"]), template))
@@ -345,7 +343,7 @@ def squeeze(text: str) -> str:
 def test_libreoffice_shows_every_task_in_full(libreoffice_pdfs, bundled_doc):
     whole, _ = libreoffice_pdfs
     # Raw order follows the drawing order, which is cell by cell, so each cell's lines stay together.
-    text = squeeze(subprocess.run(["pdftotext", "-raw", str(whole), "-"], capture_output=True, text=True,
+    text = squeeze(subprocess.run([require_tool("pdftotext"), "-raw", str(whole), "-"], capture_output=True, text=True,
                                   check=True).stdout)
     for task in bundled_doc.all_tasks():
         for part in [task.task, *task.progress, *task.units]:

@@ -9,7 +9,7 @@ import subprocess
 
 import openpyxl
 import pytest
-from conftest import assert_clean_error, run_cli
+from conftest import assert_clean_error, require_tool, run_cli
 from pdf_visibility import problems as invisible_text
 
 from exporter import templates
@@ -98,8 +98,7 @@ def test_no_row_over_the_limit_and_continuations_carry_the_text(tall_doc, tall_x
 
 
 def test_libreoffice_shows_every_word(tmp_path, tall_doc, template):
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    assert soffice, "LibreOffice (soffice) is needed for this test"
+    soffice = require_tool("soffice")
     # Chinese only: a paragraph of pure Latin text is set with tight lines whose word boxes the
     # visibility check would take for overlapping text.
     tall_xlsx = xlsx.render(select.select(tall_doc, ["一"]), template)
@@ -108,7 +107,7 @@ def test_libreoffice_shows_every_word(tmp_path, tall_doc, template):
                     "pdf", "--outdir", str(tmp_path), str(tmp_path / "tall.xlsx")],
                    check=True, capture_output=True, timeout=240)
     pdf = tmp_path / "tall.pdf"
-    text = re.sub(r"\s+", "", subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True,
+    text = re.sub(r"\s+", "", subprocess.run([require_tool("pdftotext"), "-raw", str(pdf), "-"], capture_output=True,
                                              text=True, check=True).stdout)
     for cell_text in [t for texts in completion_cells(openpyxl.load_workbook(
             io.BytesIO(tall_xlsx))[SHEET]).values() for t in texts]:
