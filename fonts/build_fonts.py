@@ -70,7 +70,7 @@ def find_sc_face(path):
                 return index
     finally:
         collection.close()
-    raise SystemExit("no Simplified Chinese (SC) face found in %s" % path)
+    raise SystemExit(f"no Simplified Chinese (SC) face found in {path}")
 
 
 HANGUL = ((0x1100, 0x11FF), (0x3130, 0x318F), (0xA960, 0xA97F), (0xAC00, 0xD7FF))
@@ -201,11 +201,9 @@ def build(job, source_dir, out_dir):
     font.save(tmp)
     os.replace(tmp, out)  # readers never see a half-written font
     font.close()
-    return ("%s: face %d (%s, %s) -> %s: %d code points, %d glyphs, "
-            "%.1f MB, %.0f s" % (
-                src_name, index, source_family, version, out_name,
-                n_codepoints, len(TTFont(out, lazy=True).getGlyphOrder()),
-                os.path.getsize(out) / 1e6, time.time() - start))
+    glyphs = len(TTFont(out, lazy=True).getGlyphOrder())
+    return (f"{src_name}: face {index} ({source_family}, {version}) -> {out_name}: {n_codepoints} code points, "
+            f"{glyphs} glyphs, {os.path.getsize(out) / 1e6:.1f} MB, {time.time() - start:.0f} s")
 
 
 def main(argv=None):
@@ -222,7 +220,7 @@ def main(argv=None):
     for job in JOBS:
         path = os.path.join(args.source_dir, job[0])
         if not os.path.exists(path):
-            sys.exit("missing %s (apt-get install fonts-noto-cjk)" % path)
+            sys.exit(f"missing {path} (apt-get install fonts-noto-cjk)")
 
     os.makedirs(args.out_dir, exist_ok=True)
     if args.jobs <= 1:
