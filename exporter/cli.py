@@ -7,8 +7,9 @@ from pathlib import Path
 
 import click
 
-from exporter import cli_text, naming, output, templates
-from exporter.errors import DataErrors, ExporterError, OutputError, SourceError
+from exporter import cli_text, inputs, naming, output, templates
+from exporter import wording as W
+from exporter.errors import ExporterError, OutputError
 from exporter.formats import datafile
 from exporter.model import unit_roles
 from exporter.ops import select
@@ -20,20 +21,42 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
 def read_bytes(path: str, what: str) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except FileNotFoundError:
-        raise SourceError(f"找不到{what}“{path}”", hint="检查文件名和路径。") from None
-    except IsADirectoryError:
-        raise SourceError(f"“{path}”是文件夹，不是{what}", hint="指定一个文件。") from None
-    except OSError as exc:
-        raise SourceError(f"无法读取{what}“{path}”：{exc.strerror}", hint="检查文件权限。") from None
+    return inputs.read(path, what)
+
+
+def data_path(path: str | None) -> str:
+    return path or str(default_data())
 
 
 def load_data(path: str | None):
     """Load and validate a data file (the bundled 2023 document when path is None)."""
-    path = path or str(default_data())
-    return datafile.load(read_bytes(path, "数据文件"), path)
+    path = data_path(path)
+    return datafile.load(read_bytes(path, "数据文件"), "标准输入" if path == "-" else path)
+
+
+def not_empty(ctx, param, value):
+    """Refuse an option given as an empty string (`-o ''`), instead of quietly ignoring it."""
+    values = value if isinstance(value, tuple) else (value,)
+    for v in values:
+        if v is not None and not str(v).strip():
+            raise click.BadParameter(W.OPTION_EMPTY.format(option=param.opts[-1]) + "。" + W.OPTION_EMPTY_HINT,
+                                     ctx=ctx, param=param)
+    return value
+
+
+def attachment_value(ctx, param, value):
+    """--attachment N: a positive number (1–999), or '' for the bare label."""
+    if value is None or value == "":
+        return value
+    text = value.strip()
+    if not (text.isascii() and text.isdigit() and 1 <= int(text) <= 999):
+        raise click.BadParameter(W.ATTACHMENT_BAD.format(value=value) + "。" + W.ATTACHMENT_BAD_HINT,
+                                 ctx=ctx, param=param)
+    return str(int(text))
+
+
+def template_inputs(template: str | None) -> list[tuple[str, str]]:
+    return [(template, "模板文件")] if template and Path(template).exists() else []
 
 
 def progress_printer(label: str):
@@ -55,13 +78,14 @@ def progress_printer(label: str):
 
 
 def data_option(f):
-    return click.option("--data", "data", metavar="FILE.yaml",
+    return click.option("--data", "data", metavar="FILE.yaml", callback=not_empty,
                         help="数据文件（默认：内置的 2023 年数据）。")(f)
 
 
 def selection_options(f):
-    f = click.option("--unit", metavar="单位", help="只保留该单位参与的任务，例如 --unit 市发展改革委。")(f)
-    f = click.option("--section", "sections", multiple=True, metavar="部分",
+    f = click.option("--unit", metavar="单位", callback=not_empty,
+                     help="只保留该单位参与的任务，例如 --unit 市发展改革委。")(f)
+    f = click.option("--section", "sections", multiple=True, metavar="部分", callback=not_empty,
                      help="只导出这些部分：九、9，可重复或写成 二,三。")(f)
     return f
 
@@ -81,7 +105,8 @@ def cli():
 
 @cli.command("import", context_settings=CONTEXT)
 @click.argument("source", metavar="SOURCE")
-@click.option("-o", "--output", "out", default="-", metavar="FILE.yaml", help="写入的数据文件（默认：标准输出）。")
+@click.option("-o", "--output", "out", default="-", metavar="FILE.yaml", callback=not_empty,
+              help="写入的数据文件（默认：标准输出）。")
 @click.option("--keep-punctuation", is_flag=True, help="保留来源中的半角标点，不恢复为全角。")
 def import_cmd(source, out, keep_punctuation):
     """把发布页面的文本（.txt）或导出后编辑过的工作簿（.xlsx）转成规范化数据文件。
@@ -90,16 +115,17 @@ def import_cmd(source, out, keep_punctuation):
     例：exporter import 2023.txt -o data/2023.yaml
     """
     data = read_bytes(source, "来源文件")
-    if source.lower().endswith(".xlsx"):
+    from exporter.formats import sniff
+    if source.lower().endswith(".xlsx") or sniff.kind(data) == "xlsx":
         from exporter.formats.xlsx import reader as xlsx_reader
         doc = xlsx_reader.read_workbook(data, source)
     else:
         from exporter.formats import pagetext
-        doc = pagetext.import_source(data, source, restore=not keep_punctuation)
+        doc = pagetext.import_source(sniff.page_text_bytes(data, source), source, restore=not keep_punctuation)
     payload = datafile.dump(doc)
     datafile.check_imported(payload, source)
-    output.write(out, payload)
-    if out != "-":
+    output.write(out, payload, inputs=[(source, "来源文件")])
+    if not output.is_stdout(out):
         click.echo(f"已写入 {out}：{len(doc.sections)} 个部分，{len(doc.all_tasks())} 项任务。", err=True)
 
 
@@ -158,12 +184,15 @@ def export_command(fmt: str, extra_options=()):
         @export.command(fmt, context_settings=CONTEXT, help=f.__doc__)
         @data_option
         @selection_options
-        @click.option("--template", metavar="NAME|FILE", help="模板名（templates/ 中）或模板文件，默认 official。")
-        @click.option("-o", "--output", "out", metavar="FILE", help="输出文件（默认按标题命名；- 为标准输出）。")
+        @click.option("--template", metavar="NAME|FILE", callback=not_empty,
+                      help="模板名（templates/ 中）或模板文件，默认 official。")
+        @click.option("-o", "--output", "out", metavar="FILE", callback=not_empty,
+                      help="输出文件（默认按标题命名；- 为标准输出）。")
         @click.option("--split-by", type=click.Choice(["unit"]), help="按单位拆分为多个文件，写入 -o 指定的文件夹。")
         @functools.wraps(f)
         def command(data, sections, unit, template, out, split_by, **options):
             doc = load_data(data)
+            read = [(data_path(data), "数据文件"), *template_inputs(template)]
             tmpl = templates.load(template)
             selected = select.select(doc, sections, unit)
             from exporter.formats import renderer
@@ -171,20 +200,20 @@ def export_command(fmt: str, extra_options=()):
             if split_by == "unit":
                 from exporter.ops import split
                 folder = out or naming.safe_filename(f"{doc.title}（按单位）")
-                if folder == "-":
+                if output.is_stdout(folder):
                     raise OutputError("按单位拆分时不能输出到标准输出", hint="用 -o 指定一个文件夹。")
                 if unit:
                     raise OutputError("--unit 与 --split-by unit 不能同时使用",
                                       hint="去掉 --unit 以导出每个单位各自的文件；只要一个单位时去掉 --split-by。")
                 files = split.render_by_unit(selected, tmpl, fmt, render, options,
                                              progress=progress_printer(f"正在按单位生成 {fmt}"))
-                output.write_many(folder, files)
+                output.write_many(folder, files, inputs=read)
                 click.echo(f"已写入 {folder}/：{len(files)} 个文件。", err=True)
                 return
             data_bytes = render(selected, tmpl, progress=progress_printer(f"正在生成 {fmt}"), **options)
             target = out or naming.default_filename(doc.title, select.selection_label(sections, unit), fmt)
-            output.write(target, data_bytes)
-            if target != "-":
+            output.write(target, data_bytes, inputs=read)
+            if not output.is_stdout(target):
                 click.echo(f"已写入 {target}：{len(selected.all_tasks())} 项任务。", err=True)
 
         for option in extra_options:
@@ -207,7 +236,8 @@ def export_xlsx(**_):
 
 
 @export_command("pdf", extra_options=[
-    click.option("--attachment", metavar="N", help="在首页左上角标注“附件N”（N 可省略为空字符串）。"),
+    click.option("--attachment", metavar="N", callback=attachment_value,
+                 help="在首页左上角标注“附件N”（N 可省略为空字符串）。"),
 ])
 def export_pdf(**_):
     """导出 PDF：按原表格排版的公文附件，字体嵌入文件。
@@ -226,11 +256,15 @@ def diff(old, new):
     """逐项列出两个数据文件之间的差异（任务、字段）。
 
     \b
-    有差异时退出码为 1，没有差异为 0。
+    有差异时退出码为 1，没有差异为 0，出错为 2。
     例：exporter diff data/2023.yaml 返回/市发展改革委.yaml
     """
     from exporter.ops import compare
-    changes = compare.diff(load_data(old), load_data(new))
+    try:
+        changes = compare.diff(load_data(old), load_data(new))
+    except ExporterError as exc:
+        exc.exit_code = 2  # like diff(1): 1 means "the files differ", so trouble is 2
+        raise
     click.echo(compare.format_changes(changes, old, new))
     sys.exit(1 if changes else 0)
 
@@ -238,7 +272,8 @@ def diff(old, new):
 @cli.command(context_settings=CONTEXT)
 @click.argument("base", metavar="BASE.yaml")
 @click.argument("parts", nargs=-1, required=True, metavar="PART.yaml...")
-@click.option("-o", "--output", "out", required=True, metavar="FILE.yaml", help="合并后的数据文件。")
+@click.option("-o", "--output", "out", required=True, metavar="FILE.yaml", callback=not_empty,
+              help="合并后的数据文件。")
 def merge(base, parts, out):
     """把各单位返回的部分合并到底稿；同一字段被不同单位改得不一致时停止。
 
@@ -247,19 +282,16 @@ def merge(base, parts, out):
     """
     from exporter.ops import compare
     merged, report = compare.merge(load_data(base), [(p, load_data(p)) for p in parts])
-    output.write(out, datafile.dump(merged))
+    output.write(out, datafile.dump(merged), inputs=[(base, "底稿"), *((p, "返回文件") for p in parts)])
     click.echo(report, err=True)
 
 
 def main(argv=None):
     try:
         cli.main(args=argv, prog_name="exporter", standalone_mode=False)
-    except DataErrors as exc:
-        click.echo(f"错误：{exc}", err=True)
-        sys.exit(1)
     except ExporterError as exc:
         click.echo(f"错误：{exc}", err=True)
-        sys.exit(1)
+        sys.exit(getattr(exc, "exit_code", 1))
     except click.exceptions.Abort:
         click.echo("已取消。", err=True)
         sys.exit(1)

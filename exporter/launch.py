@@ -26,10 +26,11 @@ def run() -> None:
         code = exc.code
     if code is not None and not isinstance(code, int):
         sys.exit(code)  # a message as exit status: let Python print it
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except (BrokenPipeError, OSError):
-        code = code or 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:  # None when the stream was closed before start (`>&-`)
+                stream.flush()
+        except (BrokenPipeError, OSError, ValueError):
+            code = code or 1
     atexit._run_exitfuncs()
     os._exit(code or 0)

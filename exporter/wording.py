@@ -32,3 +32,80 @@ MISSING_UNITS = "任务缺少牵头责任单位"
 MISSING_UNITS_HINT = "在这一行的单位列填上牵头单位。"
 DUPLICATE_NUMBER = "序号 {number} 重复（{where}已有）"
 DECREASING_NUMBER = "序号 {number} 排在 {last} 之后，序号应从小到大"
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading input files (inputs.py)
+INPUT_MISSING = "找不到{what}“{path}”"
+INPUT_MISSING_HINT = "检查文件名和路径。"
+INPUT_FOLDER = "“{path}”是文件夹，不是{what}"
+INPUT_FOLDER_HINT = "指定一个文件。"
+INPUT_NOT_REGULAR = "{what}“{path}”不是普通文件（而是{kind}），不会读取"
+INPUT_NOT_REGULAR_HINT = "指定一个保存在磁盘上的文件；要从管道读入，请写 - 表示标准输入。"
+INPUT_TOO_BIG = "{what}“{path}”有 {size}，超过上限 {limit}，不会读取"
+INPUT_TOO_BIG_HINT = "确认文件选对了；数据文件通常不到 1 MB。"
+INPUT_UNREADABLE = "无法读取{what}“{path}”：{reason}"
+INPUT_UNREADABLE_HINT = "检查文件权限。"
+STDIN_TOO_BIG = "标准输入的内容超过上限 {limit}，不会读取"
+
+# What a non-regular file is, by its kind.
+FILE_KINDS = {"fifo": "命名管道（FIFO）", "char": "字符设备", "block": "块设备", "socket": "套接字",
+              "other": "特殊文件"}
+
+# ---------------------------------------------------------------------------------------------
+# Writing output (output.py). The overwrite policy is stated in the README: an explicit -o may
+# replace an existing regular file, never an input, a non-regular file or a folder.
+OUTPUT_IS_FOLDER = "输出路径“{path}”是一个文件夹"
+OUTPUT_IS_FOLDER_HINT = "用 -o 指定文件名，例如 -o 结果.xlsx"
+OUTPUT_SLASH = "输出路径“{path}”以 / 结尾，表示文件夹，而这里要写入一个文件"
+OUTPUT_SLASH_HINT = "去掉末尾的 /，写成文件名，例如 -o 结果.xlsx；按单位拆分时才写入文件夹（--split-by unit）。"
+OUTPUT_FOLDER_MISSING = "输出文件夹“{folder}”不存在"
+OUTPUT_FOLDER_MISSING_HINT = "先创建该文件夹，或换一个输出路径。"
+OUTPUT_IS_INPUT = "输出文件“{path}”就是本次读取的{what}，写入会把它覆盖"
+OUTPUT_IS_INPUT_HINT = "用 -o 换一个输出文件名，例如在名字后加上“-新”。"
+OUTPUT_NOT_REGULAR = "输出路径“{path}”是{kind}，不是普通文件，不会写入或替换它"
+OUTPUT_NOT_REGULAR_HINT = "用 -o 指定一个普通文件；要输出到标准输出，请写 -o -。"
+OUTPUT_BROKEN_LINK = "输出路径“{path}”是指向不存在位置的符号链接，不会写入或替换它"
+OUTPUT_BROKEN_LINK_HINT = "删除或修正这个链接，或用 -o 换一个输出路径。"
+OUTPUT_LINK_NOT_REGULAR = "输出路径“{path}”是符号链接，指向的“{target}”不是普通文件，不会写入"
+OUTPUT_NAME_TOO_LONG = "输出文件名过长（{size} 字节，文件系统上限 {limit} 字节）：{name}"
+OUTPUT_NAME_TOO_LONG_HINT = "用 -o 指定一个短一些的文件名。"
+OUTPUT_EMPTY = "输出路径是空的"
+OUTPUT_EMPTY_HINT = "用 -o 指定文件名，或写 -o - 输出到标准输出。"
+OUTPUT_CANNOT_CREATE = "无法在“{folder}”中写文件：{reason}"
+OUTPUT_CANNOT_CREATE_HINT = "检查文件夹的写入权限，或用 -o 换一个输出路径。"
+OUTPUT_CANNOT_WRITE = "无法写入“{path}”：{reason}"
+OUTPUT_CANNOT_WRITE_HINT = "检查磁盘空间和写入权限。"
+STDOUT_FAILED = "无法写入标准输出：{reason}"
+STDOUT_FAILED_HINT = "检查输出重定向的去处（磁盘是否已满、管道是否已关闭），或用 -o 写入文件。"
+FOLDER_IS_FILE = "输出文件夹“{path}”已存在，但它不是文件夹"
+FOLDER_IS_FILE_HINT = "用 -o 换一个文件夹名。"
+FOLDER_CANNOT_CREATE = "无法创建文件夹“{path}”：{reason}"
+FOLDER_CANNOT_CREATE_HINT = "检查路径和写入权限。"
+
+# Reasons for OSError numbers people meet, said in Chinese (the system's words follow).
+OS_REASONS = {
+    "ENOSPC": "磁盘空间不足", "EACCES": "没有权限", "EPERM": "没有权限", "EROFS": "文件系统只读",
+    "ENAMETOOLONG": "文件名过长", "EPIPE": "管道已关闭", "EBADF": "输出已关闭", "EDQUOT": "超出磁盘配额",
+    "EIO": "读写错误", "ENOENT": "路径不存在", "ENOTDIR": "路径中有一段不是文件夹", "EISDIR": "是文件夹",
+}
+
+# ---------------------------------------------------------------------------------------------
+# Command-line options (cli.py)
+OPTION_EMPTY = "选项 {option} 的值是空的"
+OPTION_EMPTY_HINT = "写上要用的值，或者去掉这个选项。"
+ATTACHMENT_BAD = "--attachment 的值“{value}”不是附件编号"
+ATTACHMENT_BAD_HINT = "写成正整数，例如 --attachment 2；只标“附件”二字时写 --attachment ''。"
+DIFF_EXIT_NOTE = "有差异时退出码为 1，没有差异为 0，出错为 2。"
+
+# ---------------------------------------------------------------------------------------------
+# What an `import` source turned out to be (formats/sniff.py)
+SOURCE_KINDS = {
+    "pdf": "这是 PDF 文件，不是页面文本；本程序不从 PDF 中提取表格",
+    "ole": "这是旧版 Office 文件（.doc 或 .xls），不是页面文本",
+    "zip": "这是压缩包或 Word/WPS 文档（.zip/.docx），不是页面文本",
+    "utf16": "这是 UTF-16 编码的文本，但缺少字节顺序标记，无法确定怎样读取",
+    "utf32": "这是 UTF-32 编码的文本，无法读取",
+}
+SOURCE_KIND_HINT = ("在网页上全选复制页面文字，粘贴到记事本并“另存为”UTF-8 编码的 .txt 文件再导入；"
+                    "导出后编辑过的工作簿请另存为 .xlsx。")

@@ -18,8 +18,8 @@ def parse_section_values(values) -> list[str]:
                 continue
             if token.isdigit() and token.isascii():
                 n = int(token)
-                out.append(NUMERALS[n - 1] if 1 <= n <= len(NUMERALS) else token)
-            else:
+                token = NUMERALS[n - 1] if 1 <= n <= len(NUMERALS) else token
+            if token not in out:  # 九,九 and 九,9 name one section once
                 out.append(token)
     return out
 
@@ -73,7 +73,12 @@ def select_unit(doc: Document, unit: str | None) -> Document:
 
 
 def select(doc: Document, sections=(), unit: str | None = None) -> Document:
-    return select_unit(select_sections(doc, sections), unit)
+    chosen = select_sections(doc, sections)
+    if unit and chosen is not doc and unit.strip() not in chosen.units() and unit.strip() in doc.units():
+        wanted = "、".join(parse_section_values(sections))
+        raise SelectionError(f"单位“{unit.strip()}”在所选部分（{wanted}）中没有任务",
+                             hint="这个单位的任务在其他部分；去掉 --section，或用 `exporter units` 查看各单位的任务。")
+    return select_unit(chosen, unit)
 
 
 def selection_label(sections=(), unit: str | None = None) -> str:
