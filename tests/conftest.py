@@ -67,26 +67,6 @@ def run_entry(*args, cwd=None, env=None, input: bytes | None = None) -> Result:
                   proc.stderr.decode("utf-8", "replace"), proc.stdout)
 
 
-def run_main(*args, input: bytes | None = None) -> Result:
-    """Run the command line in this process (exporter.cli.main, click's CliRunner streams): fast enough
-    for hundreds of cases. Relative paths resolve against the current directory (use monkeypatch.chdir)."""
-    from click.testing import CliRunner
-
-    from exporter.cli import main
-
-    runner = CliRunner()
-    with runner.isolation(input=input) as (out, err, _mixed):
-        try:
-            main([str(a) for a in args])
-            code = 0
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-        sys.stdout.flush()
-        sys.stderr.flush()
-        stdout, stderr = out.getvalue(), err.getvalue()
-    return Result(code, stdout.decode("utf-8", "replace"), stderr.decode("utf-8", "replace"), stdout)
-
-
 def assert_clean_error(result: Result, *needles: str) -> None:
     """One clear Chinese message: non-zero exit, no traceback, the expected words present."""
     assert result.code != 0, result
