@@ -9,13 +9,27 @@ import re
 
 import yaml
 
+from exporter import wording
 from exporter.errors import DataError, DataErrors
-from exporter.model import DOCUMENT_FIELDS, Document, Section, Subsection, Task, numeral_value
+from exporter.model import (
+    DOCUMENT_FIELDS,
+    FIELDS,
+    LIST_FIELDS,
+    SEED_COLUMNS,
+    TEXT_FIELDS,
+    Column,
+    Document,
+    Section,
+    Subsection,
+    Task,
+    numeral_value,
+)
 
 # libyaml is about 8x faster at reading 10,000 tasks; the pure-Python loader gives the same nodes.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # what dump writes; format 1 files (the four seed columns) are still read
+READABLE_FORMATS = ("1", "2")
 EXCEL_CELL_LIMIT = 32767  # characters Excel keeps in one cell
 
 
@@ -28,29 +42,54 @@ class _Dumper(yaml.SafeDumper):
         return super().increase_indent(flow, False)
 
 
+class _Inline(dict):
+    """A mapping written on one line: `- {field: number, label: 序号}`."""
+
+
+_Dumper.add_representer(_Inline, lambda dumper, data: dumper.represent_mapping(
+    "tag:yaml.org,2002:map", data.items(), flow_style=True))
+
+
 def _document_dict(doc: Document) -> dict:
     meta = {k: doc.meta[k] for k in DOCUMENT_FIELDS if k in doc.meta}
     meta.update({k: v for k, v in doc.meta.items() if k not in meta})
     return meta
 
 
-def _task_dict(task: Task) -> dict:
-    return {"number": task.number, "task": task.task, "progress": list(task.progress), "units": list(task.units)}
+def _task_dict(task: Task, fields=FIELDS, extra_labels=None) -> dict:
+    """The task's values for the document's columns only (default: every field), in model.FIELDS order."""
+    if extra_labels is None:
+        extra_labels = list(task.extra)
+    out: dict = {}
+    for name in fields:
+        if name == "extra":
+            out["extra"] = {label: task.extra.get(label, "") for label in extra_labels}
+        elif name in LIST_FIELDS:
+            out[name] = list(getattr(task, name))
+        else:
+            out[name] = getattr(task, name)
+    return out
 
 
 def to_dict(doc: Document) -> dict:
+    present = {c.field for c in doc.columns} | {"number", "task"}
+    fields = [f for f in FIELDS if f in present]
+    extra_labels = [c.label for c in doc.columns if c.field == "extra"]
+
+    def tasks(items):
+        return [_task_dict(t, fields, extra_labels) for t in items]
+
     sections = []
     for s in doc.sections:
         entry = {"numeral": s.numeral, "title": s.title}
         if s.tasks or not s.subsections:
-            entry["tasks"] = [_task_dict(t) for t in s.tasks]
+            entry["tasks"] = tasks(s.tasks)
         if s.subsections:
-            entry["subsections"] = [
-                {"numeral": sub.numeral, "title": sub.title, "tasks": [_task_dict(t) for t in sub.tasks]}
-                for sub in s.subsections
-            ]
+            entry["subsections"] = [{"numeral": sub.numeral, "title": sub.title, "tasks": tasks(sub.tasks)}
+                                    for sub in s.subsections]
         sections.append(entry)
-    return {"format": FORMAT_VERSION, "document": _document_dict(doc), "sections": sections}
+    columns = [_Inline(field=c.field, label=c.label) for c in doc.columns]
+    return {"format": FORMAT_VERSION, "document": _document_dict(doc), "columns": columns, "sections": sections}
 
 
 def dump(doc: Document) -> bytes:
@@ -93,10 +132,21 @@ def _control_chars(text: str) -> list[str]:
     return [f"U+{ord(ch):04X}" for ch in _CONTROL.findall(text)]
 
 
+# What each task field is called in messages ("完成情况 progress 应是列表").
+_LIST_NAMES = {
+    "units": "牵头责任单位", "co_units": "配合单位", "leaders": "牵头领导", "owners": "责任人",
+    "progress": "完成情况", "problems": "存在问题", "next_steps": "下一步工作打算",
+    "deadline": "完成时限", "status": "完成状态", "remarks": "备注",
+}
+
+
 class _Reader:
     def __init__(self, file: str):
         self.file = file
         self.problems: list[DataError] = []
+        self.version: int | None = None
+        self.fields: set[str] = set(FIELDS)
+        self.extra_labels: list[str] | None = None
 
     def problem(self, node, message: str, hint: str, task: int | None = None):
         line = node.start_mark.line + 1 if node is not None else None
@@ -157,12 +207,18 @@ class _Reader:
         top = self.mapping(root, "文件")
         if top is None:
             return None
-        self.check_keys(root, top, {"format", "document", "sections"}, "文件顶层")
+        self.check_keys(root, top, {"format", "document", "columns", "sections"}, "文件顶层")
         fmt = top.get("format")
+        version = None
         if fmt is None:
             self.problem(root, "缺少字段 format", f"在文件开头加一行 format: {FORMAT_VERSION}")
-        elif not (isinstance(fmt, yaml.ScalarNode) and fmt.value == str(FORMAT_VERSION)):
-            self.problem(fmt, f"不支持的格式版本“{getattr(fmt, 'value', '')}”", f"本程序读取 format: {FORMAT_VERSION}")
+        elif not (isinstance(fmt, yaml.ScalarNode) and fmt.value in READABLE_FORMATS):
+            self.problem(fmt, wording.FORMAT_UNSUPPORTED.format(value=getattr(fmt, "value", "")),
+                         wording.FORMAT_UNSUPPORTED_HINT)
+        else:
+            version = int(fmt.value)
+        self.version = version
+        columns = self.read_columns(top.get("columns"), root, version)
         meta = self.read_document(top.get("document"), root)
         sections_node = top.get("sections")
         sections = []
@@ -172,9 +228,75 @@ class _Reader:
             self.problem(sections_node, "sections 应是非空的列表", "至少写一个部分，每个部分含 tasks 列表。")
         else:
             sections = [s for s in (self.read_section(n) for n in sections_node.value) if s is not None]
-        doc = Document(meta=meta or {}, sections=sections)
+        doc = Document(meta=meta or {}, sections=sections, columns=columns)
         self.check_order(doc, sections_node)
         return doc
+
+    def read_columns(self, node, root, version: int | None) -> list[Column]:
+        """The table's columns; also sets which task fields may appear (self.fields, self.extra_labels)."""
+        self.fields = set(FIELDS)  # while columns are unusable, accept every field (no follow-on errors)
+        self.extra_labels: list[str] | None = None
+        if version == 1 or version is None:
+            if node is not None and version == 1:
+                self.problem(node, wording.COLUMNS_IN_FORMAT_1, wording.COLUMNS_IN_FORMAT_1_HINT)
+            if version == 1:
+                self.fields = {c.field for c in SEED_COLUMNS}
+            return list(SEED_COLUMNS)
+        if node is None:
+            self.problem(root, wording.COLUMNS_MISSING, wording.COLUMN_EXAMPLE)
+            return list(SEED_COLUMNS)
+        if not isinstance(node, yaml.SequenceNode) or not node.value:
+            self.problem(node, wording.COLUMNS_NOT_LIST, wording.COLUMN_EXAMPLE)
+            return list(SEED_COLUMNS)
+        columns: list[Column] = []
+        seen: dict[str, int] = {}  # field (or extra label) -> line
+        ok = True
+        for item in node.value:
+            fields = self.mapping(item, "列")
+            if fields is None:
+                ok = False
+                continue
+            self.check_keys(item, fields, {"field", "label"}, "列")
+            line = item.start_mark.line + 1
+            name = self.text(fields.get("field"), "列的字段 field")
+            if not name:
+                if name is not None or "field" not in fields:
+                    self.problem(fields.get("field", item), "列缺少字段 field", wording.COLUMN_EXAMPLE)
+                ok = False
+                continue
+            if name not in FIELDS:
+                self.problem(fields["field"], wording.COLUMN_UNKNOWN_FIELD.format(field=name),
+                             wording.COLUMN_UNKNOWN_FIELD_HINT.format(fields="、".join(FIELDS)))
+                ok = False
+                continue
+            label = self.text(fields.get("label"), "列的表头 label")
+            if label is None or not label.strip():
+                if label is not None or "label" not in fields:
+                    example = wording.FIELD_NAMES[name] if name != "extra" else "联系电话"
+                    self.problem(fields.get("label", item), wording.COLUMN_NO_LABEL.format(field=name),
+                                 wording.COLUMN_NO_LABEL_HINT.format(field=name, example=example))
+                ok = False
+                continue
+            key = f"extra:{label}" if name == "extra" else name
+            if key in seen:
+                if name == "extra":
+                    self.problem(item, wording.EXTRA_REPEATED.format(label=label, line=seen[key]),
+                                 wording.EXTRA_REPEATED_HINT)
+                else:
+                    self.problem(item, wording.COLUMN_REPEATED.format(field=name, line=seen[key]),
+                                 wording.COLUMN_REPEATED_HINT)
+                ok = False
+                continue
+            seen[key] = line
+            columns.append(Column(name, label))
+        for required in ("number", "task"):
+            if ok and required not in seen:
+                self.problem(node, wording.COLUMN_REQUIRED.format(name=wording.FIELD_NAMES[required], field=required),
+                             wording.COLUMN_REQUIRED_HINT.format(field=required, label=wording.FIELD_NAMES[required]))
+        if ok:
+            self.fields = {c.field for c in columns}
+            self.extra_labels = [c.label for c in columns if c.field == "extra"]
+        return columns or list(SEED_COLUMNS)
 
     def read_document(self, node, root) -> dict | None:
         if node is None:
@@ -255,32 +377,78 @@ class _Reader:
                          "写成阿拉伯数字，例如 number: 86")
         else:
             number = int(number_node.value)
-        self.check_keys(node, fields, {"number", "task", "progress", "units"}, "任务", number)
+        self.check_task_keys(node, number)
         task_text = self.text(fields.get("task"), "任务内容 task", number)
         if "task" not in fields:
             self.problem(node, "任务缺少内容 task", "加上一行 task: 任务内容。", number)
         elif task_text is not None and not task_text.strip():
             self.problem(fields["task"], "任务内容 task 是空的", "填写任务内容。", number)
-        progress: list[str] = []
-        if "progress" in fields:
-            progress = self.text_list(fields["progress"], "完成情况 progress", number) or []
-        units: list[str] = []
-        if "units" not in fields:
-            self.problem(node, "任务缺少牵头责任单位 units", "加上 units: 列表，第一项是牵头单位。", number)
-        else:
-            units = self.text_list(fields["units"], "牵头责任单位 units", number) or []
-            if not units and isinstance(fields["units"], yaml.SequenceNode):
+        values: dict = {}
+        for name in LIST_FIELDS:
+            if name in fields:
+                values[name] = self.text_list(fields[name], f"{_LIST_NAMES[name]} {name}", number) or []
+        for name in TEXT_FIELDS:
+            if name in fields:
+                values[name] = self.text(fields[name], f"{_LIST_NAMES[name]} {name}", number) or ""
+        if "extra" in fields:
+            values["extra"] = self.read_extra(fields["extra"], number)
+        units = values.get("units", [])
+        if self.version == 1:
+            if "units" not in fields:
+                self.problem(node, "任务缺少牵头责任单位 units", "加上 units: 列表，第一项是牵头单位。", number)
+            elif not units and isinstance(fields["units"], yaml.SequenceNode):
                 self.problem(fields["units"], "牵头责任单位 units 是空的", "至少写一个单位，第一项是牵头单位。", number)
-            dupes = sorted({u for u in units if units.count(u) > 1})
+        for name in ("units", "co_units"):
+            listed = values.get(name, [])
+            dupes = sorted({u for u in listed if listed.count(u) > 1})
             if dupes:
-                self.problem(fields["units"], f"单位重复：{'、'.join(dupes)}", "每个单位只写一次。", number)
-        size = len(task_text or "") + sum(len(p) + 1 for p in progress) + sum(len(u) + 1 for u in units)
+                self.problem(fields[name], f"单位重复：{'、'.join(dupes)}", "每个单位只写一次。", number)
+        both = [u for u in values.get("co_units", []) if u in units]
+        if both:
+            self.problem(fields["co_units"], wording.UNIT_IN_BOTH.format(units="、".join(both)),
+                         wording.UNIT_IN_BOTH_HINT, number)
+        size = len(task_text or "") + sum(len(v) + 1 for name in LIST_FIELDS for v in values.get(name, ())) \
+            + sum(len(values.get(name, "")) for name in TEXT_FIELDS) \
+            + sum(len(k) + len(v) for k, v in values.get("extra", {}).items())
         if size > EXCEL_CELL_LIMIT:
             self.problem(node, f"任务文字过长（{size} 字），超过单元格上限 {EXCEL_CELL_LIMIT} 字",
                          "请删减或拆分这一任务的完成情况。", number)
         if number is None or task_text is None:
             return None
-        return Task(number=number, task=task_text, progress=progress, units=units, line=node.start_mark.line + 1)
+        return Task(number=number, task=task_text, line=node.start_mark.line + 1, **values)
+
+    def check_task_keys(self, node, number: int | None) -> None:
+        for key_node, _ in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.value in self.fields | {"number", "task"}:
+                continue
+            name = key_node.value
+            if name in FIELDS and self.version == 2:
+                message = wording.TASK_FIELD_NOT_A_COLUMN.format(field=name, name=wording.FIELD_NAMES[name])
+                self.problem(key_node, message, wording.TASK_FIELD_NOT_A_COLUMN_HINT.format(field=name), number)
+            else:
+                allowed = sorted(self.fields | {"number", "task"})
+                self.problem(key_node, f"任务中有未知的字段“{name}”",
+                             f"可用的字段是：{'、'.join(allowed)}；请检查拼写。", number)
+
+    def read_extra(self, node, number: int | None) -> dict[str, str]:
+        """extra: {表头: 文字} — the task's values in the columns the model has no field for."""
+        fields = self.mapping(node, "其他列 extra", number)
+        if fields is None:
+            return {}
+        out = {}
+        labels = self.extra_labels
+        for key_node, value in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                continue
+            label = key_node.value
+            if labels is not None and label not in labels:
+                hint = (wording.EXTRA_UNKNOWN_LABEL_HINT.format(labels="、".join(labels)) if labels
+                        else wording.EXTRA_NO_COLUMN_HINT)
+                self.problem(key_node, wording.EXTRA_UNKNOWN_LABEL.format(label=label), hint, number)
+                continue
+            text = self.text(value, f"其他列“{label}”", number, required=False)
+            out[label] = text or ""
+        return out
 
     def check_order(self, doc: Document, sections_node) -> None:
         previous = None

@@ -48,7 +48,8 @@ def select_sections(doc: Document, values) -> Document:
                                  hint="用中文或阿拉伯数字指定部分，例如 --section 九 或 --section 9；"
                                       "`exporter sections` 列出全部部分。")
     keep = set(wanted)
-    return Document(meta=dict(doc.meta), sections=[s for s in doc.sections if s.numeral in keep])
+    return Document(meta=dict(doc.meta), sections=[s for s in doc.sections if s.numeral in keep],
+                    columns=list(doc.columns))
 
 
 def select_unit(doc: Document, unit: str | None) -> Document:
@@ -69,7 +70,7 @@ def select_unit(doc: Document, unit: str | None) -> Document:
         subs = [sub for sub in subs if sub.tasks]
         if tasks or subs:
             sections.append(Section(s.numeral, s.title, tasks, subs))
-    return Document(meta=dict(doc.meta), sections=sections)
+    return Document(meta=dict(doc.meta), sections=sections, columns=list(doc.columns))
 
 
 def select(doc: Document, sections=(), unit: str | None = None) -> Document:
