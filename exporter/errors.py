@@ -65,6 +65,10 @@ class RenderError(ExporterError):
     """The document cannot be rendered as asked (for example a character no font has)."""
 
 
+class SettingError(ExporterError):
+    """An environment setting (such as SOURCE_DATE_EPOCH) is not valid."""
+
+
 class OutputError(ExporterError):
     """The output cannot be written."""
 

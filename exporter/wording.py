@@ -135,3 +135,8 @@ EXTRA_UNKNOWN_LABEL_HINT = "columns 中 extra 列的表头是：{labels}；请�
 EXTRA_NO_COLUMN_HINT = "columns 中没有 extra 列；请先在 columns 中加上 {field: extra, label: 表头文字}。"
 UNIT_IN_BOTH = "单位“{units}”同时列为牵头单位和配合单位"
 UNIT_IN_BOTH_HINT = "一个单位在一项任务中只有一种角色：从 units 或 co_units 中删去一处。"
+
+# -- timestamps (exporter/timestamps.py) -------------------------------------------------------------
+BAD_SOURCE_DATE_EPOCH = "环境变量 SOURCE_DATE_EPOCH 的值“{value}”不是有效的时间戳"
+BAD_SOURCE_DATE_EPOCH_HINT = ("写成自 1970-01-01 起的秒数（非负整数），例如 1706745600；"
+                              "或删除该变量，按文件的成文日期标注时间。")

@@ -16,6 +16,7 @@ from exporter.formats.pdf.fonts import FontBook
 from exporter.formats.pdf.layout import Layout
 from exporter.formats.pdf.style import load_style
 from exporter.model import Document
+from exporter.timestamps import document_time, pdf_date
 
 SUBJECT = "重点工作任务完成情况"
 
@@ -32,6 +33,7 @@ def render(doc: Document, template: dict, *, progress=None, attachment=None, **o
 
     Raises TemplateError for a bad template or font, RenderError for characters no font can draw.
     """
+    when = document_time(doc)
     style = load_style(template)
     layout = Layout(style, FontBook(template, style.fallback))
     check_glyphs(doc, layout, attachment)
@@ -41,12 +43,12 @@ def render(doc: Document, template: dict, *, progress=None, attachment=None, **o
     saved = rl_config.useA85
     rl_config.useA85 = 0
     try:
-        return _draw(doc, style, layout, attachment, progress)
+        return _draw(doc, style, layout, attachment, progress, when)
     finally:
         rl_config.useA85 = saved
 
 
-def _draw(doc: Document, style, layout: Layout, attachment, progress) -> bytes:
+def _draw(doc: Document, style, layout: Layout, attachment, progress, when) -> bytes:
     out = io.BytesIO()
     body = layout.chains["body"].primary.name
     canvas = Canvas(out, pagesize=(style.page_width, style.page_height), invariant=1, pageCompression=1,
@@ -56,6 +58,9 @@ def _draw(doc: Document, style, layout: Layout, attachment, progress) -> bytes:
     canvas.setSubject(_subject(doc))
     canvas.setCreator("exporter")
     canvas.setProducer("exporter")
+    # invariant=1 fixes the ID and would date every file 2000-01-01; the Info dates follow the document.
+    stamp = pdf_date(when)
+    canvas.setDateFormatter(lambda *_: stamp)
     writer = PageWriter(canvas)
     for page in layout.pages(doc, attachment=attachment, progress=progress):
         writer.draw(page)

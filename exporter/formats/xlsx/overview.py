@@ -17,11 +17,11 @@ from openpyxl.utils import get_column_letter
 from exporter.model import Document, unit_roles
 from exporter.templates import parse_size
 from exporter.text.width import display_width, wrapped_lines
+from exporter.timestamps import document_time, zip_time
 
 HEADERS = ["单位", "牵头任务数", "牵头任务序号", "参与任务数", "参与任务序号", "合计"]
 SHEET_TITLE = "单位任务一览"
 HEADER_ROW = 3  # title, summary line, then the header
-FALLBACK_TIME = datetime.datetime(1980, 1, 1)  # the earliest time a zip entry can carry
 POINTS_PER_CM = 72 / 2.54
 
 DEFAULT_FONTS = {
@@ -33,20 +33,6 @@ DEFAULT_FONTS = {
 
 # ---------------------------------------------------------------------------------------------
 # Reproducible packages
-def fixed_time(doc: Document) -> datetime.datetime:
-    """The document's own date (成文日期) when it has one, so the file's dates mean something."""
-    for key in ("written", "published"):
-        match = re.match(r"(\d{4})-(\d{2})-(\d{2})", str(doc.meta.get(key, "")))
-        if match:
-            try:
-                when = datetime.datetime(*map(int, match.groups()))
-            except ValueError:
-                continue
-            if when.year >= 1980:
-                return when
-    return FALLBACK_TIME
-
-
 _CORE_TIMES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 
 
@@ -56,8 +42,8 @@ def normalize_zip(data: bytes, when: datetime.datetime) -> bytes:
     openpyxl stamps docProps/core.xml's modified time at save, whatever the workbook says, so the
     dates there are rewritten too.
     """
-    stamp = when.timetuple()[:6]
-    iso = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    stamp = zip_time(when)
+    iso = when.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
@@ -216,8 +202,8 @@ def render_overview(doc: Document, template: dict | None = None) -> bytes:
     ws.oddFooter.center.text = str(page.get("footer") or "第 &P 页 共 &N 页")
     ws.oddFooter.center.size = parse_size(page.get("footer_size", "五号"), "xlsx.page.footer_size")
 
-    when = fixed_time(doc)
-    wb.properties.created = wb.properties.modified = when
+    when = document_time(doc)
+    wb.properties.created = wb.properties.modified = when.replace(tzinfo=None)
     wb.properties.creator = "exporter"
     wb.properties.title = f"{doc.title}（单位任务一览）" if doc.title else "单位任务一览"
     buffer = io.BytesIO()

@@ -13,9 +13,7 @@ rest of a split paragraph, so that the import joins it back exactly.
 """
 from __future__ import annotations
 
-import datetime as dt
 import io
-import os
 import re
 import unicodedata
 import zipfile
@@ -35,6 +33,7 @@ from exporter.formats.xlsx import meta
 from exporter.model import Document, Section, unit_line
 from exporter.templates import parse_size
 from exporter.text.width import line_capacity, split_point, wrapped_lines
+from exporter.timestamps import document_time, zip_time
 
 COLUMNS = ("number", "task", "progress", "units")
 MAX_ROW_HEIGHT = 409.0  # Excel's limit in points
@@ -168,32 +167,14 @@ def _quoted(sheet: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# Timestamps and byte-identical packing
-def fixed_timestamp(doc: Document) -> dt.datetime:
-    """SOURCE_DATE_EPOCH if set, else the document's date (成文日期, then 发布日期), else 2000-01-01.
-
-    Naive UTC, as docProps wants. The split overview workbook dates itself the same way.
-    """
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).replace(tzinfo=None)
-    for key in ("written", "published"):
-        match = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})", str(doc.meta.get(key, "")).strip())
-        if match:
-            try:
-                return dt.datetime(*map(int, match.groups()))
-            except ValueError:
-                continue
-    return dt.datetime(2000, 1, 1)
-
-
+# Byte-identical packing (dates: exporter.timestamps)
 def _zip_order(name: str) -> tuple:
     # The content-types part conventionally comes first; the rest in a fixed (sorted) order.
     return (name != "[Content_Types].xml", name != "_rels/.rels", name)
 
 
-def _repack(raw: bytes, replace: dict[str, bytes], when: dt.datetime) -> bytes:
-    stamp = max(when, dt.datetime(1980, 1, 1)).timetuple()[:6]
+def _repack(raw: bytes, replace: dict[str, bytes], when) -> bytes:
+    stamp = zip_time(when)
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(raw)) as src, \
             zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as dst:
@@ -466,10 +447,10 @@ def _part(numeral: str, title: str, tasks) -> meta.Part:
 
 
 def render(doc: Document, template: dict, *, progress=None, **options) -> bytes:
-    """The workbook as bytes: identical bytes for identical input (see fixed_timestamp)."""
+    """The workbook as bytes: identical bytes for identical input, dated by timestamps.document_time."""
     layout = SheetStyle(template)
     wb = _Writer(doc, layout, progress).build()
-    when = fixed_timestamp(doc)
+    when = document_time(doc)
     props = wb.properties
     props.title = doc.title
     props.subject = str(doc.meta.get("category", "")) or None
@@ -479,6 +460,6 @@ def render(doc: Document, template: dict, *, progress=None, **options) -> bytes:
     buffer = io.BytesIO()
     wb.save(buffer)
     # openpyxl stamps the save time into docProps; write the fixed time instead.
-    props.created = props.modified = when
+    props.created = props.modified = when.replace(tzinfo=None)  # docProps: naive UTC
     core = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + tostring(props.to_tree())
     return _repack(buffer.getvalue(), {"docProps/core.xml": core}, when)
