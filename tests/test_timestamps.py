@@ -3,9 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import re
-import shutil
 import subprocess
 import zipfile
 
@@ -20,7 +18,7 @@ from exporter.formats.xlsx.writer import render as render_xlsx
 from exporter.model import Document, Section, Task
 from exporter.ops import select, split
 from exporter.timestamps import FALLBACK, document_time, parse_date
-from tests.conftest import assert_clean_error, run_cli
+from tests.conftest import assert_clean_error, require_tool, run_cli
 
 UTC = dt.timezone.utc
 
@@ -137,9 +135,7 @@ def test_source_date_epoch_dates_every_output_alike(monkeypatch, section_nine):
 def test_pdfinfo_shows_the_written_date(tmp_path):
     target = tmp_path / "九.pdf"
     assert run_cli("export", "pdf", "--section", "九", "-o", target).code == 0
-    pdfinfo = shutil.which("pdfinfo")
-    if pdfinfo is None and os.environ.get("CI") != "true":
-        pytest.skip("pdfinfo (poppler-utils) is not installed")
+    pdfinfo = require_tool("pdfinfo")
     info = subprocess.run([pdfinfo, str(target)], capture_output=True, text=True, env={"TZ": "UTC"}).stdout
     assert re.search(r"CreationDate:\s+Thu Feb\s+1 00:00:00 2024 UTC", info), info
     assert re.search(r"ModDate:\s+Thu Feb\s+1 00:00:00 2024 UTC", info), info
