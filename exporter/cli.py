@@ -93,7 +93,7 @@ def selection_options(f):
 @click.group(context_settings=CONTEXT)
 @click.version_option(package_name="exporter", message="exporter %(version)s")
 def cli():
-    """把“政府工作报告重点工作任务完成情况”导出为规范化数据、Excel 工作簿和 PDF。
+    """把“政府工作报告重点工作任务完成情况”导出为规范化数据、Excel 工作簿、PDF 和 Word 文档。
 
     \b
     常用：
@@ -174,7 +174,7 @@ def units(data):
 
 @cli.group(context_settings=CONTEXT)
 def export():
-    """导出工作簿（xlsx）或 PDF。"""
+    """导出工作簿（xlsx）、PDF 或 Word 文档（docx）。"""
 
 
 def export_command(fmt: str, extra_options=()):
@@ -235,10 +235,11 @@ def export_xlsx(**_):
     """
 
 
-@export_command("pdf", extra_options=[
-    click.option("--attachment", metavar="N", callback=attachment_value,
-                 help="在首页左上角标注“附件N”（N 可省略为空字符串）。"),
-])
+ATTACHMENT_OPTION = click.option("--attachment", metavar="N", callback=attachment_value,
+                                 help="在首页左上角标注“附件N”（N 可省略为空字符串）。")
+
+
+@export_command("pdf", extra_options=[ATTACHMENT_OPTION])
 def export_pdf(**_):
     """导出 PDF：按原表格排版的公文附件，字体嵌入文件。
 
@@ -246,6 +247,18 @@ def export_pdf(**_):
     例：exporter export pdf
         exporter export pdf --section 九 --attachment 2
         exporter export pdf --unit 市发展改革委 -o 发改委.pdf
+    """
+
+
+@export_command("docx", extra_options=[ATTACHMENT_OPTION])
+def export_docx(**_):
+    """导出 Word 文档（.docx）：与 PDF 版式相同的公文附件，可在 Word、WPS 文字中修改。
+
+    \b
+    表头在每页重复，页码“— N —”单页居右、双页居左；字体按名称指定（不嵌入）。
+    例：exporter export docx
+        exporter export docx --section 九 --attachment 2
+        exporter export docx --split-by unit -o 各单位/
     """
 
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import importlib
 
-FORMATS = {"xlsx": "exporter.formats.xlsx.writer", "pdf": "exporter.formats.pdf.writer"}
+FORMATS = {"xlsx": "exporter.formats.xlsx.writer", "pdf": "exporter.formats.pdf.writer",
+           "docx": "exporter.formats.docx.writer"}
 
 
 def renderer(name: str):
