@@ -1,5 +1,5 @@
-"""Benchmark: whole-command time, time per task, peak memory and output size of `export xlsx` and
-`export pdf` on synthetic documents of 115, 1,000 and 10,000 tasks built from the bundled data, and —
+"""Benchmark: whole-command time, time per task, peak memory and output size of `export xlsx`,
+`export pdf` and `export docx` on synthetic documents of 115, 1,000 and 10,000 tasks built from the bundled data, and —
 where soffice is installed — LibreOffice headless turning the same workbook into a PDF.
 
     python bench/run.py                 # all sizes, 5 runs each (fewer for the big ones)
@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 from exporter.formats import datafile  # noqa: E402
 from exporter.model import Document, Section, Subsection  # noqa: E402
 
+FORMATS = ("xlsx", "pdf", "docx")
 LONG_NOTE_EVERY = 2500  # one very long completion note (several pages) per this many tasks
 
 
@@ -106,7 +107,7 @@ def bench(size: int, runs: int, workdir: Path, env: dict, soffice: str | None, l
     data = workdir / f"doc-{size}.yaml"
     data.write_bytes(datafile.dump(doc))
     rows = []
-    for fmt in ("xlsx", "pdf"):
+    for fmt in FORMATS:
         out = workdir / f"doc-{size}.{fmt}"
         cmd = [sys.executable, "-m", "exporter", "export", fmt, "--data", str(data), "-o", str(out)]
         results = [measure(cmd, workdir, env) for _ in range(runs)]
@@ -179,7 +180,7 @@ def main() -> None:
                 ratio = lo["wall"] / got["export " + fmt]["wall"]
                 print(f"- {size:,} tasks: LibreOffice / export {fmt} = {ratio:.1f}×")
     if 1000 in by_size and 10000 in by_size:
-        for fmt in ("xlsx", "pdf"):
+        for fmt in FORMATS:
             ratio = by_size[10000][f"export {fmt}"]["per_task_ms"] / by_size[1000][f"export {fmt}"]["per_task_ms"]
             print(f"- export {fmt}: time per task at 10,000 / at 1,000 = {ratio:.2f}")
 

@@ -31,7 +31,7 @@ def app_properties(company: str) -> bytes:
             "<Template>Normal.dotm</Template><TotalTime>0</TotalTime><Application>exporter</Application>"
             f"<DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>{company_xml}"
             "<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
-            "<HyperlinksChanged>false</HyperlinksChanged></Properties>").encode("utf-8")
+            "<HyperlinksChanged>false</HyperlinksChanged></Properties>").encode()
 
 
 def _order(name: str) -> tuple:

@@ -4,13 +4,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from exporter import wording
 from exporter.errors import TemplateError
 from exporter.templates import parse_size
 
 # Paper sizes in mm (portrait).
 PAGES = {"A4": (210, 297), "A3": (297, 420), "A5": (148, 210), "B5": (176, 250)}
 ROLES = ("attachment", "title", "preamble", "header", "section", "subsection", "body", "page_number")
-MIN_COLUMN = 12 * 20 * 2  # twips: a flexible column keeps room for two 小四 characters at least
+MIN_COLUMN = 4 * 12 * 20  # twips: a shared column keeps room for four 小四 characters at least
 MM = 72 / 25.4 * 20  # twips per mm
 
 
@@ -86,8 +87,8 @@ class DocxStyle:
             spec = self.column_specs.get(col.field, {})
             align, valign = str(spec.get("align", "left")), str(spec.get("valign", "top"))
             if align not in ("left", "center", "right") or valign not in ("top", "middle", "bottom"):
-                raise TemplateError(f"docx.table.columns.{col.field} 的对齐方式“{align}/{valign}”无法识别",
-                                    hint="align 可为 left、center、right；valign 可为 top、middle、bottom。")
+                raise TemplateError(wording.DOCX_COLUMN_ALIGN.format(field=col.field, align=align, valign=valign),
+                                    hint=wording.DOCX_COLUMN_ALIGN_HINT)
             out.append(Column(col.field, col.label, w, align, valign))
         return out
 
@@ -97,8 +98,8 @@ class DocxStyle:
             try:
                 return width * float(raw[:-1]) / 100
             except ValueError:
-                raise TemplateError(f"docx.table.columns.{field}.width“{raw}”无法识别",
-                                    hint="写成 30%、14mm 或 *（平分其余宽度）。") from None
+                raise TemplateError(wording.DOCX_COLUMN_WIDTH.format(field=field, value=raw),
+                                    hint=wording.DOCX_COLUMN_WIDTH_HINT) from None
         return _twips(raw, f"table.columns.{field}.width")
 
 
@@ -106,7 +107,7 @@ def _twips(value, what: str) -> int:
     try:
         return round(parse_size(value, what) * 20)
     except TemplateError as exc:
-        exc.message = f"docx.{what}：{exc.message}"
+        exc.message = wording.DOCX_SETTING_PREFIX.format(name=what, message=exc.message)
         raise
 
 
@@ -115,7 +116,7 @@ def _map(node, name: str) -> dict:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise TemplateError(f"模板的 docx.{name} 应是映射（键: 值）", hint="参照 templates/official.yaml 的 docx 部分。")
+        raise TemplateError(wording.DOCX_NOT_A_MAPPING.format(name=name), hint=wording.DOCX_NOT_A_MAPPING_HINT)
     return value
 
 
@@ -130,8 +131,7 @@ def _factor(value) -> float | None:
 
 def _font(spec, role: str) -> Font:
     if not isinstance(spec, dict) or not spec.get("name") or "size" not in spec:
-        raise TemplateError(f"模板设置 docx.fonts.{role} 应写成 {{name: 字体名, size: 字号}}",
-                            hint="例如 {name: 仿宋, size: 小四}。")
+        raise TemplateError(wording.DOCX_FONT_FORM.format(role=role), hint=wording.DOCX_FONT_FORM_HINT)
     size = parse_size(spec["size"], f"docx.fonts.{role}.size")
     leading = spec.get("leading", 1.0)
     factor = _factor(leading)
@@ -148,7 +148,7 @@ def _shade(value, what: str) -> str | None:
         return None
     text = f"{value:06d}" if isinstance(value, int) else str(value).strip().lstrip("#")
     if not re.fullmatch(r"[0-9A-Fa-f]{6}", text):
-        raise TemplateError(f"颜色 docx.table.shade.{what}“{value}”无法识别", hint="写成六位十六进制，例如 D9D9D9；none 为不加底色。")
+        raise TemplateError(wording.DOCX_COLOR.format(name=what, value=value), hint=wording.DOCX_COLOR_HINT)
     return text.upper()
 
 
@@ -159,7 +159,7 @@ def _share(value, what: str) -> float:
     except ValueError:
         share = -1
     if not 0 <= share <= 1:
-        raise TemplateError(f"docx.{what}“{value}”应是 0% 到 100% 之间的比例", hint="例如 40%。")
+        raise TemplateError(wording.DOCX_SHARE.format(name=what, value=value), hint=wording.DOCX_SHARE_HINT)
     return share
 
 
@@ -167,15 +167,15 @@ def load_style(template: dict) -> DocxStyle:
     """Read the template's `docx:` section; a missing part is a clear error naming the setting."""
     docx = template.get("docx")
     if not isinstance(docx, dict):
-        raise TemplateError("模板缺少 docx 部分（Word 文档的页面、字体和列宽）",
-                            hint="在模板开头写 extends: official 继承默认设置，或参照 templates/official.yaml 补上。")
+        raise TemplateError(wording.DOCX_TEMPLATE_MISSING, hint=wording.DOCX_TEMPLATE_MISSING_HINT)
     page = _map(docx, "page")
     name = str(page.get("size", "A4")).upper()
     if name not in PAGES:
-        raise TemplateError(f"docx.page.size“{name}”无法识别", hint=f"可用：{'、'.join(PAGES)}。")
+        raise TemplateError(wording.DOCX_PAGE_SIZE.format(value=name),
+                            hint=wording.DOCX_PAGE_SIZE_HINT.format(names="、".join(PAGES)))
     orientation = str(page.get("orientation", "landscape"))
     if orientation not in ("landscape", "portrait"):
-        raise TemplateError(f"docx.page.orientation“{orientation}”无法识别", hint="写 landscape（横向）或 portrait（纵向）。")
+        raise TemplateError(wording.DOCX_ORIENTATION.format(value=orientation), hint=wording.DOCX_ORIENTATION_HINT)
     short, long = (round(v * MM) for v in PAGES[name])
     landscape = orientation == "landscape"
     margins = _map(docx, "margins")
@@ -185,8 +185,8 @@ def load_style(template: dict) -> DocxStyle:
     fonts = {}
     for role in ROLES:
         if role not in fonts_node:
-            raise TemplateError(f"模板缺少设置 docx.fonts.{role}",
-                                hint="在模板中补上这一项，或在模板开头写 extends: official 继承默认设置。")
+            raise TemplateError(wording.DOCX_SETTING_MISSING.format(name=f"fonts.{role}"),
+                                hint=wording.DOCX_SETTING_MISSING_HINT)
         fonts[role] = _font(fonts_node[role], role)
     table = _map(docx, "table")
     padding, rules, shade = _map(table, "padding"), _map(table, "rules"), _map(table, "shade")
@@ -212,7 +212,7 @@ def load_style(template: dict) -> DocxStyle:
         labels=labels, column_specs=specs,
     )
     if style.number_format.count("{n}") != 1:
-        raise TemplateError("docx.page_number.format 中须有一处 {n}（页码）", hint="例如 \"— {n} —\"。")
+        raise TemplateError(wording.DOCX_PAGE_NUMBER, hint=wording.DOCX_PAGE_NUMBER_HINT)
     if style.block_width < 4 * MIN_COLUMN or style.block_height < 10 * fonts["body"].leading * 20:
-        raise TemplateError("docx.margins 太大，版心放不下表格", hint="减小页边距。")
+        raise TemplateError(wording.DOCX_MARGINS, hint=wording.DOCX_MARGINS_HINT)
     return style

@@ -1,110 +1,99 @@
-"""Small WordprocessingML builders for what python-docx's API does not reach, or reaches too slowly.
+"""WordprocessingML written as text, for what python-docx's API does not reach or reaches too slowly.
 
-python-docx sets only the Latin font slots, has no repeated header rows, rows kept whole or page-number
-fields, and its cell API walks the whole table for every cell. These helpers write the elements
-directly (lxml SubElement with the `w:` names resolved once); lxml escapes the text, so `<img …>` and
-`&` stay literal text.
+python-docx sets only the Latin font slots and has no repeated header rows, rows kept whole or
+page-number fields; and building the table through its cell API (or as lxml elements, one Python
+object each) takes seconds for 10,000 tasks. So the markup is written here as strings, every piece of
+data text escaped (`<img …>` and `&` stay literal) and checked for characters XML cannot hold.
 """
 from __future__ import annotations
 
-from docx.oxml.ns import qn
-from docx.oxml.parser import OxmlElement
-from lxml.etree import SubElement
+import re
 
+from docx.oxml.ns import nsdecls
+from docx.oxml.parser import parse_xml
+
+from exporter import wording
 from exporter.errors import RenderError
 from exporter.formats.docx.style import Font
 
-P, PPR, PSTYLE, R, T, BR, TAB = (qn(f"w:{n}") for n in ("p", "pPr", "pStyle", "r", "t", "br", "tab"))
-TR, TRPR, TC, TCPR, TCW = (qn(f"w:{n}") for n in ("tr", "trPr", "tc", "tcPr", "tcW"))
-VAL, W_, TYPE = qn("w:val"), qn("w:w"), qn("w:type")
-XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 VALIGN = {"top": "top", "middle": "center", "bottom": "bottom"}
-JC = {"left": "both", "center": "center", "right": "right"}  # text cells are justified, as the PDF
+# Characters XML 1.0 cannot carry at all (the data check normally stops them first).
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_SPECIAL = re.compile("[\t\r\n]")
+_LINES = re.compile("\r\n|\r|\n")
 
 
-def child(parent, tag: str, **attrs):
-    """Append <w:tag w:key="value" …/>; attribute names are given without the w: prefix."""
-    el = SubElement(parent, qn(f"w:{tag}"))
-    for key, value in attrs.items():
-        el.set(qn(f"w:{key}"), str(value))
-    return el
+def escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
-def run_fonts(rpr, font: Font) -> None:
-    """Fonts in all four slots (East Asian included), bold and size of a run or style."""
-    child(rpr, "rFonts", ascii=font.name, hAnsi=font.name, eastAsia=font.name, cs=font.name)
-    if font.bold:
-        child(rpr, "b")
-        child(rpr, "bCs")
+def check(text: str, where: str = "", task: int | None = None) -> None:
+    if _ILLEGAL.search(text):
+        bad = "、".join(sorted({f"U+{ord(c):04X}" for c in _ILLEGAL.findall(text)}))
+        raise RenderError(wording.DOCX_CONTROL_CHARACTER.format(where=where, chars=bad), task=task,
+                          hint=wording.DOCX_CONTROL_CHARACTER_HINT)
+
+
+def _t(text: str) -> str:
+    space = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
+    return f"<w:t{space}>{escape(text)}</w:t>"
+
+
+def run(text: str) -> str:
+    """One <w:r> holding `text`; line breaks and tabs become Word's own <w:br/> and <w:tab/>."""
+    if not text:
+        return ""
+    if not _SPECIAL.search(text):
+        return f"<w:r>{_t(text)}</w:r>"
+    out = []
+    for i, line in enumerate(_LINES.split(text)):
+        if i:
+            out.append("<w:br/>")
+        for j, piece in enumerate(line.split("\t")):
+            if j:
+                out.append("<w:tab/>")
+            if piece:
+                out.append(_t(piece))
+    return f"<w:r>{''.join(out)}</w:r>"
+
+
+def paragraph(text: str, ppr: str = "") -> str:
+    return f"<w:p>{ppr}{run(text)}</w:p>"
+
+
+def style_ppr(style_id: str) -> str:
+    return f'<w:pPr><w:pStyle w:val="{style_id}"/></w:pPr>'
+
+
+def element(xml: str):
+    """An element for python-docx's tree from markup with the w: prefix."""
+    return parse_xml(f"<w:wrap {nsdecls('w')}>{xml}</w:wrap>")[0]
+
+
+def run_properties(font: Font, extra: str = "") -> str:
+    """<w:rPr>: fonts in all four slots (East Asian included), bold and size, then `extra`."""
+    name = escape(font.name)
+    bold = "<w:b/><w:bCs/>" if font.bold else ""
     half_points = round(font.size * 2)
-    child(rpr, "sz", val=half_points)
-    child(rpr, "szCs", val=half_points)
+    return (f'<w:rPr><w:rFonts w:ascii="{name}" w:hAnsi="{name}" w:eastAsia="{name}" w:cs="{name}"/>{bold}'
+            f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>{extra}</w:rPr>')
 
 
-def spacing(ppr, font: Font, after: float | None = None) -> None:
+def spacing(font: Font, after: float | None = None) -> str:
     """Exact line pitch, as 公文 are set; `after` in points (default the font's space_after)."""
     after = font.space_after if after is None else after
-    child(ppr, "spacing", before=0, after=round(after * 20), line=round(font.leading * 20), lineRule="exact")
+    return (f'<w:spacing w:before="0" w:after="{round(after * 20)}" w:line="{round(font.leading * 20)}" '
+            'w:lineRule="exact"/>')
 
 
-def text_runs(p, text: str, where: str) -> None:
-    """One run holding `text`; line breaks and tabs in it become Word's own <w:br/> and <w:tab/>."""
-    r = SubElement(p, R)
-    try:
-        for i, line in enumerate(text.split("\n")):
-            if i:
-                SubElement(r, BR)
-            for j, piece in enumerate(line.split("\t")):
-                if j:
-                    SubElement(r, TAB)
-                if piece:
-                    t = SubElement(r, T)
-                    t.text = piece
-                    if piece[0].isspace() or piece[-1].isspace():
-                        t.set(XML_SPACE, "preserve")
-    except ValueError:
-        # lxml refuses control characters (XML 1.0 has no way to write them); the data check
-        # normally stops them first.
-        bad = sorted({f"U+{ord(c):04X}" for c in text if ord(c) < 32 and c not in "\t\n\r"})
-        raise RenderError(f"{where}含有无法写入 Word 文档的控制字符 {'、'.join(bad) or ''}".rstrip(),
-                          hint="删去这些字符后再导出（exporter check 会指出位置）。") from None
-
-
-def paragraph(parent, text: str, style: str | None, where: str, jc: str | None = None):
-    p = SubElement(parent, P)
-    if style or jc:
-        ppr = SubElement(p, PPR)
-        if style:
-            SubElement(ppr, PSTYLE).set(VAL, style)
-        if jc:
-            child(ppr, "jc", val=jc)
-    if text:
-        text_runs(p, text, where)
-    return p
-
-
-def new_paragraph():
-    """A detached <w:p> with python-docx's namespace map, to insert into the body."""
-    return OxmlElement("w:p")
-
-
-def new_table():
-    return OxmlElement("w:tbl")
-
-
-def page_field(p, before: str, after: str) -> None:
-    """`before` PAGE `after` as runs: the PAGE field Word and WPS update on every page."""
-    if before:
-        text_runs(p, before, "页码格式")
-    for kind, instr in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
-        r = SubElement(p, R)
-        if kind:
-            child(r, "fldChar", fldCharType=kind)
-        elif instr == "1":
-            SubElement(r, T).text = "1"
-        else:
-            t = SubElement(r, qn("w:instrText"))
-            t.text = instr
-            t.set(XML_SPACE, "preserve")
-    if after:
-        text_runs(p, after, "页码格式")
+def page_number(fmt: str, style_id: str, side: str, indent: int) -> str:
+    """A footer paragraph: `fmt` with {n} as the PAGE field Word and WPS update on every page, on
+    `side` (left/right) `indent` twips in from the edge."""
+    before, after = fmt.split("{n}")
+    check(fmt, wording.DOCX_WHERE_PAGE_NUMBER)
+    field = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+             '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
+             '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r>'
+             '<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+    ppr = f'<w:pPr><w:pStyle w:val="{style_id}"/><w:ind w:{side}="{indent}"/><w:jc w:val="{side}"/></w:pPr>'
+    return f"<w:p>{ppr}{run(before)}{field}{run(after)}</w:p>"

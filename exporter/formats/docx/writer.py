@@ -3,7 +3,8 @@
 Landscape A4, "附件N" and the title, then one real table: the header row repeats on every page, section
 and subsection rows span the row, completion paragraphs and units are paragraphs of their cells. Fonts
 are named (not embedded) in every slot, East Asian included; page numbers "— N —" sit right on odd and
-left on even pages. python-docx makes the package; the body is written as WordprocessingML (wordml.py).
+left on even pages. python-docx makes the package, styles, page and properties; the table is written
+as markup (wordml.py) and takes the place of an empty <w:tbl/> in the saved document.xml.
 """
 from __future__ import annotations
 
@@ -14,21 +15,19 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docx.shared import Twips
 from lxml import etree
-from lxml.etree import SubElement
 
-from exporter.formats.docx import package
+from exporter import wording
+from exporter.formats.docx import package, wordml
 from exporter.formats.docx.style import Column, DocxStyle, Font, load_style
-from exporter.formats.docx.wordml import (
-    JC, TC, TCPR, TCW, TR, TRPR, TYPE, VALIGN, W_, child, new_paragraph, new_table, page_field, paragraph,
-    run_fonts, spacing, text_runs,
-)
 from exporter.model import LIST_FIELDS, Document, Task, unit_line
-from exporter.text.width import wrapped_lines
+from exporter.text.width import line_capacity, wrapped_lines
 from exporter.timestamps import document_time
 
 SUBJECT = "重点工作任务完成情况"
+DOCUMENT_PART = "word/document.xml"
+PLACEHOLDER = b"<w:tbl/>"
 
-# Paragraph styles (id, name shown in Word, font role, alignment, keep with next row).
+# Paragraph styles: id, name shown in Word, font role, alignment, keep with the next row.
 STYLES = (
     ("AttachmentLabel", "附件标注", "attachment", "left", False),
     ("DocTitle", "附件标题", "title", "center", False),
@@ -40,7 +39,8 @@ STYLES = (
     ("TableCenter", "表格正文居中", "body", "center", False),
     ("PageNumber", "页码", "page_number", "center", False),
 )
-ALIGN_STYLE = {"center": "TableCenter"}  # left (justified) cells use Normal, the body style itself
+# Body cells: left-aligned ones use Normal (the body style itself, justified), so most need no pPr.
+CELL_PPR = {"left": "", "center": wordml.style_ppr("TableCenter"), "right": '<w:pPr><w:jc w:val="right"/></w:pPr>'}
 
 
 def cell_texts(task: Task, column: Column) -> list[str]:
@@ -59,19 +59,29 @@ def render(doc: Document, template: dict, *, progress=None, attachment=None, **o
     """The document as .docx bytes, identical for identical input (dated by exporter.timestamps)."""
     style = load_style(template)
     columns = style.columns(doc.columns)
+    table = _Table(style, columns).markup(doc, progress)
     word = WordDocument()
     package.prune(word)
     _settings(word)
     _styles(word, style)
     _page(word, style)
     _footers(word, style)
-    _body(word, doc, style, columns, attachment, progress)
+    _front(word, doc, style, attachment)
     when = document_time(doc)
     _properties(word, doc, when)
     buffer = io.BytesIO()
     word.save(buffer)
-    return package.repack(buffer.getvalue(), {"docProps/app.xml": package.app_properties(doc.issuer),
-                                              "word/fontTable.xml": _font_table(style)}, when)
+
+    def with_table(raw: bytes) -> bytes:
+        if raw.count(PLACEHOLDER) != 1:
+            raise RuntimeError("document.xml should hold exactly one table placeholder")
+        return raw.replace(PLACEHOLDER, table)
+
+    return package.repack(buffer.getvalue(), {
+        DOCUMENT_PART: with_table,
+        "docProps/app.xml": package.app_properties(doc.issuer),
+        "word/fontTable.xml": _font_table(style),
+    }, when)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -80,58 +90,47 @@ def _settings(word) -> None:
     settings = word.settings
     settings.odd_and_even_pages_header_footer = True
     el = settings.element
-    for tag in ("w:savePreviewPicture",):
-        for found in el.findall(qn(tag)):
-            el.remove(found)
+    for found in el.findall(qn("w:savePreviewPicture")):  # the thumbnail is dropped
+        el.remove(found)
     lang = el.find(qn("w:themeFontLang"))
     if lang is not None:  # the template says ja-JP: Japanese glyph forms for Chinese text
         lang.set(qn("w:eastAsia"), "zh-CN")
 
 
-def _style_props(style_el, font: Font, align: str | None, keep_next: bool, after: float | None = None) -> None:
-    ppr = child(style_el, "pPr")
-    if keep_next:
-        child(ppr, "keepNext")
-    child(ppr, "widowControl")  # a paragraph split at a page end leaves two lines on each side
-    spacing(ppr, font, after)
-    if font.indent:
-        child(ppr, "ind", firstLine=round(font.indent * 20))
-    if align:
-        child(ppr, "jc", val=align)
-    run_fonts(child(style_el, "rPr"), font)
+def _style_xml(style_id: str, name: str, font: Font, align: str, keep_next: bool, after: float | None = None) -> str:
+    """A paragraph style based on Normal (Normal itself is the default style, based on nothing)."""
+    keep = "<w:keepNext/>" if keep_next else ""
+    indent = f'<w:ind w:firstLine="{round(font.indent * 20)}"/>' if font.indent else ""
+    # widowControl: a paragraph split at a page end leaves two lines on each side
+    ppr = f'<w:pPr>{keep}<w:widowControl/>{wordml.spacing(font, after)}{indent}<w:jc w:val="{align}"/></w:pPr>'
+    if style_id == "Normal":
+        head = '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>'
+    else:
+        head = f'<w:style w:type="paragraph" w:styleId="{style_id}"><w:name w:val="{name}"/><w:basedOn w:val="Normal"/>'
+    return f"{head}<w:qFormat/>{ppr}{wordml.run_properties(font)}</w:style>"
 
 
 def _styles(word, style: DocxStyle) -> None:
     styles = word.styles.element
+    body = style.fonts["body"]
     defaults = styles.find(qn("w:docDefaults"))
-    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    for el in list(rpr):
-        rpr.remove(el)
-    run_fonts(rpr, style.fonts["body"])
-    child(rpr, "lang", val="en-US", eastAsia="zh-CN", bidi="ar-SA")
-    ppr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
-    for el in list(ppr):
-        ppr.remove(el)
-    child(ppr, "spacing", after=0, line=240, lineRule="auto")
-    # Normal is the table's body text: most paragraphs then need no properties of their own.
+    chinese = '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>'
+    defaults.getparent().replace(defaults, wordml.element(
+        f"<w:docDefaults><w:rPrDefault>{wordml.run_properties(body, chinese)}</w:rPrDefault>"
+        '<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault>'
+        '</w:docDefaults>'))
+    # Normal is the table's body text.
     normal = styles.find(f"{qn('w:style')}[@{qn('w:styleId')}='Normal']")
-    for el in normal.findall(qn("w:pPr")) + normal.findall(qn("w:rPr")):
-        normal.remove(el)
-    _style_props(normal, style.fonts["body"], "both", False)
+    styles.replace(normal, wordml.element(_style_xml("Normal", "Normal", body, "both", False)))
     for style_id, name, role, align, keep_next in STYLES:
-        el = child(styles, "style", type="paragraph", styleId=style_id)
-        child(el, "name", val=name)
-        child(el, "basedOn", val="Normal")
-        child(el, "qFormat")
-        font = style.fonts[role]
-        after = style.grid if style_id == "AttachmentLabel" else None
-        if style_id == "AttachmentLabel":
-            font = Font(font.name, font.size, style.grid, font.bold)
-        if style_id in ("UnitLine", "TableHeader", "TableCenter"):
+        font, after = style.fonts[role], None
+        if style_id == "AttachmentLabel":  # on the first grid line, the title on the third
+            font, after = Font(font.name, font.size, style.grid, font.bold), style.grid
+        elif style_id in ("UnitLine", "TableHeader", "TableCenter"):
             font = Font(font.name, font.size, font.leading, font.bold, 0.0, font.space_after)
-        if style_id == "PageNumber":
+        elif style_id == "PageNumber":
             font = Font(font.name, font.size, font.size * 1.2, font.bold)
-        _style_props(el, font, align, keep_next, after)
+        styles.append(wordml.element(_style_xml(style_id, name, font, align, keep_next, after)))
 
 
 def _font_table(style: DocxStyle):
@@ -143,10 +142,8 @@ def _font_table(style: DocxStyle):
         known = {el.get(qn("w:name")) for el in root.findall(qn("w:font"))}
         for name in dict.fromkeys(f.name for f in style.fonts.values()):
             if name not in known:
-                font = child(root, "font", name=name)
-                child(font, "charset", val="86")
-                child(font, "family", val="auto")
-                child(font, "pitch", val="variable")
+                root.append(wordml.element(f'<w:font w:name="{wordml.escape(name)}"><w:charset w:val="86"/>'
+                                           '<w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>'))
         return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
     return amend
@@ -169,19 +166,36 @@ def _page(word, style: DocxStyle) -> None:
 def _footers(word, style: DocxStyle) -> None:
     """"— N —" one character in from the outer edge: right on odd pages, left on even pages."""
     section = word.sections[0]
-    before, after = style.number_format.split("{n}")
     indent = round(style.fonts["page_number"].size * 20)
     for footer, side in ((section.footer, "right"), (section.even_page_footer, "left")):
         footer.is_linked_to_previous = False
         ftr = footer._element
         for el in list(ftr):
             ftr.remove(el)
-        p = SubElement(ftr, qn("w:p"))
-        ppr = child(p, "pPr")
-        child(ppr, "pStyle", val="PageNumber")
-        child(ppr, "ind", **{side: indent})
-        child(ppr, "jc", val=side)
-        page_field(p, before, after)
+        ftr.append(wordml.element(wordml.page_number(style.number_format, "PageNumber", side, indent)))
+
+
+def _front(word, doc: Document, style: DocxStyle, attachment) -> None:
+    """附件N, the title, a unit part's own line and the preamble, then the table's placeholder."""
+    body = word.element.body
+    anchor = body.sectPr
+    front = []
+    if attachment is not None:
+        front.append((style.labels["attachment"] + str(attachment), "AttachmentLabel"))
+    if doc.title:
+        front.append((doc.title, "DocTitle"))
+    line = unit_line(doc)
+    if line:  # a unit's own part says which tasks it leads and which it co-leads
+        front.append((line, "UnitLine"))
+    preamble = doc.meta.get("preamble") or []
+    front += [(str(text), "Preamble") for text in ([preamble] if isinstance(preamble, str) else preamble)]
+    for text, style_id in front:
+        wordml.check(text, wording.DOCX_WHERE_FRONT)
+        anchor.addprevious(wordml.element(wordml.paragraph(text, wordml.style_ppr(style_id))))
+    anchor.addprevious(wordml.element("<w:tbl/>"))
+    # Word needs a paragraph between a table and the section's end; keep it one point high.
+    anchor.addprevious(wordml.element(
+        '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/></w:pPr></w:p>'))
 
 
 def _properties(word, doc: Document, when) -> None:
@@ -200,125 +214,91 @@ def _properties(word, doc: Document, when) -> None:
 
 
 # ---------------------------------------------------------------------------------------------
-# The body: front matter and the table
-def _body(word, doc: Document, style: DocxStyle, columns: list[Column], attachment, progress) -> None:
-    body = word.element.body
-    anchor = body.sectPr
-
-    def add(el):
-        anchor.addprevious(el)
-        return el
-
-    def front(text: str, style_id: str) -> None:
-        p = add(new_paragraph())
-        child(child(p, "pPr"), "pStyle", val=style_id)
-        text_runs(p, text, "标题")
-
-    if attachment is not None:
-        front(style.labels["attachment"] + str(attachment), "AttachmentLabel")
-    if doc.title:
-        front(doc.title, "DocTitle")
-    line = unit_line(doc)
-    if line:  # a unit's own part says which tasks it leads and which it co-leads
-        front(line, "UnitLine")
-    preamble = doc.meta.get("preamble") or []
-    for text in [preamble] if isinstance(preamble, str) else preamble:
-        front(str(text), "Preamble")
-    _Table(style, columns, add(new_table())).write(doc, progress)
-    # Word needs a paragraph between a table and the section's end; keep it one point high.
-    tail = add(new_paragraph())
-    ppr = child(tail, "pPr")
-    child(ppr, "spacing", before=0, after=0, line=20, lineRule="exact")
-
-
+# The table
 class _Table:
-    def __init__(self, style: DocxStyle, columns: list[Column], tbl):
-        self.style, self.columns, self.tbl = style, columns, tbl
+    def __init__(self, style: DocxStyle, columns: list[Column]):
+        self.style, self.columns = style, columns
         body = style.fonts["body"]
-        # A row no taller than this is kept whole; see docx.table.keep_whole.
-        self.keep_whole = style.keep_whole * style.block_height / 20
+        # A row no taller than this is kept whole (docx.table.keep_whole), in body lines.
+        self.keep_lines = (style.keep_whole * style.block_height / 20 - 2 * style.pad_y / 20) / body.leading
         # Half-width characters per line of each column, for the row height estimate.
-        self.capacity = [max(1.0, (c.width - 2 * style.pad_x) / 20 / (body.size / 2)) for c in columns]
-        self.line = body.leading
-        self.padding = 2 * style.pad_y / 20
+        self.capacity = [max(2.0, (c.width - 2 * style.pad_x) / 20 / (body.size / 2)) for c in columns]
+        self.cell_open = [f'<w:tc><w:tcPr><w:tcW w:w="{c.width}" w:type="dxa"/>'
+                          + (f'<w:vAlign w:val="{wordml.VALIGN[c.valign]}"/>' if c.valign != "top" else "")
+                          + "</w:tcPr>" for c in columns]
+        self.cell_ppr = [CELL_PPR[c.align] for c in columns]
 
-    def write(self, doc: Document, progress) -> None:
-        self.properties()
-        self.header()
+    def markup(self, doc: Document, progress) -> bytes:
+        out = [self.properties(), self.header()]
         tasks = len(doc.all_tasks())
         done = 0
         for kind, item in doc.rows():
             if kind == "task":
-                self.task(item)
+                out.append(self.task(item))
                 done += 1
                 if progress and (done % 200 == 0 or done == tasks):
                     progress(done, tasks)
             else:
-                self.heading(kind, item.heading)
+                out.append(self.heading(kind, item.heading))
+        out.append("</w:tbl>")
+        return "".join(out).encode("utf-8")
 
-    def properties(self) -> None:
+    def properties(self) -> str:
         s = self.style
-        tblpr = child(self.tbl, "tblPr")
-        child(tblpr, "tblW", w=s.block_width, type="dxa")
-        child(tblpr, "jc", val="center")
-        borders = child(tblpr, "tblBorders")
-        for edge, size in (("top", s.frame_rule), ("left", s.frame_rule), ("bottom", s.frame_rule),
-                           ("right", s.frame_rule), ("insideH", s.inner_rule), ("insideV", s.inner_rule)):
-            child(borders, edge, val="single", sz=size, space=0, color="000000")
-        child(tblpr, "tblLayout", type="fixed")  # the widths below, not Word's guess from the text
-        margins = child(tblpr, "tblCellMar")
-        for edge, size in (("top", s.pad_y), ("left", s.pad_x), ("bottom", s.pad_y), ("right", s.pad_x)):
-            child(margins, edge, w=size, type="dxa")
-        child(tblpr, "tblLook", val="04A0", firstRow="1", lastRow="0", firstColumn="0", lastColumn="0",
-              noHBand="1", noVBand="1")
-        grid = child(self.tbl, "tblGrid")
+        borders = "".join(f'<w:{edge} w:val="single" w:sz="{size}" w:space="0" w:color="000000"/>' for edge, size in (
+            ("top", s.frame_rule), ("left", s.frame_rule), ("bottom", s.frame_rule), ("right", s.frame_rule),
+            ("insideH", s.inner_rule), ("insideV", s.inner_rule)))
+        margins = "".join(f'<w:{edge} w:w="{size}" w:type="dxa"/>' for edge, size in (
+            ("top", s.pad_y), ("left", s.pad_x), ("bottom", s.pad_y), ("right", s.pad_x)))
+        grid = "".join(f'<w:gridCol w:w="{c.width}"/>' for c in self.columns)
+        # tblLayout fixed: the widths below, not Word's guess from the text
+        return (f'<w:tbl><w:tblPr><w:tblW w:w="{s.block_width}" w:type="dxa"/><w:jc w:val="center"/>'
+                f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+                f'<w:tblCellMar>{margins}</w:tblCellMar>'
+                '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
+                f'w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>')
+
+    def header(self) -> str:
+        """The header row, marked to repeat at the top of every page and never split."""
+        shade = self._shade(self.style.header_shade)
+        ppr = wordml.style_ppr("TableHeader")
+        cells = []
         for col in self.columns:
-            child(grid, "gridCol", w=col.width)
+            wordml.check(col.label, wording.DOCX_WHERE_HEADER)
+            cells.append(f'<w:tc><w:tcPr><w:tcW w:w="{col.width}" w:type="dxa"/>{shade}<w:vAlign w:val="center"/>'
+                         f"</w:tcPr>{wordml.paragraph(col.label, ppr)}</w:tc>")
+        return f'<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{"".join(cells)}</w:tr>'
 
-    def row(self, keep_whole: bool, header: bool = False):
-        tr = SubElement(self.tbl, TR)
-        if keep_whole or header:
-            trpr = SubElement(tr, TRPR)
-            if keep_whole:
-                child(trpr, "cantSplit")
-            if header:
-                child(trpr, "tblHeader")  # repeated at the top of every page
-        return tr
+    @staticmethod
+    def _shade(color: str | None) -> str:
+        return f'<w:shd w:val="clear" w:color="auto" w:fill="{color}"/>' if color else ""
 
-    def cell(self, tr, width: int, *, span: int = 1, shade: str | None = None, valign: str = "top"):
-        tc = SubElement(tr, TC)
-        tcpr = SubElement(tc, TCPR)
-        w = SubElement(tcpr, TCW)
-        w.set(W_, str(width))
-        w.set(TYPE, "dxa")
-        if span > 1:
-            child(tcpr, "gridSpan", val=span)
-        if shade:
-            child(tcpr, "shd", val="clear", color="auto", fill=shade)
-        if valign != "top":
-            child(tcpr, "vAlign", val=VALIGN[valign])
-        return tc
+    def heading(self, kind: str, text: str) -> str:
+        """A section or subsection row: one cell across the whole row, kept with the next row."""
+        wordml.check(text, wording.DOCX_WHERE_HEADING.format(text=text))
+        shade = self._shade(self.style.section_shade if kind == "section" else None)
+        style_id = "TableSection" if kind == "section" else "TableSubsection"
+        return (f'<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="{self.style.block_width}" '
+                f'w:type="dxa"/><w:gridSpan w:val="{len(self.columns)}"/>{shade}</w:tcPr>'
+                f"{wordml.paragraph(text, wordml.style_ppr(style_id))}</w:tc></w:tr>")
 
-    def header(self) -> None:
-        tr = self.row(True, header=True)
-        for col in self.columns:
-            tc = self.cell(tr, col.width, shade=self.style.header_shade, valign="middle")
-            paragraph(tc, col.label, "TableHeader", "表头")
+    def keep_whole(self, cells: list[list[str]]) -> bool:
+        """Whether the row is short enough to keep whole. A quick bound first (a character is at most two
+        columns wide, plus a line per paragraph), the exact estimate only when that bound is too high."""
+        limit = self.keep_lines
+        if max(sum(2 * len(t) / line_capacity(cap) + 1 for t in texts)
+               for texts, cap in zip(cells, self.capacity)) <= limit:
+            return True
+        return max(sum(wrapped_lines(t, cap) for t in texts) for texts, cap in zip(cells, self.capacity)) <= limit
 
-    def heading(self, kind: str, text: str) -> None:
-        tr = self.row(True)
-        shade = self.style.section_shade if kind == "section" else None
-        tc = self.cell(tr, self.style.block_width, span=len(self.columns), shade=shade)
-        paragraph(tc, text, "TableSection" if kind == "section" else "TableSubsection", f"“{text}”")
-
-    def task(self, task: Task) -> None:
+    def task(self, task: Task) -> str:
         cells = [cell_texts(task, col) for col in self.columns]
-        lines = max(sum(wrapped_lines(t, cap) for t in texts) or 1 for texts, cap in zip(cells, self.capacity))
-        tr = self.row(lines * self.line + self.padding <= self.keep_whole)
-        where = f"任务 {task.number} "
-        for col, texts in zip(self.columns, cells):
-            tc = self.cell(tr, col.width, valign=col.valign)
-            style_id = ALIGN_STYLE.get(col.align)
-            jc = JC["right"] if col.align == "right" else None
+        out = ["<w:tr><w:trPr><w:cantSplit/></w:trPr>" if self.keep_whole(cells) else "<w:tr>"]
+        for texts, opening, ppr in zip(cells, self.cell_open, self.cell_ppr):
+            out.append(opening)
             for text in texts or [""]:
-                paragraph(tc, text, style_id, where, jc)
+                wordml.check(text, task=task.number)
+                out.append(wordml.paragraph(text, ppr))
+            out.append("</w:tc>")
+        out.append("</w:tr>")
+        return "".join(out)
