@@ -4,6 +4,7 @@ where soffice is installed — LibreOffice headless turning the same workbook in
 
     python bench/run.py                 # all sizes, 5 runs each (fewer for the big ones)
     python bench/run.py --sizes 115 --runs 7
+    python bench/run.py --formats docx  # one format only (LibreOffice runs only when xlsx is measured)
 
 It prints Markdown, as the README's table stands.
 """
@@ -101,20 +102,21 @@ def measure(cmd: list[str], cwd: Path, env: dict, timeout: float | None = None) 
     return elapsed, usage.ru_maxrss * 1024
 
 
-def bench(size: int, runs: int, workdir: Path, env: dict, soffice: str | None, lo_max: int) -> list[dict]:
+def bench(size: int, runs: int, workdir: Path, env: dict, soffice: str | None, lo_max: int,
+          formats=FORMATS) -> list[dict]:
     base = datafile.load((ROOT / "data" / "2023.yaml").read_bytes(), "2023.yaml")
     doc = synthetic(base, size)
     data = workdir / f"doc-{size}.yaml"
     data.write_bytes(datafile.dump(doc))
     rows = []
-    for fmt in FORMATS:
+    for fmt in formats:
         out = workdir / f"doc-{size}.{fmt}"
         cmd = [sys.executable, "-m", "exporter", "export", fmt, "--data", str(data), "-o", str(out)]
         results = [measure(cmd, workdir, env) for _ in range(runs)]
         wall = statistics.median(r[0] for r in results)
         rows.append({"size": size, "what": f"export {fmt}", "wall": wall, "per_task_ms": 1000 * wall / size,
                      "rss": max(r[1] for r in results), "bytes": out.stat().st_size, "runs": runs})
-    if soffice and size <= lo_max:
+    if soffice and size <= lo_max and "xlsx" in formats:
         xlsx = workdir / f"doc-{size}.xlsx"
         profile = workdir / "lo-profile"
         cmd = [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
@@ -151,15 +153,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="115,1000,10000")
     parser.add_argument("--runs", type=int, default=5, help="runs per measurement (3 at 10,000 tasks)")
+    parser.add_argument("--formats", default=",".join(FORMATS), help="formats to measure, e.g. docx or xlsx,pdf")
     parser.add_argument("--lo-max", type=int, default=1000,
                         help="largest size LibreOffice is measured at (10,000 takes minutes)")
     args = parser.parse_args()
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    formats = tuple(f for f in args.formats.split(",") if f)
     rows = []
     with tempfile.TemporaryDirectory(prefix="exporter-bench-") as tmp:
         package, env = exporter_under_test(Path(tmp))
         for size in (int(s) for s in args.sizes.split(",")):
-            rows += bench(size, args.runs if size < 10000 else min(args.runs, 3), Path(tmp), env, soffice, args.lo_max)
+            rows += bench(size, args.runs if size < 10000 else min(args.runs, 3), Path(tmp), env, soffice, args.lo_max,
+                          formats)
             print(f"… {size} tasks done", file=sys.stderr)
     by_size: dict[int, dict[str, dict]] = {}
     for r in rows:
@@ -176,11 +181,11 @@ def main() -> None:
     for size, got in by_size.items():
         lo = got.get("LibreOffice xlsx→pdf")
         if lo:
-            for fmt in ("xlsx", "pdf"):
+            for fmt in (f for f in ("xlsx", "pdf") if f in formats):
                 ratio = lo["wall"] / got["export " + fmt]["wall"]
                 print(f"- {size:,} tasks: LibreOffice / export {fmt} = {ratio:.1f}×")
     if 1000 in by_size and 10000 in by_size:
-        for fmt in FORMATS:
+        for fmt in formats:
             ratio = by_size[10000][f"export {fmt}"]["per_task_ms"] / by_size[1000][f"export {fmt}"]["per_task_ms"]
             print(f"- export {fmt}: time per task at 10,000 / at 1,000 = {ratio:.2f}")
 

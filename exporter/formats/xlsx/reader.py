@@ -90,7 +90,8 @@ class _SheetReader:
         return WorkbookError(f"{where}：{message}", file=self.file, task=task, hint=hint)
 
     def check_text(self, sheet: str, cell: str, text: str, task: int | None) -> None:
-        bad = sorted({f"U+{ord(ch):04X}" for ch in text if unicodedata.category(ch) == "Cc" and ch != "\n"})
+        # \r is a line end like \n (_paragraphs joins \r\n): openpyxl keeps it when lxml is installed.
+        bad = sorted({f"U+{ord(ch):04X}" for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r"})
         if bad:
             raise self.error(sheet, cell, f"含有控制字符 {', '.join(bad)}", "删除这些不可见字符后再导入。", task)
 
