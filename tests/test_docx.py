@@ -295,13 +295,6 @@ def test_the_documents_own_columns_are_rendered():
     assert tbl.findall(f"{W}tr")[1].find(f"{W}tc/{W}tcPr/{W}gridSpan").get(f"{W}val") == "7"
 
 
-@pytest.mark.parametrize(("setting", "words"), [
-    ("docx:\n  fonts:\n    body: {name: 仿宋, size: 特号}\n", "特号"),
-    ("docx:\n  fonts:\n    title: 黑体\n", "docx.fonts.title 应写成"),
-    ("docx:\n  table:\n    columns:\n      task: {width: 三成}\n", "docx.table.columns.task.width"),
-    ("docx:\n  table:\n    keep_whole: 300%\n", "docx.table.keep_whole"),
-    ("docx:\n  page_number: {format: 第页}\n", "{n}"),
-])
 def test_a_template_without_a_docx_part_says_so(tmp_path):
     template = tmp_path / "standalone.yaml"
     template.write_text("extends: null\nlabels: {number: 序号}\n", encoding="utf-8")
@@ -315,6 +308,13 @@ def test_progress_is_reported_up_to_the_last_task(bundled_doc):
     assert seen == [(115, 115)]
 
 
+@pytest.mark.parametrize(("setting", "words"), [
+    ("docx:\n  fonts:\n    body: {name: 仿宋, size: 特号}\n", "特号"),
+    ("docx:\n  fonts:\n    title: 黑体\n", "docx.fonts.title 应写成"),
+    ("docx:\n  table:\n    columns:\n      task: {width: 三成}\n", "docx.table.columns.task.width"),
+    ("docx:\n  table:\n    keep_whole: 300%\n", "docx.table.keep_whole"),
+    ("docx:\n  page_number: {format: 第页}\n", "{n}"),
+])
 def test_template_mistakes_are_reported_in_chinese(tmp_path, setting, words):
     template = tmp_path / "bad.yaml"
     template.write_text("extends: official\n" + setting, encoding="utf-8")
