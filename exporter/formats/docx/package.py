@@ -5,6 +5,8 @@ import datetime as dt
 import io
 import zipfile
 
+from exporter.timestamps import zip_time
+
 # Parts of python-docx's built-in template that say nothing about our document: a thumbnail of an
 # empty Mac Word page, a second copy of the styles and a customXml item.
 _DROP = (
@@ -40,11 +42,11 @@ def _order(name: str) -> tuple:
 
 
 def repack(raw: bytes, replace: dict, when: dt.datetime) -> bytes:
-    """The zip again with every entry dated `when` (zip cannot go before 1980), in a fixed order.
+    """The zip again with every entry dated `when` (see timestamps.zip_time), in a fixed order.
 
     `replace` maps entry names to new bytes, or to a function from the old bytes to the new.
     """
-    stamp = max(when, dt.datetime(1980, 1, 1)).timetuple()[:6]
+    stamp = zip_time(when)
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(raw)) as src, \
             zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as dst:
