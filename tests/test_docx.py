@@ -316,6 +316,8 @@ def test_progress_is_reported_up_to_the_last_task(bundled_doc):
     ("docx:\n  fonts:\n    title: 黑体\n", "docx.fonts.title 应写成"),
     ("docx:\n  table:\n    columns:\n      task: {width: 三成}\n", "docx.table.columns.task.width"),
     ("docx:\n  table:\n    keep_whole: 300%\n", "docx.table.keep_whole"),
+    ("docx:\n  fonts:\n    body: {name: 仿宋_GB2312, charset: big9, fallback: 仿宋}\n", "charset“big9”"),
+    ("docx:\n  fonts:\n    body: {name: 仿宋_GB2312, charset: gb2312}\n", "没有写 fallback"),
     ("docx:\n  page_number: {format: 第页}\n", "{n}"),
 ])
 def test_template_mistakes_are_reported_in_chinese(tmp_path, setting, words):
@@ -377,3 +379,20 @@ def test_libreoffice_numbers_pages_right_on_odd_and_left_on_even(libreoffice):
 def test_libreoffice_shows_every_line_of_section_nine(libreoffice):
     require_tool("pdftoppm")
     assert problems(libreoffice["nine"]) == []
+
+
+def test_characters_a_gb2312_font_lacks_get_the_fallback_font():
+    """The fangsong example names 仿宋_GB2312, which has no 埇: that character alone is set in 仿宋."""
+    task = Task(5, "推进埇桥区建设。", ["埇桥区、萧县完成。"], ["埇桥区政府"])
+    doc = Document(meta={"title": "埇桥区任务"}, sections=[Section("一", "部分", [], [Subsection("一", "埇桥", [task])])])
+    data = render(doc, templates.load("fangsong"))
+    assert style_fonts(data)["Normal"]["eastAsia"] == "仿宋_GB2312"
+    assert table_rows(data)[3] == [["5"], ["推进埇桥区建设。"], ["埇桥区、萧县完成。"], ["埇桥区政府"]]
+    body = xml(data, "word/document.xml")
+    runs = [("".join(t.text for t in r.iter(f"{W}t")),
+             (r.find(f"{W}rPr/{W}rFonts").get(f"{W}eastAsia") if r.find(f"{W}rPr/{W}rFonts") is not None else None))
+            for r in body.iter(f"{W}r")]
+    assert [f for t, f in runs if t == "埇"] == ["宋体", "楷体", "仿宋", "仿宋", "仿宋"]   # title, subsection, cells
+    assert all(f is None for t, f in runs if "埇" not in t)
+    listed = {f.get(f"{W}name") for f in xml(data, "word/fontTable.xml").findall(f"{W}font")}
+    assert {"仿宋_GB2312", "楷体_GB2312", "方正小标宋简体", "仿宋", "楷体", "宋体"} <= listed

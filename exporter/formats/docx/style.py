@@ -1,6 +1,7 @@
 """The `docx:` section of a template, parsed once into twips (1/20 pt), Word's unit of length."""
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass
 
@@ -23,6 +24,19 @@ class Font:
     bold: bool = False
     indent: float = 0.0        # first-line indent, pt
     space_after: float = 0.0   # pt
+    # A font limited to a character set (仿宋_GB2312: gb2312) names another for the characters outside
+    # it (埇), so Word and WPS do not substitute a font of their own choosing.
+    charset: str | None = None
+    fallback: str | None = None
+
+    def covers(self, text: str) -> bool:
+        if not self.charset or text.isascii():
+            return True
+        try:
+            text.encode(self.charset)
+        except UnicodeEncodeError:
+            return False
+        return True
 
 
 @dataclass
@@ -139,8 +153,18 @@ def _font(spec, role: str) -> Font:
     indent = spec.get("indent", 0)
     chars = _factor(indent)
     indent = size * chars if chars is not None else _twips(indent, f"fonts.{role}.indent") / 20
+    charset, fallback = spec.get("charset"), spec.get("fallback")
+    if charset or fallback:
+        try:
+            charset = codecs.lookup(str(charset)).name
+        except LookupError:
+            raise TemplateError(wording.DOCX_FONT_CHARSET.format(role=role, value=charset or ""),
+                                hint=wording.DOCX_FONT_CHARSET_HINT) from None
+        if not fallback:
+            raise TemplateError(wording.DOCX_FONT_FALLBACK.format(role=role), hint=wording.DOCX_FONT_FALLBACK_HINT)
     return Font(name=str(spec["name"]), size=size, leading=leading, bold=bool(spec.get("bold")), indent=indent,
-                space_after=_twips(spec.get("space_after", 0), f"fonts.{role}.space_after") / 20)
+                space_after=_twips(spec.get("space_after", 0), f"fonts.{role}.space_after") / 20,
+                charset=charset or None, fallback=str(fallback) if fallback else None)
 
 
 def _shade(value, what: str) -> str | None:

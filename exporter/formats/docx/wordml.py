@@ -39,10 +39,14 @@ def _t(text: str) -> str:
     return f"<w:t{space}>{escape(text)}</w:t>"
 
 
-def run(text: str) -> str:
-    """One <w:r> holding `text`; line breaks and tabs become Word's own <w:br/> and <w:tab/>."""
+def run(text: str, font: Font | None = None) -> str:
+    """Runs holding `text` in the paragraph style's font; line breaks and tabs become Word's own <w:br/>
+    and <w:tab/>. Characters outside the font's character set go in runs of its fallback font."""
     if not text:
         return ""
+    if font is not None and not font.covers(text):
+        return "".join(_fallback_run(piece, font.fallback) if outside else run(piece)
+                       for outside, piece in _by_coverage(text, font))
     if not _SPECIAL.search(text):
         return f"<w:r>{_t(text)}</w:r>"
     out = []
@@ -57,8 +61,25 @@ def run(text: str) -> str:
     return f"<w:r>{''.join(out)}</w:r>"
 
 
-def paragraph(text: str, ppr: str = "") -> str:
-    return f"<w:p>{ppr}{run(text)}</w:p>"
+def _by_coverage(text: str, font: Font):
+    """(outside the font's character set?, piece) for maximal pieces of `text`."""
+    start, outside = 0, not font.covers(text[0])
+    for i in range(1, len(text)):
+        here = not font.covers(text[i])
+        if here != outside:
+            yield outside, text[start:i]
+            start, outside = i, here
+    yield outside, text[start:]
+
+
+def _fallback_run(text: str, name: str) -> str:
+    name = escape(name)
+    fonts = f'<w:rPr><w:rFonts w:ascii="{name}" w:hAnsi="{name}" w:eastAsia="{name}" w:cs="{name}"/></w:rPr>'
+    return run(text).replace("<w:r>", f"<w:r>{fonts}")
+
+
+def paragraph(text: str, ppr: str = "", font: Font | None = None) -> str:
+    return f"<w:p>{ppr}{run(text, font)}</w:p>"
 
 
 def style_ppr(style_id: str) -> str:

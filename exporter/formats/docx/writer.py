@@ -9,6 +9,7 @@ as markup (wordml.py) and takes the place of an empty <w:tbl/> in the saved docu
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 from docx import Document as WordDocument
 from docx.enum.section import WD_ORIENT
@@ -39,6 +40,7 @@ STYLES = (
     ("TableCenter", "表格正文居中", "body", "center", False),
     ("PageNumber", "页码", "page_number", "center", False),
 )
+ROLE = {style_id: role for style_id, _, role, _, _ in STYLES}
 # Body cells: left-aligned ones use Normal (the body style itself, justified), so most need no pPr.
 CELL_PPR = {"left": "", "center": wordml.style_ppr("TableCenter"), "right": '<w:pPr><w:jc w:val="right"/></w:pPr>'}
 
@@ -125,11 +127,11 @@ def _styles(word, style: DocxStyle) -> None:
     for style_id, name, role, align, keep_next in STYLES:
         font, after = style.fonts[role], None
         if style_id == "AttachmentLabel":  # on the first grid line, the title on the third
-            font, after = Font(font.name, font.size, style.grid, font.bold), style.grid
+            font, after = replace(font, leading=style.grid, indent=0.0, space_after=0.0), style.grid
         elif style_id in ("UnitLine", "TableHeader", "TableCenter"):
-            font = Font(font.name, font.size, font.leading, font.bold, 0.0, font.space_after)
+            font = replace(font, indent=0.0)
         elif style_id == "PageNumber":
-            font = Font(font.name, font.size, font.size * 1.2, font.bold)
+            font = replace(font, leading=font.size * 1.2, indent=0.0, space_after=0.0)
         styles.append(wordml.element(_style_xml(style_id, name, font, align, keep_next, after)))
 
 
@@ -140,7 +142,8 @@ def _font_table(style: DocxStyle):
     def amend(raw: bytes) -> bytes:
         root = etree.fromstring(raw)
         known = {el.get(qn("w:name")) for el in root.findall(qn("w:font"))}
-        for name in dict.fromkeys(f.name for f in style.fonts.values()):
+        names = [n for f in style.fonts.values() for n in (f.name, f.fallback) if n]
+        for name in dict.fromkeys(names):
             if name not in known:
                 root.append(wordml.element(f'<w:font w:name="{wordml.escape(name)}"><w:charset w:val="86"/>'
                                            '<w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>'))
@@ -191,7 +194,8 @@ def _front(word, doc: Document, style: DocxStyle, attachment) -> None:
     front += [(str(text), "Preamble") for text in ([preamble] if isinstance(preamble, str) else preamble)]
     for text, style_id in front:
         wordml.check(text, wording.DOCX_WHERE_FRONT)
-        anchor.addprevious(wordml.element(wordml.paragraph(text, wordml.style_ppr(style_id))))
+        font = style.fonts[ROLE[style_id]]
+        anchor.addprevious(wordml.element(wordml.paragraph(text, wordml.style_ppr(style_id), font)))
     anchor.addprevious(wordml.element("<w:tbl/>"))
     # Word needs a paragraph between a table and the section's end; keep it one point high.
     anchor.addprevious(wordml.element(
@@ -266,7 +270,7 @@ class _Table:
         for col in self.columns:
             wordml.check(col.label, wording.DOCX_WHERE_HEADER)
             cells.append(f'<w:tc><w:tcPr><w:tcW w:w="{col.width}" w:type="dxa"/>{shade}<w:vAlign w:val="center"/>'
-                         f"</w:tcPr>{wordml.paragraph(col.label, ppr)}</w:tc>")
+                         f"</w:tcPr>{wordml.paragraph(col.label, ppr, self.style.fonts['header'])}</w:tc>")
         return f'<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{"".join(cells)}</w:tr>'
 
     @staticmethod
@@ -280,7 +284,7 @@ class _Table:
         style_id = "TableSection" if kind == "section" else "TableSubsection"
         return (f'<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="{self.style.block_width}" '
                 f'w:type="dxa"/><w:gridSpan w:val="{len(self.columns)}"/>{shade}</w:tcPr>'
-                f"{wordml.paragraph(text, wordml.style_ppr(style_id))}</w:tc></w:tr>")
+                f"{wordml.paragraph(text, wordml.style_ppr(style_id), self.style.fonts[kind])}</w:tc></w:tr>")
 
     def keep_whole(self, cells: list[list[str]]) -> bool:
         """Whether the row is short enough to keep whole. A quick bound first (a character is at most two
@@ -294,11 +298,12 @@ class _Table:
     def task(self, task: Task) -> str:
         cells = [cell_texts(task, col) for col in self.columns]
         out = ["<w:tr><w:trPr><w:cantSplit/></w:trPr>" if self.keep_whole(cells) else "<w:tr>"]
+        body = self.style.fonts["body"]
         for texts, opening, ppr in zip(cells, self.cell_open, self.cell_ppr):
             out.append(opening)
             for text in texts or [""]:
                 wordml.check(text, task=task.number)
-                out.append(wordml.paragraph(text, ppr))
+                out.append(wordml.paragraph(text, ppr, body))
             out.append("</w:tc>")
         out.append("</w:tr>")
         return "".join(out)
