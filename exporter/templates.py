@@ -1,10 +1,16 @@
 """Templates are YAML data: a base file plus small overlays (`extends: official`).
 
-Sizes are written as people write them — 三号, 16pt, 28mm, 1.8cm — and parsed here, once.
+The one loader every writer uses. Its only defaults are `templates/official.yaml`: an overlay inherits
+every value it does not set; a standalone template (`extends: null`) must set every value a writer
+reads, and a missing one is a TemplateError naming it — no writer keeps defaults of its own. Each
+format parses its section once per loaded template (`Template.parsed`), so every file of a split
+export is styled from the same parsed settings. Sizes are written as people write them — 三号, 16pt,
+28mm, 1.8cm — and parsed here (`parse_size`).
 """
 from __future__ import annotations
 
 import copy
+import functools
 import re
 from pathlib import Path
 
@@ -39,6 +45,49 @@ def parse_size(value, what: str = "尺寸") -> float:
     return float(m.group(1)) * UNITS[m.group(2) or "pt"]
 
 
+class Template(dict):
+    """A loaded template: the merged mapping, plus each format's parsed section, parsed only once."""
+
+    def parsed(self, parser):
+        """parser(self), computed on first use and kept: e.g. template.parsed(SheetStyle)."""
+        cache = self.__dict__.setdefault("_parsed", {})
+        if parser not in cache:
+            cache[parser] = parser(self)
+        return cache[parser]
+
+
+def parsed(template: dict, parser):
+    """parser(template), parsed once per loaded Template (a plain dict is parsed every time)."""
+    if isinstance(template, Template):
+        return template.parsed(parser)
+    return parser(template)
+
+
+def missing(path: str) -> TemplateError:
+    return TemplateError(f"模板缺少设置 {path}",
+                         hint="在模板中补上这一项，或在模板开头写 extends: official 继承默认设置。")
+
+
+def setting(template: dict, path: str):
+    """The value at a dotted path ("xlsx.fills.header"); a TemplateError naming the path when missing."""
+    node = template
+    for key in path.split("."):
+        if not isinstance(node, dict) or node.get(key) is None:
+            raise missing(path)
+        node = node[key]
+    return node
+
+
+def official_path() -> Path:
+    return bundled("templates") / f"{DEFAULT}.yaml"
+
+
+@functools.lru_cache(maxsize=1)
+def official() -> Template:
+    """The bundled default template (read once per process; callers must not change it)."""
+    return load(DEFAULT)
+
+
 def _merge(base: dict, overlay: dict) -> dict:
     out = copy.deepcopy(base)
     for key, value in overlay.items():
@@ -63,8 +112,12 @@ def _find(name: str) -> Path:
     return candidate
 
 
-def load(name: str | None = None, _seen: tuple = ()) -> dict:
+def load(name: str | None = None) -> Template:
     """Load a template by bundled name or file path, with its `extends` chain merged in."""
+    return Template(_load(name))
+
+
+def _load(name: str | None, _seen: tuple = ()) -> dict:
     path = _find(name or DEFAULT)
     if path.resolve() in _seen:
         raise TemplateError(f"模板“{path}”循环继承", hint="检查各模板的 extends 字段。")
@@ -78,11 +131,11 @@ def load(name: str | None = None, _seen: tuple = ()) -> dict:
         raise TemplateError("模板应是“键: 值”的映射", file=str(path), hint="参照 templates/official.yaml 书写。")
     # A template is an overlay on the default unless it says otherwise (`extends: null`), so a
     # user's file need only list what it changes.
-    is_default = path.resolve() == (bundled("templates") / f"{DEFAULT}.yaml").resolve()
+    is_default = path.resolve() == official_path().resolve()
     parent = data.pop("extends", None if is_default else DEFAULT)
     data["_dir"] = str(path.parent)
     if parent:
-        base = load(str(parent) if not (path.parent / f"{parent}.yaml").is_file()
+        base = _load(str(parent) if not (path.parent / f"{parent}.yaml").is_file()
                     else str(path.parent / f"{parent}.yaml"), _seen + (path.resolve(),))
         data = _merge(base, data)
     return data

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from reportlab.lib.pagesizes import A3, A4, A5, B5
 
 from exporter.errors import TemplateError
-from exporter.templates import parse_size
+from exporter.templates import missing, official, parse_size, setting
 
 PAGES = {"A4": A4, "A3": A3, "A5": A5, "B5": B5}
 COLUMNS = ("number", "task", "progress", "units")
@@ -72,35 +72,43 @@ class Style:
         return self.page_height - self.top
 
 
-def _section(data, name: str) -> dict:
-    value = data.get(name) if isinstance(data, dict) else None
-    if value is None:
-        return {}
+def _section(template: dict, path: str) -> dict:
+    value = setting(template, path)
     if not isinstance(value, dict):
-        raise TemplateError(f"模板的 pdf.{name} 应是映射（键: 值）", hint="参照 templates/official.yaml 的 pdf 部分。")
+        raise TemplateError(f"模板的 {path} 应是映射（键: 值）", hint="参照 templates/official.yaml 的 pdf 部分。")
     return value
+
+
+def _optional(template: dict, path: str):
+    """A value whose absence has a meaning of its own (no indent, no space, no shade): None if unset."""
+    try:
+        return setting(template, path)
+    except TemplateError:
+        return None
 
 
 def _size(value, what: str) -> float:
     try:
         return parse_size(value, what)
     except TemplateError as exc:
-        exc.message = f"pdf.{what}：{exc.message}"
+        exc.message = f"{what}：{exc.message}"
         raise
 
 
-def _text(data: dict, name: str, default_font: str, default_size, default_leading: float = 1.5) -> TextStyle:
-    d = _section(data, name)
-    size = _size(d.get("size", default_size), f"{name}.size")
-    # leading: a factor of the size (1.5) or a length (18pt); indent: characters (2) or a length.
-    leading = d.get("leading", default_leading)
-    factor = _number(leading)
-    leading = size * factor if factor is not None and factor < 4 else _size(leading, f"{name}.leading")
-    indent = d.get("indent", 0)
+def _text(template: dict, path: str, leading: float | None = None) -> TextStyle:
+    """A text role: font and size; leading (a factor such as 1.5, or a length) unless given;
+    indent (characters, or a length) and space_after are 0 when unset."""
+    _section(template, path)
+    size = _size(setting(template, f"{path}.size"), f"{path}.size")
+    if leading is None:
+        raw = setting(template, f"{path}.leading")
+        factor = _number(raw)
+        leading = size * factor if factor is not None and factor < 4 else _size(raw, f"{path}.leading")
+    indent = _optional(template, f"{path}.indent") or 0
     chars = _number(indent)
-    indent = size * chars if chars is not None else _size(indent, f"{name}.indent")
-    return TextStyle(font=str(d.get("font", default_font)), size=size, leading=leading, indent=indent,
-                     space_after=_size(d.get("space_after", 0), f"{name}.space_after"))
+    indent = size * chars if chars is not None else _size(indent, f"{path}.indent")
+    return TextStyle(font=str(setting(template, f"{path}.font")), size=size, leading=leading, indent=indent,
+                     space_after=_size(_optional(template, f"{path}.space_after") or 0, f"{path}.space_after"))
 
 
 def _number(value) -> float | None:
@@ -121,23 +129,29 @@ def _shade(value, what: str) -> float | None:
     except (TypeError, ValueError):
         gray = -1
     if not 0 <= gray <= 1:
-        raise TemplateError(f"pdf.table.{what}.shade 应是 0（黑）到 1（白）之间的灰度，而不是“{value}”",
+        raise TemplateError(f"{what} 应是 0（黑）到 1（白）之间的灰度，而不是“{value}”",
                             hint="例如 0.9 为浅灰；写 none 表示不加底色。")
     return gray
 
 
-def _columns(data: dict, width: float) -> list[Column]:
-    d = _section(data, "columns")
-    defaults = {"number": ("15mm", "center", "middle"), "task": ("29%", "left", "top"),
-                "progress": ("49%", "left", "top"), "units": ("*", "center", "middle")}
+def _column_spec(template: dict, key: str) -> dict:
+    path = f"pdf.table.columns.{key}"
+    spec = setting(template, path)
+    if not isinstance(spec, dict):
+        # A bare width ("task: 30%") keeps the alignment official.yaml gives the column.
+        spec = {**setting(official(), path), "width": spec}
+    for part in ("width", "align", "valign"):
+        if spec.get(part) is None:
+            raise missing(f"{path}.{part}")
+    return spec
+
+
+def _columns(template: dict, width: float) -> list[Column]:
+    _section(template, "pdf.table.columns")
     widths: dict[str, float | None] = {}
-    specs = {}
-    for key in COLUMNS:
-        spec = d.get(key) or {}
-        if not isinstance(spec, dict):
-            spec = {"width": spec}
-        specs[key] = spec
-        raw = str(spec.get("width", defaults[key][0])).strip()
+    specs = {key: _column_spec(template, key) for key in COLUMNS}
+    for key, spec in specs.items():
+        raw = str(spec["width"]).strip()
         if raw == "*":
             widths[key] = None
         elif raw.endswith("%"):
@@ -147,7 +161,7 @@ def _columns(data: dict, width: float) -> list[Column]:
                 raise TemplateError(f"pdf.table.columns.{key}.width“{raw}”无法识别",
                                     hint="写成 30%、14mm 或 *（其余宽度）。") from None
         else:
-            widths[key] = _size(raw, f"table.columns.{key}.width")
+            widths[key] = _size(raw, f"pdf.table.columns.{key}.width")
     rest = [k for k, w in widths.items() if w is None]
     fixed = sum(w for w in widths.values() if w is not None)
     if len(rest) > 1:
@@ -162,9 +176,7 @@ def _columns(data: dict, width: float) -> list[Column]:
                             hint="减小百分比或毫米数，或把一列写成 *。")
     out, x = [], 0.0
     for key in COLUMNS:
-        spec = specs[key]
-        align = str(spec.get("align", defaults[key][1]))
-        valign = str(spec.get("valign", defaults[key][2]))
+        align, valign = str(specs[key]["align"]), str(specs[key]["valign"])
         if align not in ("left", "center", "right") or valign not in ("top", "middle", "bottom"):
             raise TemplateError(f"pdf.table.columns.{key} 的对齐方式“{align}/{valign}”无法识别",
                                 hint="align 可为 left、center、right；valign 可为 top、middle、bottom。")
@@ -174,68 +186,59 @@ def _columns(data: dict, width: float) -> list[Column]:
 
 
 def load_style(template: dict) -> Style:
-    """Read the template's `pdf:` section (missing values take the GB/T 9704 defaults)."""
-    pdf = template.get("pdf") or {}
-    if not isinstance(pdf, dict):
-        raise TemplateError("模板的 pdf 部分应是映射（键: 值）", hint="参照 templates/official.yaml。")
-    page = _section(pdf, "page")
-    name = str(page.get("size", "A4"))
+    """Read the template's `pdf:` section; every value comes from the template (official.yaml for an overlay)."""
+    _section(template, "pdf")
+    name = str(setting(template, "pdf.page.size"))
     if name.upper() not in PAGES:
         raise TemplateError(f"pdf.page.size“{name}”无法识别", hint=f"可用：{'、'.join(PAGES)}。")
     w, h = PAGES[name.upper()]
-    orientation = str(page.get("orientation", "landscape"))
+    orientation = str(setting(template, "pdf.page.orientation"))
     if orientation not in ("landscape", "portrait"):
         raise TemplateError(f"pdf.page.orientation“{orientation}”无法识别",
                             hint="写 landscape（横向）或 portrait（纵向）。")
     if orientation == "landscape":
         w, h = max(w, h), min(w, h)
-    margins = _section(pdf, "margins")
-    m = {k: _size(margins.get(k, d), f"margins.{k}") for k, d in
-         (("top", "25mm"), ("bottom", "27mm"), ("left", "28mm"), ("right", "26mm"))}
-    fallback = pdf.get("fallback", ["serif"])
+    m = {k: _size(setting(template, f"pdf.margins.{k}"), f"pdf.margins.{k}")
+         for k in ("top", "bottom", "left", "right")}
+    fallback = setting(template, "pdf.fallback")
     if isinstance(fallback, str):
         fallback = [fallback]
     if not isinstance(fallback, list):
         raise TemplateError("pdf.fallback 应是字体别名的列表", hint="例如 fallback: [serif]。")
-    table = _section(pdf, "table")
-    body = _text(table, "body", "serif", "小四", 1.5)
-    labels = {"number": "序号", "task": "重点工作任务", "progress": "完成情况", "units": "牵头责任单位",
-              "continued": "（续）", "attachment": "附件"}
-    labels.update({k: str(v) for k, v in (template.get("labels") or {}).items() if v is not None})
-    padding = _section(table, "padding")
-    rules = _section(table, "rules")
-    number = _section(pdf, "page_number")
+    _section(template, "pdf.table")
+    body = _text(template, "pdf.table.body")
+    labels = {k: str(v) for k, v in _section(template, "labels").items() if v is not None}
+    for key in (*COLUMNS, "continued", "attachment"):
+        setting({"labels": labels}, f"labels.{key}")
     block_width = w - m["left"] - m["right"]
     style = Style(
         page_width=w, page_height=h, **m,
         fallback=[str(a) for a in fallback],
-        attachment=_text(pdf, "attachment", "sans", "三号", 1.0),
-        grid=_size(pdf.get("grid", "28.9pt"), "grid"),
-        title=_text(pdf, "title", "serif-bold", "二号", 1.3),
-        preamble=_text(pdf, "preamble", "serif", "四号", 1.6),
+        attachment=_text(template, "pdf.attachment"),
+        grid=_size(setting(template, "pdf.grid"), "pdf.grid"),
+        title=_text(template, "pdf.title"),
+        preamble=_text(template, "pdf.preamble"),
         body=body,
-        header=_text(table, "header", "sans", body.size, body.leading / body.size),
-        section=_text(table, "section", "sans", body.size, body.leading / body.size),
-        subsection=_text(table, "subsection", "serif-bold", body.size, body.leading / body.size),
-        continued_size=_size(_section(table, "continued").get("size", "五号"), "table.continued.size"),
-        header_shade=_shade(_section(table, "header").get("shade", 0.88), "header"),
-        section_shade=_shade(_section(table, "section").get("shade"), "section"),
-        subsection_shade=_shade(_section(table, "subsection").get("shade"), "subsection"),
-        pad_x=_size(padding.get("x", "2mm"), "table.padding.x"),
-        pad_y=_size(padding.get("y", "1.5mm"), "table.padding.y"),
-        inner_rule=_size(rules.get("inner", "0.5pt"), "table.rules.inner"),
-        frame_rule=_size(rules.get("frame", "0.9pt"), "table.rules.frame"),
-        justify=bool(table.get("justify", True)),
-        min_lines=max(1, int(table.get("min_lines", 2))),
-        columns=_columns(table, block_width),
-        page_number=_text(pdf, "page_number", "serif", "四号", 1.0),
-        page_number_below=_size(number.get("below", "7mm"), "page_number.below"),
-        page_number_format=str(number.get("format", "— {n} —")),
+        # Every table line shares the body's pitch, so rows split cleanly between lines.
+        header=_text(template, "pdf.table.header", body.leading),
+        section=_text(template, "pdf.table.section", body.leading),
+        subsection=_text(template, "pdf.table.subsection", body.leading),
+        continued_size=_size(setting(template, "pdf.table.continued.size"), "pdf.table.continued.size"),
+        header_shade=_shade(_optional(template, "pdf.table.header.shade"), "pdf.table.header.shade"),
+        section_shade=_shade(_optional(template, "pdf.table.section.shade"), "pdf.table.section.shade"),
+        subsection_shade=_shade(_optional(template, "pdf.table.subsection.shade"), "pdf.table.subsection.shade"),
+        pad_x=_size(setting(template, "pdf.table.padding.x"), "pdf.table.padding.x"),
+        pad_y=_size(setting(template, "pdf.table.padding.y"), "pdf.table.padding.y"),
+        inner_rule=_size(setting(template, "pdf.table.rules.inner"), "pdf.table.rules.inner"),
+        frame_rule=_size(setting(template, "pdf.table.rules.frame"), "pdf.table.rules.frame"),
+        justify=bool(setting(template, "pdf.table.justify")),
+        min_lines=max(1, int(setting(template, "pdf.table.min_lines"))),
+        columns=_columns(template, block_width),
+        page_number=_text(template, "pdf.page_number"),
+        page_number_below=_size(setting(template, "pdf.page_number.below"), "pdf.page_number.below"),
+        page_number_format=str(setting(template, "pdf.page_number.format")),
         labels=labels,
     )
-    # Every table line shares the body's pitch, so rows split cleanly between lines.
-    for role in (style.header, style.section, style.subsection):
-        role.leading = body.leading
     if "{n}" not in style.page_number_format:
         raise TemplateError("pdf.page_number.format 中须有 {n}（页码）", hint="例如 \"— {n} —\"。")
     for col in style.columns:

@@ -16,6 +16,7 @@ from exporter.formats.pdf.fonts import FontBook
 from exporter.formats.pdf.layout import Layout
 from exporter.formats.pdf.style import load_style
 from exporter.model import Document
+from exporter.templates import parsed
 from exporter.timestamps import document_time, pdf_date
 
 SUBJECT = "重点工作任务完成情况"
@@ -34,7 +35,7 @@ def render(doc: Document, template: dict, *, progress=None, attachment=None, **o
     Raises TemplateError for a bad template or font, RenderError for characters no font can draw.
     """
     when = document_time(doc)
-    style = load_style(template)
+    style = parsed(template, load_style)
     layout = Layout(style, FontBook(template, style.fallback))
     check_glyphs(doc, layout, attachment)
 

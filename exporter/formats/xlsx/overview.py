@@ -1,34 +1,29 @@
 """The overview workbook of a split export: one row per unit with the tasks it leads and co-leads.
 
 Always xlsx, whatever the format of the unit files, and byte-identical run to run. Fonts, border,
-header fill and page margins follow the template's `xlsx:` section, like the unit workbooks.
+header fill and page margins are the unit workbooks' own (writer.SheetStyle, parsed once per template).
 """
 from __future__ import annotations
 
+import copy
 import datetime
 import io
 import re
 import zipfile
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 
+from exporter.formats.xlsx.writer import SheetStyle
 from exporter.model import Document, unit_roles
-from exporter.templates import parse_size
+from exporter.templates import official, parsed
 from exporter.text.width import display_width, wrapped_lines
 from exporter.timestamps import document_time, zip_time
 
 HEADERS = ["单位", "牵头任务数", "牵头任务序号", "参与任务数", "参与任务序号", "合计"]
 SHEET_TITLE = "单位任务一览"
 HEADER_ROW = 3  # title, summary line, then the header
-POINTS_PER_CM = 72 / 2.54
-
-DEFAULT_FONTS = {
-    "title": {"name": "方正小标宋简体", "size": "小二"},
-    "header": {"name": "黑体", "size": "小四"},
-    "body": {"name": "宋体", "size": "小四"},
-}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -86,37 +81,20 @@ def wrap_numbers(text: str, width: float) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# Styling from the template
-def _font(settings: dict, role: str, bold: bool = False) -> tuple[Font, float]:
-    spec = {**DEFAULT_FONTS[role], **((settings.get("fonts") or {}).get(role) or {})}
-    size = parse_size(spec.get("size", 12), f"xlsx.fonts.{role}.size")
-    return Font(name=spec.get("name"), size=size, bold=bool(spec.get("bold", bold))), size
-
-
-def _row_height(lines: int, size: float, settings: dict) -> float:
-    spacing = float(settings.get("line_spacing", 1.45))
-    padding = parse_size(settings.get("row_padding", "5pt"), "xlsx.row_padding")
-    return round(lines * size * spacing + padding, 1)
-
-
-def _margin(page: dict, key: str, default_cm: float) -> float:
-    """A margin in inches, as openpyxl wants it."""
-    value = (page.get("margins") or {}).get(key)
-    points = parse_size(value, f"xlsx.page.margins.{key}") if value is not None else default_cm * POINTS_PER_CM
-    return round(points / 72, 3)
+# Styling: the workbook's own parsed template settings (SheetStyle), so both look alike
+def _row_height(lines: int, size: float, style: SheetStyle) -> float:
+    return round(lines * size * style.line_spacing + style.row_padding, 1)
 
 
 def render_overview(doc: Document, template: dict | None = None) -> bytes:
     """The overview workbook as bytes: title, a summary line, the header row, then a row per unit."""
-    settings = (template or {}).get("xlsx") or {}
+    style = parsed(template or official(), SheetStyle)  # no template: the default one
     rows = overview_rows(doc)
-    title_font, title_size = _font(settings, "title", bold=True)
-    header_font, header_size = _font(settings, "header")
-    body_font, body_size = _font(settings, "body")
-    border_spec = settings.get("border") or {}
-    side = Side(style=border_spec.get("style", "thin"), color=str(border_spec.get("color", "000000")))
-    border = Border(left=side, right=side, top=side, bottom=side)
-    header_fill = (settings.get("fills") or {}).get("header")
+    title_font = copy.copy(style.fonts["title"])
+    title_font.bold = True
+    header_font, body_font = style.fonts["header"], style.fonts["body"]
+    title_size, header_size, body_size = style.sizes["title"], style.sizes["header"], style.sizes["body"]
+    border = style.border
     wrap_left = Alignment(horizontal="left", vertical="center", wrap_text=True)
     wrap_center = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
@@ -146,7 +124,7 @@ def render_overview(doc: Document, template: dict | None = None) -> bytes:
     ws.merge_cells(f"A1:{last_col}1")
     ws["A1"].font = title_font
     ws["A1"].alignment = wrap_center
-    ws.row_dimensions[1].height = _row_height(1, title_size, settings)
+    ws.row_dimensions[1].height = _row_height(1, title_size, style)
 
     tasks = doc.all_tasks()
     summary = f"{doc.title}　共 {len(tasks)} 项任务，{len(rows)} 个单位" if doc.title else \
@@ -156,17 +134,16 @@ def render_overview(doc: Document, template: dict | None = None) -> bytes:
     ws["A2"].font = body_font
     ws["A2"].alignment = wrap_center
     ws["A2"].data_type = "s"
-    ws.row_dimensions[2].height = _row_height(wrapped_lines(summary, sum(widths) / scale), body_size, settings)
+    ws.row_dimensions[2].height = _row_height(wrapped_lines(summary, sum(widths) / scale), body_size, style)
 
     ws.append(HEADERS)
     for cell in ws[HEADER_ROW]:
         cell.font = header_font
         cell.alignment = wrap_center
         cell.border = border
-        if header_fill:
-            cell.fill = PatternFill("solid", fgColor=str(header_fill))
+        cell.fill = style.fills["header"]
     lines = max(wrapped_lines(h, w / scale) for h, w in zip(HEADERS, widths))
-    ws.row_dimensions[HEADER_ROW].height = _row_height(lines, header_size, settings)
+    ws.row_dimensions[HEADER_ROW].height = _row_height(lines, header_size, style)
 
     for values in rows:
         values = list(values)
@@ -182,9 +159,8 @@ def render_overview(doc: Document, template: dict | None = None) -> bytes:
                 cell.data_type = "s"  # never a formula, whatever the unit is called
         lines = max(wrapped_lines(values[0], widths[0] / scale),
                     values[2].count("\n") + 1, values[4].count("\n") + 1)
-        ws.row_dimensions[r].height = _row_height(lines, body_size, settings)
+        ws.row_dimensions[r].height = _row_height(lines, body_size, style)
 
-    page = settings.get("page") or {}
     ws.freeze_panes = f"A{HEADER_ROW + 1}"
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
@@ -193,14 +169,10 @@ def render_overview(doc: Document, template: dict | None = None) -> bytes:
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
-    ws.page_margins.top = _margin(page, "top", 2.8)
-    ws.page_margins.bottom = _margin(page, "bottom", 2.0)
-    ws.page_margins.left = _margin(page, "left", 2.8)
-    ws.page_margins.right = _margin(page, "right", 2.0)
-    ws.page_margins.header = _margin(page, "header", 1.2)
-    ws.page_margins.footer = _margin(page, "footer", 1.0)
-    ws.oddFooter.center.text = str(page.get("footer") or "第 &P 页 共 &N 页")
-    ws.oddFooter.center.size = parse_size(page.get("footer_size", "五号"), "xlsx.page.footer_size")
+    for side_name in ("top", "bottom", "left", "right", "header", "footer"):
+        setattr(ws.page_margins, side_name, round(getattr(style.margins, side_name), 3))
+    ws.oddFooter.center.text = style.footer
+    ws.oddFooter.center.size = style.footer_size
 
     when = document_time(doc)
     wb.properties.created = wb.properties.modified = when.replace(tzinfo=None)

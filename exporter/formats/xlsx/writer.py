@@ -31,7 +31,7 @@ from openpyxl.xml.functions import tostring
 from exporter.errors import RenderError, TemplateError
 from exporter.formats.xlsx import meta
 from exporter.model import Document, Section, unit_line
-from exporter.templates import parse_size
+from exporter.templates import parse_size, parsed, setting
 from exporter.text.width import line_capacity, split_point, wrapped_lines
 from exporter.timestamps import document_time, zip_time
 
@@ -45,13 +45,7 @@ _FORMULA_START = ("=", "+", "-", "@")
 # ---------------------------------------------------------------------------------------------
 # Template
 def _setting(template: dict, path: str):
-    node = template.get("xlsx")
-    for key in path.split("."):
-        if not isinstance(node, dict) or key not in node:
-            raise TemplateError(f"模板缺少设置 xlsx.{path}",
-                                hint="在模板中补上这一项，或在模板开头写 extends: official 继承默认设置。")
-        node = node[key]
-    return node
+    return setting(template, f"xlsx.{path}")
 
 
 def _color(value, what: str) -> str:
@@ -73,7 +67,7 @@ class SheetStyle:
         self.untitled_sheet = str(_setting(template, "labels.untitled_sheet"))
         self.contents_header = [str(v) for v in _setting(template, "labels.contents_header")]
         self.total_label = str(_setting(template, "labels.total"))
-        self.continued = str(labels.get("continued") or "（续）")
+        self.continued = str(setting(template, "labels.continued"))
         self.fonts: dict[str, Font] = {}
         self.sizes: dict[str, float] = {}
         for role in ("title", "header", "section", "subsection", "body", "link"):
@@ -94,10 +88,10 @@ class SheetStyle:
         self.contents_widths = [self._number(v, "contents_columns") for v in contents]
         self.fills = {k: PatternFill("solid", fgColor=_color(_setting(template, f"fills.{k}"), f"xlsx.fills.{k}"))
                       for k in ("header", "section")}
-        border = _setting(template, "border")
-        style = None if str(border.get("style", "thin")) == "none" else str(border.get("style", "thin"))
+        style = str(_setting(template, "border.style"))
+        style = None if style == "none" else style
         try:
-            side = Side(style=style, color=_color(border.get("color", "000000"), "xlsx.border.color"))
+            side = Side(style=style, color=_color(_setting(template, "border.color"), "xlsx.border.color"))
         except ValueError:
             raise TemplateError(f"边框样式 xlsx.border.style“{style}”无法识别",
                                 hint="可用 thin、medium、hair、dotted、none 等。") from None
@@ -448,7 +442,7 @@ def _part(numeral: str, title: str, tasks) -> meta.Part:
 
 def render(doc: Document, template: dict, *, progress=None, **options) -> bytes:
     """The workbook as bytes: identical bytes for identical input, dated by timestamps.document_time."""
-    layout = SheetStyle(template)
+    layout = parsed(template, SheetStyle)
     wb = _Writer(doc, layout, progress).build()
     when = document_time(doc)
     props = wb.properties
