@@ -108,20 +108,29 @@ def cli():
 @click.option("-o", "--output", "out", default="-", metavar="FILE.yaml", callback=not_empty,
               help="写入的数据文件（默认：标准输出）。")
 @click.option("--keep-punctuation", is_flag=True, help="保留来源中的半角标点，不恢复为全角。")
-def import_cmd(source, out, keep_punctuation):
-    """把发布页面的文本（.txt）或导出后编辑过的工作簿（.xlsx）转成规范化数据文件。
+@click.option("--columns", metavar="表头,…",
+              help="表头认不出时，按表格各列的顺序写出它们对应的标准表头，用逗号分隔，"
+                   "例如 --columns 序号,重点工作任务,完成情况,牵头责任单位。")
+def import_cmd(source, out, keep_punctuation, columns):
+    """把来源文件转成规范化数据文件。文件类型按内容识别：
+
+    \b
+      网页（.html、.mhtml）、Word（.docx、.doc、.wps）、Excel（.xlsx、.xls），
+      本工具导出后编辑过的工作簿（原样读回），发布页面的文本（.txt）。
+    .doc、.wps 需要本机装有 LibreOffice。
 
     \b
     例：exporter import 2023.txt -o data/2023.yaml
+        exporter import 页面.html -o 2024.yaml
+        exporter import 附件.docx -o 2024.yaml --columns 序号,重点工作任务,完成情况,牵头责任单位
     """
+    from exporter import formats
+
     data = read_bytes(source, "来源文件")
-    from exporter.formats import sniff
-    if source.lower().endswith(".xlsx") or sniff.kind(data) == "xlsx":
-        from exporter.formats.xlsx import reader as xlsx_reader
-        doc = xlsx_reader.read_workbook(data, source)
-    else:
-        from exporter.formats import pagetext
-        doc = pagetext.import_source(sniff.page_text_bytes(data, source), source, restore=not keep_punctuation)
+    labels = [c.strip() for c in columns.replace("，", ",").split(",") if c.strip()] if columns else None
+    echo = functools.partial(click.echo, err=True)
+    doc = formats.read(data, source, columns=labels, restore_punctuation=not keep_punctuation,
+                       report=echo, notice=echo)
     payload = datafile.dump(doc)
     datafile.check_imported(payload, source)
     output.write(out, payload, inputs=[(source, "来源文件")])

@@ -18,6 +18,7 @@ NO_TITLE = "没有找到文件标题"
 NO_TITLE_HINT = "在表格之前加一行标题，例如“2023年《政府工作报告》重点工作任务完成情况”。"
 NO_TASK_ROWS = "表格中没有任何带序号的任务"
 NO_HEADER = "没有找到表头：看到的表格有 {count} 列，但认不出哪一列是任务"
+NO_HEADER_SEEN = "{message}；表格第一行是“{cells}”"
 NO_HEADER_HINT = ("用 {example} 按顺序说明各列（列名见 exporter/formats/headers.yaml 的同义词表），"
                   "或在页面文本中补上表头行。")
 ROW_ONLY_NUMBER = "这一行只有序号“{text}”，没有任务内容"
@@ -101,7 +102,7 @@ DIFF_EXIT_NOTE = "有差异时退出码为 1，没有差异为 0，出错为 2�
 # ---------------------------------------------------------------------------------------------
 # What an `import` source turned out to be (formats/sniff.py)
 SOURCE_KINDS = {
-    "pdf": "这是 PDF 文件，不是页面文本；本程序不从 PDF 中提取表格",
+    "pdf": "这是 PDF 文件；本程序不从 PDF 中提取表格",
     "ole": "这是旧版 Office 文件（.doc 或 .xls），不是页面文本",
     "zip": "这是压缩包或 Word/WPS 文档（.zip/.docx），不是页面文本",
     "utf16": "这是 UTF-16 编码的文本，但缺少字节顺序标记，无法确定怎样读取",
@@ -180,3 +181,69 @@ DOCX_WHERE_FRONT = "表格前的文字（附件标注、标题、说明）"
 DOCX_WHERE_HEADER = "表头"
 DOCX_WHERE_HEADING = "标题行“{text}”"
 DOCX_WHERE_PAGE_NUMBER = "模板的页码格式"
+
+# ---------------------------------------------------------------------------------------------
+# -- Reading files that arrive from outside (formats/sniff.py, html.py, docx/reader.py, xlsx/foreign.py) --
+
+# What a file seems to be, by its content, for messages ("文件看起来是 PDF 文档").
+KIND_NAMES = {
+    "pdf": "PDF 文档",
+    "ofd": "OFD 版式文件",
+    "pptx": "PowerPoint 演示文稿（.pptx）",
+    "ppt": "PowerPoint 演示文稿（.ppt）",
+    "zip": "压缩包（.zip）",
+    "rar": "压缩包（.rar）",
+    "7z": "压缩包（.7z）",
+    "gzip": "压缩包（.gz）",
+    "png": "PNG 图片",
+    "jpeg": "JPEG 图片",
+    "gif": "GIF 图片",
+    "bmp": "BMP 图片",
+    "tiff": "TIFF 图片",
+    "binary": "无法识别的二进制文件",
+    "ole": "无法识别的 Office 旧格式文件",
+}
+IMPORTABLE = "可以导入：网页（.html/.mhtml）、Word（.docx/.doc/.wps）、Excel（.xlsx/.xls）、页面文本（.txt）"
+UNSUPPORTED_KIND = "文件看起来是{kind}，不是可以导入的表格"
+OLD_OFFICE_BROKEN = "这是旧版 Office 文件（.doc/.xls/.wps），但读不出其中的内容（文件已损坏或不完整）"
+UNSUPPORTED_HINT = {
+    "pdf": "PDF 中的表格无法可靠还原；请找到发布该表格的网页或 Word/Excel 附件再导入，"
+           "或在网页上全选复制页面文字存为 .txt 后导入。",
+    "ofd": "OFD 中的表格无法可靠还原；请找到发布该表格的网页或 Word/Excel 附件再导入。",
+    "zip": "先解压，再导入其中的网页、Word 或 Excel 文件。",
+    "rar": "先解压，再导入其中的网页、Word 或 Excel 文件。",
+    "7z": "先解压，再导入其中的网页、Word 或 Excel 文件。",
+    "gzip": "先解压，再导入其中的网页、Word 或 Excel 文件。",
+}
+UNSUPPORTED_DEFAULT_HINT = "请提供表格本身：" + IMPORTABLE + "。"
+EXTENSION_MISMATCH = "（文件名是 .{ext}，但内容是{kind}，已按{kind}读取）"
+
+ENCRYPTED = "文件设置了打开密码，无法读取"
+ENCRYPTED_HINT = "请发件单位提供没有密码的文件，或在 WPS/Office 中输入密码打开后，“另存为”一份不设密码的文件再导入。"
+CORRUPT = "文件已损坏或不完整，无法作为{kind}读取"
+CORRUPT_HINT = "用 WPS/Office 打开该文件，“另存为”新文件后再导入；打不开时请发件单位重新发送。"
+ZIP_TOO_LARGE = "文件解压后过大（声明 {size}，上限 {limit}），可能是恶意构造的压缩文件，已拒绝读取"
+ZIP_TOO_LARGE_HINT = "正常的表格解压后不会这么大；请确认文件来源，或在 WPS/Office 中打开后另存为新文件再导入。"
+ZIP_TOO_MANY = "文件包含 {count} 个部件（上限 {limit}），可能是恶意构造的压缩文件，已拒绝读取"
+EXTERNAL_LINKS = "工作簿引用了其他文件中的数据（外部链接：{targets}），这些单元格显示的只是上次保存时的值，无法核实"
+EXTERNAL_LINKS_HINT = "在 Excel/WPS 中用“数据 → 编辑链接 → 断开链接”把引用变成数值，保存后再导入。"
+TITLE_FROM_NAME = "提示：表格上方没有标题，以“{title}”作为标题（可在数据文件中修改）。"
+MACROS_IGNORED = "提示：{file} 含有宏（VBA），已忽略，不会执行。"
+
+NO_TABLE_IN = "{what}中没有找到表格"
+NO_TABLE_IN_HINT = "导入的文件应包含“重点工作任务完成情况”表格（表头如“序号 重点工作任务 完成情况 牵头责任单位”）。"
+
+DECODE_FAILED = "网页的文字无法按 {encoding} 编码解读（第 {line} 行）"
+DECODE_FAILED_HINT = "用浏览器打开该网页，“另存为”“网页，仅 HTML”（UTF-8 编码）后再导入。"
+MHTML_NO_HTML = "MHTML 文件中没有网页正文（text/html 部分）"
+MHTML_NO_HTML_HINT = "用浏览器重新“另存为”网页（.html 或 .mhtml）后再导入。"
+
+SOFFICE_MISSING = "读取 {kind} 文件需要 LibreOffice，但本机没有找到（soffice 命令）"
+SOFFICE_MISSING_HINT = ("安装 LibreOffice：Debian/Ubuntu 运行 sudo apt-get install libreoffice-writer-nogui "
+                        "libreoffice-calc-nogui；Windows/macOS 从 https://zh-cn.libreoffice.org 下载安装。"
+                        "也可以在 WPS/Word 中把文件“另存为”.docx（或 Excel 的 .xlsx）后再导入。")
+SOFFICE_FAILED = "LibreOffice 无法转换该 {kind} 文件（{detail}）"
+SOFFICE_FAILED_HINT = "文件可能已损坏或设置了密码；在 WPS/Word 中打开后“另存为”.docx 再导入。"
+SOFFICE_TIMEOUT = "LibreOffice 转换该 {kind} 文件超过 {seconds} 秒仍未完成，已停止"
+
+WORKBOOK_NO_SHEETS = "工作簿中没有可见的、有内容的工作表"

@@ -178,21 +178,24 @@ def test_broken_workbook(tmp_path, bundled_doc, template, case):
 
 
 def test_not_our_workbook(tmp_path):
+    """A workbook without `_meta` is someone else's: read as a table (issue 12), not refused."""
     wb = openpyxl.Workbook()
     wb.active.append(["序号", "重点工作任务", "完成情况", "牵头责任单位"])
     wb.active.append([1, "任务", "进展", "单位"])
     wb.save(tmp_path / "other.xlsx")
     result = run_cli("import", tmp_path / "other.xlsx", "-o", tmp_path / "out.yaml")
-    assert result.code == 1
-    assert_clean_error(result, "不是由 exporter export xlsx 导出的工作簿", "_meta")
-    assert not (tmp_path / "out.yaml").exists()
+    assert result.code == 0, result.err
+    assert "以“other”作为标题" in result.err
+    doc = datafile.load((tmp_path / "out.yaml").read_bytes(), "out.yaml")
+    assert doc.title == "other"
+    assert [(t.number, t.task, t.progress, t.units) for t in doc.all_tasks()] == [(1, "任务", ["进展"], ["单位"])]
 
 
 def test_renamed_non_xlsx_file(tmp_path):
     (tmp_path / "notes.xlsx").write_text("序号,任务\n1,任务\n", encoding="utf-8")
     result = run_cli("import", tmp_path / "notes.xlsx", "-o", tmp_path / "out.yaml")
     assert result.code == 1
-    assert_clean_error(result, "notes.xlsx", "不是有效的 Excel 工作簿")
+    assert_clean_error(result, "notes.xlsx", "文件名是 .xlsx，但内容是页面文本")
     assert not (tmp_path / "out.yaml").exists()
 
 

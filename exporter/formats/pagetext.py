@@ -331,3 +331,10 @@ def import_source(data: bytes, file: str, restore: bool = True) -> Document:
     text = decode(data, file)
     check_characters(text, file)
     return parse_text(text, file, restore)
+
+
+def read(data: bytes, name: str, *, restore_punctuation: bool = True, **_) -> Document:
+    """The reader interface of the formats registry (see formats/__init__.py)."""
+    from exporter.formats import sniff
+
+    return import_source(sniff.page_text_bytes(data, name), name, restore=restore_punctuation)

@@ -393,7 +393,11 @@ def _report_mapping(labels, mapped, report) -> None:
 def _no_header(tables: list[RawTable]) -> SourceError:
     n = _column_count(tables)
     first = next((r for t in tables for r in t.rows if len(r.cells) > 1), None)
-    return _error(first, tables[0].source, wording.NO_HEADER.format(count=n),
+    message = wording.NO_HEADER.format(count=n)
+    if first is not None:  # show what was taken for the header, so the user can write --columns for it
+        seen = " | ".join(compact(c)[:20] for c in first.cells)
+        message = wording.NO_HEADER_SEEN.format(message=message, cells=seen)
+    return _error(first, tables[0].source, message,
                   hint=wording.NO_HEADER_HINT.format(example=wording.COLUMNS_EXAMPLE))
 
 

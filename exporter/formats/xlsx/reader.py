@@ -263,3 +263,8 @@ def read_workbook(data: bytes, filename: str) -> Document:
     return Document(meta=dict(info.document), sections=sections)
 
 
+
+
+def read(data: bytes, name: str, **_) -> Document:
+    """The reader interface of the formats registry: our own workbooks, recognised by `_meta`."""
+    return read_workbook(data, name)

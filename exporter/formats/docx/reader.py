@@ -1,0 +1,186 @@
+"""Read the tables of a Word document (.docx) into raw tables.
+
+The package is opened through safezip (declared sizes checked first) and `word/document.xml` read with
+lxml: python-docx gives cells per grid column but hides which of them are the same merged cell, and the
+merges are exactly what matter here. Horizontal merges (w:gridSpan) are read once; a vertical merge
+(w:vMerge) is read from its top cell and its lower cells are marked `continued`; a row whose one cell
+spans the grid is a section row. Paragraphs in a cell are kept, joined with "\\n"; a line break
+(w:br) starts a new paragraph. Deleted text of tracked changes is not read; text boxes are read once.
+Macros (vbaProject.bin) are never read; the caller is told they were ignored.
+"""
+from __future__ import annotations
+
+from exporter import wording
+from exporter.errors import SourceError
+from exporter.formats import safezip
+from exporter.formats.table import RawRow, RawTable
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+KIND = "Word 文档（.docx）"
+_P, _TBL, _TR, _TC, _T, _SDT = (f"{{{W}}}{n}" for n in ("p", "tbl", "tr", "tc", "t", "sdt"))
+_ATTACHMENT = __import__("re").compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[:：]?$")
+
+
+def _val(el, path: str) -> str | None:
+    found = el.find(path, {"w": W})
+    return None if found is None else found.get(f"{{{W}}}val", "")
+
+
+def _int(text: str | None, default: int) -> int:
+    try:
+        return int(text) if text else default
+    except ValueError:
+        return default
+
+
+def _paragraph_lines(p) -> list[str]:
+    """A paragraph's text; a manual line break splits it into several lines."""
+    lines, current = [], []
+    for el in p.iter():
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue
+        if tag == f"{{{MC}}}Fallback":
+            continue
+        if _inside_fallback(el, p):
+            continue
+        if tag == _T:
+            current.append(el.text or "")
+        elif tag == f"{{{W}}}tab":
+            current.append(" ")
+        elif tag in (f"{{{W}}}br", f"{{{W}}}cr"):
+            if el.get(f"{{{W}}}type") not in ("page", "column"):
+                lines.append("".join(current))
+                current = []
+        elif tag == f"{{{W}}}noBreakHyphen":
+            current.append("-")
+    lines.append("".join(current))
+    return [line.strip(" \u3000\u00a0") for line in lines]
+
+
+def _inside_fallback(el, stop) -> bool:
+    parent = el.getparent()
+    while parent is not None and parent is not stop:
+        if parent.tag == f"{{{MC}}}Fallback":
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _cell_text(tc) -> str:
+    lines = []
+    for p in tc.iter(_P):
+        lines.extend(line for line in _paragraph_lines(p) if line)
+    return "\n".join(lines)
+
+
+def _body_items(body):
+    """Paragraphs and tables of the body in order; content controls (w:sdt) are looked into."""
+    for el in body:
+        if el.tag == _P:
+            yield el
+        elif el.tag == _TBL:
+            yield el
+        elif el.tag == _SDT:
+            content = el.find(f"{{{W}}}sdtContent")
+            if content is not None:
+                yield from _body_items(content)
+
+
+def _row_cells(tr):
+    """The row's own cells, also those wrapped in content controls; never a nested table's cells."""
+    for el in tr:
+        if el.tag == _TC:
+            yield el
+        elif el.tag in (_SDT, f"{{{W}}}sdtContent", f"{{{W}}}customXml"):
+            yield from _row_cells(el)
+
+
+def table_rows(tbl, number: int) -> list[RawRow]:
+    grid_cols = len(tbl.findall(f"{{{W}}}tblGrid/{{{W}}}gridCol"))
+    placed = []
+    width = grid_cols
+    for tr in tbl.findall(_TR):
+        col = _int(_val(tr, "w:trPr/w:gridBefore"), 0)
+        texts: dict[int, str] = {}
+        continued: set[int] = set()
+        spans = []
+        for tc in _row_cells(tr):
+            span = max(1, min(_int(_val(tc, "w:tcPr/w:gridSpan"), 1), 1000))
+            vmerge = _val(tc, "w:tcPr/w:vMerge")
+            if vmerge is not None and vmerge != "restart":
+                continued.update(range(col, col + span))
+                for c in range(col, col + span):
+                    texts[c] = ""
+            else:
+                texts[col] = _cell_text(tc)
+                for c in range(col + 1, col + span):
+                    texts[c] = ""
+                spans.append((col, span))
+            col += span
+        width = max(width, col)
+        placed.append((texts, continued, spans))
+    rows = []
+    for r, (texts, continued, spans) in enumerate(placed):
+        where = f"表 {number} 第 {r + 1} 行"
+        if len(spans) == 1 and spans[0] == (0, width) and not continued and width > 1:
+            cells = [texts[0]]
+        else:
+            cells = [texts.get(c, "") for c in range(width)]
+        if not any(cells):
+            continue
+        rows.append(RawRow(cells=cells, where=where, continued=frozenset(continued)))
+    return rows
+
+
+def read_tables(data: bytes, name: str, *, notice=None) -> list[RawTable]:
+    from lxml import etree
+
+    zf = safezip.open_zip(data, name, KIND)
+    xml = safezip.read_part(zf, "word/document.xml", name, KIND)
+    if xml is None:
+        raise SourceError(wording.CORRUPT.format(kind=KIND), file=name, hint=wording.CORRUPT_HINT)
+    if notice and any(n.lower().endswith("vbaproject.bin") for n in zf.namelist()):
+        notice(wording.MACROS_IGNORED.format(file=name))
+    try:
+        # no_network: an external entity is never fetched; huge_tree off keeps libxml2's size limits.
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+        root = etree.fromstring(xml, parser)
+    except etree.XMLSyntaxError:
+        raise SourceError(wording.CORRUPT.format(kind=KIND), file=name, hint=wording.CORRUPT_HINT) from None
+    body = root.find(f"{{{W}}}body")
+    if body is None:
+        raise SourceError(wording.CORRUPT.format(kind=KIND), file=name, hint=wording.CORRUPT_HINT)
+    before: list[str] = []
+    tables: list[RawTable] = []
+    number = 0
+    for item in _body_items(body):
+        if item.tag == _P:
+            if not tables:
+                before.extend(line for line in _paragraph_lines(item) if line)
+            continue
+        number += 1
+        rows = table_rows(item, number)
+        if rows:
+            tables.append(RawTable(rows=rows, source=name))
+    if not tables:
+        raise SourceError(wording.NO_TABLE_IN.format(what="Word 文档"), file=name, hint=wording.NO_TABLE_IN_HINT)
+    lines = [line for line in before if not _ATTACHMENT.match(line)]
+    if lines:
+        tables[0].meta["title"] = lines[0]
+        tables[0].preamble = lines[1:]
+    return tables
+
+
+def read(data: bytes, name: str, *, kind: str | None = None, notice=None, **options):
+    """The reader interface of the formats registry: .docx, or .doc/.wps/.rtf/.odt converted first."""
+    from exporter.formats import office, sniff, tables_to_document
+
+    kind = kind or sniff.sniff(data, name)
+    if kind != "docx":
+        data = office.convert(data, name, kind, "docx")
+    tables = read_tables(data, name, notice=notice)
+    core = safezip.read_part(safezip.open_zip(data, name, KIND), "docProps/core.xml", name, KIND)
+    safezip.title_when_none(tables, core, name, notice)
+    return tables_to_document(tables, **options)
