@@ -179,3 +179,26 @@ def unit_line(doc: Document) -> str | None:
         return None
     summary = role_summary(doc, str(unit))
     return f"本单位：{unit}。{summary}" if summary else f"本单位：{unit}"
+
+
+def number_list(numbers) -> str:
+    """Task numbers as people cite them: '1–115', '61、67、68', '3–5、9'. Sorted; runs of three or more
+    consecutive numbers become a range, shorter runs are listed, so no number is claimed that is absent."""
+    ordered = sorted(set(numbers))
+    parts, i = [], 0
+    while i < len(ordered):
+        j = i
+        while j + 1 < len(ordered) and ordered[j + 1] == ordered[j] + 1:
+            j += 1
+        if j - i >= 2:
+            parts.append(f"{ordered[i]}–{ordered[j]}")
+        else:
+            parts.extend(str(n) for n in ordered[i:j + 1])
+        i = j + 1
+    return "、".join(parts)
+
+
+def file_title(doc: Document) -> str:
+    """The title a file's metadata carries: the document's, with the unit's name for a unit's own part."""
+    unit = doc.meta.get("unit")
+    return f"{doc.title}（{unit}）" if unit and doc.title else str(unit or doc.title)

@@ -75,7 +75,7 @@ def test_whole_document(tmp_path, bundled_doc):
     assert path.name == f"{TITLE}.xlsx"
     wb = load(data)
     assert wb.sheetnames == ["目录"] + [s.heading for s in bundled_doc.sections] + ["_meta"]
-    assert wb["_meta"].sheet_state == "hidden"
+    assert wb["_meta"].sheet_state == "veryHidden"  # a user cannot unhide it from the sheet tabs
     assert_same_tasks(wb, bundled_doc.all_tasks())
     # Section and subsection rows, in table order, span the table.
     ws = wb["二、聚力强“引擎”，做实工业经济支撑"]

@@ -17,8 +17,6 @@ from exporter.ops.select import select_unit
 OVERVIEW_STEM = "00-单位任务一览"
 OVERVIEW_NAME = f"{OVERVIEW_STEM}.xlsx"
 STEM_LIMIT = 60  # characters; 60 CJK characters are 180 bytes, under the usual 255-byte name limit
-_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
-                     *(f"LPT{i}" for i in range(1, 10))}
 
 
 def unit_stems(units: list[str]) -> dict[str, str]:
@@ -30,8 +28,6 @@ def unit_stems(units: list[str]) -> dict[str, str]:
     stems = {}
     for unit in units:
         stem = naming.safe_filename(unit, limit=STEM_LIMIT)
-        if stem.split(".")[0].upper() in _WINDOWS_RESERVED:
-            stem = f"{stem}_"
         candidate, n = stem, 2
         while candidate.casefold() in taken:
             candidate = f"{stem}（{n}）"

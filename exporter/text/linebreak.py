@@ -44,9 +44,33 @@ def latin_runs(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _RUN.finditer(text)]
 
 
+# An ASCII hyphen between two Han characters ("落地-投产", "铜山-埇桥") joins them like a dash; a line
+# ending in it reads as a soft hyphen to pdftotext and PDFium, which drop it when they join the lines.
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+
+
 def tokenize(text: str) -> list[str]:
     """Split text into units that no line break may cut."""
-    return _UNIT.findall(text)
+    units = _UNIT.findall(text)
+    if "-" in text:
+        units = _hold_hyphens(units)
+    return units
+
+
+def _hold_hyphens(units: list[str]) -> list[str]:
+    """Join a lone "-" between Han characters to the unit after it: no line may end right after it."""
+    out: list[str] = []
+    i = 0
+    while i < len(units):
+        unit = units[i]
+        if (unit == "-" and out and i + 1 < len(units) and _HAN.match(out[-1][-1])
+                and _HAN.match(units[i + 1])):
+            out.append(unit + units[i + 1])
+            i += 2
+            continue
+        out.append(unit)
+        i += 1
+    return out
 
 
 def break_lines(text: str, width: float, measure: Measure, indent: float = 0.0) -> list[str]:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import math
 import unicodedata
 
+from exporter.text.linebreak import NO_START
+
 
 class _Widths(dict):
     """Character -> columns, computed on first sight (a dict lookup is the fast path for long texts)."""
@@ -51,7 +53,7 @@ def line_capacity(columns: float) -> float:
 # start a line or inside a Latin word or number.
 _SENTENCE_END = frozenset("。；！？!?;")
 _CLAUSE_END = frozenset("，、：）》”’,:) \t")
-_NO_LINE_START = frozenset("。，、；：？！）》”’…%,.;:?!)")
+_NO_LINE_START = frozenset(NO_START)  # the one 禁则 table, shared with the PDF's line breaking
 _LOOK_BACK = 0.4  # give up at most this share of the room to end at a better place
 
 

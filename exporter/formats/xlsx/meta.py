@@ -76,7 +76,7 @@ def _long_text(ws, row: int, column: int, value: str) -> None:
 def write(wb, info: WorkbookInfo) -> None:
     """Add the hidden `_meta` sheet to an openpyxl workbook."""
     ws = wb.create_sheet(SHEET)
-    ws.sheet_state = "hidden"
+    ws.sheet_state = "veryHidden"  # not listed by Excel's or WPS's "Unhide…"; the reader finds it by name
     _text_cell(ws, 1, 1, MAGIC)
     ws.cell(row=1, column=2, value=VERSION)
     _text_cell(ws, 1, 3, "本表记录导出时的文件信息，供 exporter import 读回编辑后的工作簿，请勿修改或删除。")

@@ -11,11 +11,10 @@ import io
 import re
 import zipfile
 
-from openpyxl import Workbook
 from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 
-from exporter.formats.xlsx.writer import SheetStyle
+from exporter.formats.xlsx.writer import SheetStyle, plain_workbook
 from exporter.model import Document, unit_roles
 from exporter.templates import official, parsed
 from exporter.text.width import display_width, wrapped_lines
@@ -98,7 +97,7 @@ def render_overview(doc: Document, template: dict | None = None) -> bytes:
     wrap_left = Alignment(horizontal="left", vertical="center", wrap_text=True)
     wrap_center = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
-    wb = Workbook()
+    wb = plain_workbook()
     ws = wb.active
     ws.title = SHEET_TITLE
 

@@ -30,7 +30,7 @@ from openpyxl.xml.functions import tostring
 
 from exporter.errors import RenderError, TemplateError
 from exporter.formats.xlsx import meta
-from exporter.model import Document, Section, unit_line
+from exporter.model import Document, Section, file_title, unit_line
 from exporter.templates import parse_size, parsed, setting
 from exporter.text.width import line_capacity, split_point, wrapped_lines
 from exporter.timestamps import document_time, zip_time
@@ -124,6 +124,14 @@ def _columns(width_pt: float, size: float) -> float:
     return (width_pt - CELL_PADDING) / (size / 2)
 
 
+def plain_workbook() -> Workbook:
+    """A new workbook for cells that are all values: without formulas there is nothing to recalculate,
+    and fullCalcOnLoad (openpyxl's default) makes Excel ask to save a file nobody changed."""
+    wb = Workbook()
+    wb.calculation.fullCalcOnLoad = None
+    return wb
+
+
 # ---------------------------------------------------------------------------------------------
 # Sheet names
 _SHEET_REPLACE = str.maketrans({"[": "［", "]": "］", ":": "：", "*": "＊", "?": "？", "/": "／", "\\": "＼"})
@@ -190,7 +198,7 @@ class _Writer:
         self.progress = progress
         self.total = max(len(doc.all_tasks()), 1)
         self.done = 0
-        self.wb = Workbook()
+        self.wb = plain_workbook()
         self.continuations: dict[int, meta.Continuation] = {}
         self._styles()
 
@@ -446,7 +454,7 @@ def render(doc: Document, template: dict, *, progress=None, **options) -> bytes:
     wb = _Writer(doc, layout, progress).build()
     when = document_time(doc)
     props = wb.properties
-    props.title = doc.title
+    props.title = file_title(doc)
     props.subject = str(doc.meta.get("category", "")) or None
     props.creator = doc.issuer or None
     props.lastModifiedBy = doc.issuer or None
