@@ -84,7 +84,7 @@ def data_option(f):
 
 def selection_options(f):
     f = click.option("--unit", metavar="单位", callback=not_empty,
-                     help="只保留该单位参与的任务，例如 --unit 市发展改革委。")(f)
+                     help="只保留该单位牵头或配合的任务，例如 --unit 市发展改革委。")(f)
     f = click.option("--section", "sections", multiple=True, metavar="部分", callback=not_empty,
                      help="只导出这些部分：九、9，可重复或写成 二,三。")(f)
     return f
@@ -170,9 +170,11 @@ def sections(data):
 @cli.command(context_settings=CONTEXT)
 @data_option
 def units(data):
-    """列出所有单位，及其牵头和参与的任务数。
+    """列出所有单位（牵头和配合），及其牵头和参与的任务数。
 
     \b
+    有“配合单位”列时，units 中的单位为牵头、co_units 中的为参与；
+    没有时，每项任务的第一个单位为牵头，其余为参与。
     例：exporter units
     """
     doc = load_data(data)
@@ -198,9 +200,13 @@ def export_command(fmt: str, extra_options=()):
         @click.option("-o", "--output", "out", metavar="FILE", callback=not_empty,
                       help="输出文件（默认按标题命名；- 为标准输出）。")
         @click.option("--split-by", type=click.Choice(["unit"]), help="按单位拆分为多个文件，写入 -o 指定的文件夹。")
+        @click.option("--add-column", "add_columns", multiple=True, metavar="表头", help=W.ADD_COLUMN_HELP)
         @functools.wraps(f)
-        def command(data, sections, unit, template, out, split_by, **options):
+        def command(data, sections, unit, template, out, split_by, add_columns, **options):
             doc = load_data(data)
+            if add_columns:
+                from exporter.ops import columns
+                doc = columns.add_columns(doc, add_columns)
             read = [(data_path(data), "数据文件"), *template_inputs(template)]
             tmpl = templates.load(template)
             selected = select.select(doc, sections, unit)
@@ -241,6 +247,7 @@ def export_xlsx(**_):
         exporter export xlsx --section 九 -o 第九部分.xlsx
         exporter export xlsx --unit 市发展改革委
         exporter export xlsx --split-by unit -o 各单位/
+        exporter export xlsx --split-by unit --add-column 完成情况 -o 各单位/   （分解表发给各单位填写）
     """
 
 

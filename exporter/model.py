@@ -34,12 +34,28 @@ class Column:
     field: str
     label: str
 
+    def values(self, task: Task) -> list[str]:
+        """What `task` shows in this column: one entry per paragraph or value, [] for an empty cell."""
+        if self.field == "number":
+            return [str(task.number)]
+        if self.field == "extra":
+            value = task.extra.get(self.label, "")
+            return [value] if value else []
+        value = getattr(task, self.field)
+        if isinstance(value, list):
+            return list(value)
+        return [value] if value else []
+
 
 # Fields a column can hold, in the order the data file writes them (see data/README.md).
 # Lists hold several values (units one per entry, progress one paragraph per entry).
 LIST_FIELDS = ("units", "co_units", "leaders", "owners", "progress", "problems", "next_steps")
 TEXT_FIELDS = ("deadline", "status", "remarks")
 FIELDS = ("number", "task", *LIST_FIELDS, *TEXT_FIELDS, "extra")
+
+# Fields whose cells hold paragraphs of prose (first-line indent, left aligned); the other list fields
+# hold short values (units, names) one per line.
+PARAGRAPH_FIELDS = ("progress", "problems", "next_steps")
 
 # The four columns of a format-1 file (the 2023 seed).
 SEED_COLUMNS = (
@@ -146,18 +162,45 @@ class Document:
             yield from section.rows()
 
     def units(self) -> list[str]:
-        """Every unit named in the document, in order of first appearance."""
+        """Every unit named in the document, lead or cooperating, in order of first appearance."""
         seen: dict[str, None] = {}
         for task in self.all_tasks():
-            for unit in task.units:
+            for unit in (*task.units, *task.co_units):
                 seen.setdefault(unit, None)
         return list(seen)
 
+    @property
+    def has_co_units(self) -> bool:
+        """Whether the table has a cooperating-units column (配合单位 …); see task_roles."""
+        return any(c.field == "co_units" for c in self.columns)
+
+
+def task_roles(doc: Document, task: Task) -> tuple[list[str], list[str]]:
+    """(lead units, cooperating units) of a task.
+
+    With a co_units column every unit in `units` leads and every unit in `co_units` cooperates. Without
+    one (the 2023 seed: a single 牵头责任单位 column) the first unit leads and the later ones take part,
+    as the published table means.
+    """
+    if doc.has_co_units:
+        return list(task.units), list(task.co_units)
+    return task.units[:1], task.units[1:]
+
+
+def involves(task: Task, unit: str) -> bool:
+    """Whether `unit` leads or cooperates on the task."""
+    return unit in task.units or unit in task.co_units
+
 
 def unit_roles(doc: Document, unit: str) -> tuple[list[int], list[int]]:
-    """Numbers of the tasks `unit` leads (listed first) and co-leads (listed later)."""
-    led = [t.number for t in doc.all_tasks() if t.units and t.units[0] == unit]
-    joined = [t.number for t in doc.all_tasks() if unit in t.units[1:]]
+    """Numbers of the tasks `unit` leads and those it cooperates on (参与), per task_roles."""
+    led, joined = [], []
+    for task in doc.all_tasks():
+        leads, cooperates = task_roles(doc, task)
+        if unit in leads:
+            led.append(task.number)
+        elif unit in cooperates:
+            joined.append(task.number)
     return led, joined
 
 

@@ -247,3 +247,12 @@ SOFFICE_FAILED_HINT = "文件可能已损坏或设置了密码；在 WPS/Word �
 SOFFICE_TIMEOUT = "LibreOffice 转换该 {kind} 文件超过 {seconds} 秒仍未完成，已停止"
 
 WORKBOOK_NO_SHEETS = "工作簿中没有可见的、有内容的工作表"
+
+# -- export --add-column (ops/columns.py) -----------------------------------------------------------
+ADD_COLUMN_EMPTY = "--add-column 的表头是空的"
+ADD_COLUMN_HINT = "写出要加的列的表头，例如 --add-column 完成情况。"
+ADD_COLUMN_EXISTS = "表格已有“{existing}”列（{name}），不能再加“{label}”"
+ADD_COLUMN_EXISTS_HINT = ("--add-column 只加表格中还没有的列；要收集完成情况，请对没有完成情况列的分解表使用。"
+                          "表头对应的字段见 exporter/formats/headers.yaml。")
+ADD_COLUMN_HELP = ("在表格末尾加一个空列（可重复），如 --add-column 完成情况：表头按同义词表对应到字段，"
+                   "其他表头作为“其他列”。常与 --split-by unit 一起用，把分解表发给各单位填写。")

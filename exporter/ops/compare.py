@@ -10,11 +10,56 @@ import copy
 import difflib
 from dataclasses import dataclass
 
+from exporter import wording
 from exporter.errors import ExporterError
-from exporter.model import Document, Task
+from exporter.model import FIELDS, LIST_FIELDS, Column, Document, Task
 
-FIELD_LABELS = {"task": "任务内容", "progress": "完成情况", "units": "单位"}
+# What each task field is called in the texts below; an extra column is keyed "extra:表头".
+FIELD_LABELS = {**{f: wording.FIELD_NAMES[f] for f in FIELDS if f not in ("number", "extra")},
+                "task": "任务内容", "progress": "完成情况", "units": "单位"}
 TASK_FIELDS = tuple(FIELD_LABELS)
+EXTRA = "extra:"
+
+
+def column_keys(doc: Document) -> list[str]:
+    """The comparable fields of a document's columns, in its order: 'task', 'units', 'extra:联系电话' …"""
+    return [EXTRA + c.label if c.field == "extra" else c.field for c in doc.columns if c.field != "number"]
+
+
+def get_value(task: Task, key: str):
+    if key.startswith(EXTRA):
+        return task.extra.get(key[len(EXTRA):], "")
+    return getattr(task, key)
+
+
+def set_value(task: Task, key: str, value) -> None:
+    if key.startswith(EXTRA):
+        task.extra[key[len(EXTRA):]] = value
+    else:
+        setattr(task, key, value)
+
+
+def field_label(key: str) -> str:
+    return key[len(EXTRA):] if key.startswith(EXTRA) else FIELD_LABELS.get(key, key)
+
+
+def _shown(key: str, value) -> str:
+    if isinstance(value, list):
+        return ("；" if key in ("progress", "problems", "next_steps") else "、").join(value)
+    return str(value)
+
+
+def _union_columns(first: list[Column], *others: list[Column]) -> list[Column]:
+    """`first`, then the columns of the others it lacks (by field; extra by header), in their order."""
+    out = list(first)
+    keys = {c.label if c.field == "extra" else c.field for c in out}
+    for columns in others:
+        for c in columns:
+            key = c.label if c.field == "extra" else c.field
+            if key not in keys:
+                keys.add(key)
+                out.append(c)
+    return out
 
 META_LABELS = {
     "title": "标题", "issuer": "发布机构", "index_no": "索引号", "category": "信息分类", "written": "成文日期",
@@ -127,6 +172,19 @@ def diff(old: Document, new: Document) -> Changes:
             changes.append(Change("subsection", key=s.heading, action="新增" if a is None else "删除",
                                   old=a and sub.heading, new=b and sub.heading))
 
+    # The table's columns.
+    old_cols = {c.label if c.field == "extra" else c.field: c for c in old.columns}
+    new_cols = {c.label if c.field == "extra" else c.field: c for c in new.columns}
+    for key in list(old_cols) + [k for k in new_cols if k not in old_cols]:
+        a, b = old_cols.get(key), new_cols.get(key)
+        if a is None or b is None:
+            changes.append(Change("column", key=key, action="新增" if a is None else "删除",
+                                  old=a and a.label, new=b and b.label))
+        elif a.label != b.label:
+            changes.append(Change("column", key=key, action="修改", old=a.label, new=b.label))
+    keys = [k for k in column_keys(Document(columns=_union_columns(old.columns, new.columns)))
+            if k not in ("task", "progress", "units")]
+
     # Tasks by number.
     old_t = {t.number: t for t in old.all_tasks()}
     new_t = {t.number: t for t in new.all_tasks()}
@@ -148,6 +206,11 @@ def diff(old: Document, new: Document) -> Changes:
         changes.extend(_progress_changes(number, a.progress, b.progress))
         if a.units != b.units:
             changes.append(Change("units", number, action="修改", old=list(a.units), new=list(b.units)))
+        for key in keys:
+            va, vb = get_value(a, key), get_value(b, key)
+            if va != vb:
+                action = "新增" if not va else "删除" if not vb else "修改"
+                changes.append(Change("value", number, key=key, action=action, old=va, new=vb))
     return changes
 
 
@@ -246,6 +309,13 @@ def _task_block(task: Task, indent: str) -> list[str]:
     for i, p in enumerate(task.progress, start=1):
         lines.append(f"{indent}完成情况第{i}段：{p}")
     lines.append(f"{indent}单位：{'、'.join(task.units)}")
+    for key in [f for f in FIELDS if f not in ("number", "task", "progress", "units", "extra")]:
+        value = get_value(task, key)
+        if value:
+            lines.append(f"{indent}{field_label(key)}：{_shown(key, value)}")
+    for label, value in task.extra.items():
+        if value:
+            lines.append(f"{indent}{label}：{value}")
     return lines
 
 
@@ -265,6 +335,13 @@ def _describe(change: Change) -> list[str]:
     if c.kind == "units":
         return [f"  单位 修改：{_units_summary(c.old, c.new)}",
                 f"    原：{'、'.join(c.old)}", f"    新：{'、'.join(c.new)}"]
+    if c.kind == "value":
+        label = field_label(c.key)
+        if c.action == "新增":
+            return [f"  {label} 新增：{_shown(c.key, c.new)}"]
+        if c.action == "删除":
+            return [f"  {label} 删除（原为：{_shown(c.key, c.old)}）"]
+        return [f"  {label} 修改", *_old_new(_shown(c.key, c.old), _shown(c.key, c.new), "    ")]
     return []
 
 
@@ -273,6 +350,7 @@ def _summary(changes: list[Change]) -> str:
     removed = sum(c.kind == "removed" for c in changes)
     edited = len({c.task for c in changes if c.task is not None and c.kind not in ("added", "removed")})
     other = sum(c.kind in ("field", "section", "subsection") for c in changes)
+    columns = sum(c.kind == "column" for c in changes)
     parts = []
     if edited:
         parts.append(f"修改 {edited} 项任务")
@@ -282,6 +360,8 @@ def _summary(changes: list[Change]) -> str:
         parts.append(f"删除 {removed} 项任务")
     if other:
         parts.append(f"文件信息或标题 {other} 处")
+    if columns:
+        parts.append(f"表格的列 {columns} 处")
     return "，".join(parts)
 
 
@@ -311,6 +391,16 @@ def format_changes(changes: list[Change], old_name: str, new_name: str) -> str:
                 lines += [f"  {label} 新增：{_text(c.new)}"]
             else:
                 lines += [f"  {label} 删除（原为：{_text(c.old)}）"]
+    columns = [c for c in changes if c.kind == "column"]
+    if columns:
+        lines += ["", "表格的列"]
+        for c in columns:
+            if c.action == "新增":
+                lines += [f"  新增“{c.new}”列"]
+            elif c.action == "删除":
+                lines += [f"  删除“{c.old}”列"]
+            else:
+                lines += [f"  表头“{c.old}”改为“{c.new}”"]
     headings = [c for c in changes if c.kind in ("section", "subsection")]
     if headings:
         lines += ["", "部分和小标题"]
@@ -353,9 +443,9 @@ def _text(value) -> str:
 # Merge
 def _brief(field: str, value, base_value, width: int = 36) -> str:
     """A short view of a part's version, around where it first differs from the base."""
-    if field == "units":
+    if field in LIST_FIELDS and field not in ("progress", "problems", "next_steps"):
         return "、".join(value)
-    if field == "progress":
+    if field in ("progress", "problems", "next_steps"):
         for i, paragraph in enumerate(value):
             if i >= len(base_value) or paragraph != base_value[i]:
                 return f"第{i + 1}段“{_clip(paragraph, base_value[i] if i < len(base_value) else '', width)}”"
@@ -396,9 +486,9 @@ def merge(base: Document, parts: list[tuple[str, Document]]) -> tuple[Document, 
         part_loc = _locations(part)
         for task in part.all_tasks():
             original = base_tasks[task.number]
-            for field in TASK_FIELDS:
-                value = getattr(task, field)
-                if value != getattr(original, field):
+            for field in column_keys(part):   # only what the part's table shows
+                value = get_value(task, field)
+                if value != get_value(original, field):
                     edits.setdefault((task.number, field), []).append((name, value))
                     changed.append((task.number, field))
             if part_loc[task.number][0] != base_loc[task.number][0]:
@@ -417,9 +507,9 @@ def merge(base: Document, parts: list[tuple[str, Document]]) -> tuple[Document, 
     if conflicts:
         lines = []
         for number, field, distinct in conflicts:
-            base_value = getattr(base_tasks[number], field)
+            base_value = get_value(base_tasks[number], field)
             files = "、".join(name for name, _ in distinct)
-            lines.append(f"任务 {number} 的{FIELD_LABELS[field]}在 {files} 中改得不一致：")
+            lines.append(f"任务 {number} 的{field_label(field)}在 {files} 中改得不一致：")
             lines += [f"    {name}：{_brief(field, value, base_value)}" for name, value in distinct]
         first = conflicts[0]
         raise ExporterError(
@@ -428,9 +518,11 @@ def merge(base: Document, parts: list[tuple[str, Document]]) -> tuple[Document, 
             hint="与相关单位核实后，改正其中一个返回文件再合并；或先不合并其中一个文件。")
 
     merged = copy.deepcopy(base)
+    # A column a part added (完成情况 collected with --add-column) joins the base's table.
+    merged.columns = _union_columns(base.columns, *(part.columns for _, part in parts))
     merged_tasks = {t.number: t for t in merged.all_tasks()}
     for (number, field), versions in edits.items():
-        setattr(merged_tasks[number], field, copy.deepcopy(versions[0][1]))
+        set_value(merged_tasks[number], field, copy.deepcopy(versions[0][1]))
 
     report = []
     for name, changed in per_part:
@@ -439,7 +531,7 @@ def merge(base: Document, parts: list[tuple[str, Document]]) -> tuple[Document, 
             continue
         items = []
         for number, field in changed:
-            label = f"任务 {number} {FIELD_LABELS[field]}"
+            label = f"任务 {number} {field_label(field)}"
             first_name = edits[(number, field)][0][0]
             if first_name != name:
                 label += f"（与 {first_name} 相同）"

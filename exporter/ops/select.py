@@ -5,7 +5,7 @@ import difflib
 import re
 
 from exporter.errors import SelectionError
-from exporter.model import NUMERALS, Document, Section, Subsection, numeral_value
+from exporter.model import NUMERALS, Document, Section, Subsection, involves, numeral_value
 
 
 def parse_section_values(values) -> list[str]:
@@ -53,7 +53,7 @@ def select_sections(doc: Document, values) -> Document:
 
 
 def select_unit(doc: Document, unit: str | None) -> Document:
-    """Keep the tasks whose units include `unit`; drop what becomes empty."""
+    """Keep the tasks `unit` leads or cooperates on (units or co_units); drop what becomes empty."""
     if not unit:
         return doc
     unit = unit.strip()
@@ -65,8 +65,9 @@ def select_unit(doc: Document, unit: str | None) -> Document:
                              hint="单位名称须与数据完全一致；`exporter units` 列出全部单位。")
     sections = []
     for s in doc.sections:
-        tasks = [t for t in s.tasks if unit in t.units]
-        subs = [Subsection(sub.numeral, sub.title, [t for t in sub.tasks if unit in t.units]) for sub in s.subsections]
+        tasks = [t for t in s.tasks if involves(t, unit)]
+        subs = [Subsection(sub.numeral, sub.title, [t for t in sub.tasks if involves(t, unit)])
+                for sub in s.subsections]
         subs = [sub for sub in subs if sub.tasks]
         if tasks or subs:
             sections.append(Section(s.numeral, s.title, tasks, subs))

@@ -1,7 +1,7 @@
-"""Split a document into one part per unit (牵头责任单位), plus an overview workbook.
+"""Split a document into one part per unit (lead or cooperating), plus an overview workbook.
 
-Each part holds every task that lists the unit, lead or not, and carries meta["unit"] so renderers can
-print the unit's role (model.role_summary) under the title. Nothing here writes files.
+Each part holds every task the unit leads or cooperates on (model.task_roles), and carries meta["unit"]
+so renderers can print the unit's roles (model.role_summary) under the title. Nothing here writes files.
 """
 from __future__ import annotations
 

@@ -26,8 +26,8 @@ def _texts(doc: Document, layout: Layout, attachment: str | None) -> Iterator[tu
     preamble = doc.meta.get("preamble") or []
     for text in [preamble] if isinstance(preamble, str) else preamble:
         yield "preamble", "前言", str(text)
-    for key in ("number", "task", "progress", "units"):
-        yield "header", "表头", labels[key]
+    for column in doc.columns:
+        yield "header", "表头", column.label
     yield "body", "续表标注", labels["continued"] + "0123456789"
     yield "page_number", "页码", layout.style.page_number_format.format(n="0123456789")
     for section in doc.sections:
@@ -36,11 +36,9 @@ def _texts(doc: Document, layout: Layout, attachment: str | None) -> Iterator[tu
             yield "subsection", f"小标题“{sub.heading[:12]}”", sub.heading
         for task in section.all_tasks():
             place = f"任务 {task.number}"
-            yield "body", place, task.task
-            for text in task.progress:
-                yield "body", place, text
-            for unit in task.units:
-                yield "body", place, unit
+            for column in doc.columns:
+                for text in column.values(task):
+                    yield "body", place, text
 
 
 def check_glyphs(doc: Document, layout: Layout, attachment: str | None = None) -> None:

@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from exporter.formats.pdf.fonts import FontBook, FontChain
-from exporter.formats.pdf.style import Style, TextStyle
-from exporter.model import Document, Task, unit_line
+from exporter.formats.pdf.style import Column, Style, TextStyle, place_columns
+from exporter.model import PARAGRAPH_FIELDS, SEED_COLUMNS, Document, Task, unit_line
 from exporter.text.linebreak import break_lines, latin_runs
 
 ASCENT = 0.88   # CJK fonts put the ideographic em box from -0.12 to 0.88 of the size
@@ -72,9 +72,42 @@ class Layout:
         self.chains = {name: book.chain(getattr(style, name).font) for name in
                        ("body", "header", "section", "subsection", "title", "preamble", "attachment",
                         "page_number")}
-        self.widths = [c.width - 2 * style.pad_x for c in style.columns]
         self.full_width = style.block_width - 2 * style.pad_x
         self._measures: dict[tuple[int, float], dict[str, float]] = {}
+        self.use_columns(None)
+
+    def use_columns(self, doc: Document | None) -> None:
+        """Place the document's own columns (the seed's when doc is None) across the text block."""
+        s = self.style
+        if doc is None or doc.columns == list(SEED_COLUMNS):
+            self.doc_columns = list(SEED_COLUMNS)
+            columns = s.columns
+            columns = [Column(c.key, c.x, c.width, c.align, c.valign, col.label)
+                       for c, col in zip(columns, self.doc_columns)]
+        else:
+            self.doc_columns = list(doc.columns)
+            natural = [self.natural_width(doc, i) for i in range(len(self.doc_columns))]
+            columns = place_columns(s.column_specs, [c.field for c in self.doc_columns],
+                                    [c.label for c in self.doc_columns], s.block_width, natural)
+        self.columns = columns
+        self.widths = [c.width - 2 * s.pad_x for c in columns]
+        self.number_at = next((i for i, c in enumerate(columns) if c.key == "number"), None)
+
+    def natural_width(self, doc: Document, index: int) -> float:
+        """Points a column needs to show its longest value (and its header on two lines) unbroken."""
+        column = self.doc_columns[index]
+        spec = self.style.column_specs[column.field]
+        if spec.width is not None and not spec.star:
+            return 0.0   # the template gives the width; nothing to measure
+        body, header = self.chains["body"], self.chains["header"]
+        size = self.style.body.size
+        label = "".join(column.label.split())
+        shown = label if len(label) <= 4 else label[:(len(label) + 1) // 2]   # a longer header takes two lines
+        widest = header.width(shown, self.style.header.size)
+        for task in doc.all_tasks():
+            for value in column.values(task):
+                widest = max(widest, body.width(value, size))
+        return widest + 2 * self.style.pad_x
 
     # ---- lines ---------------------------------------------------------------------------------
     def paragraph(self, text: str, role: str, width: float, *, size: float | None = None,
@@ -109,28 +142,36 @@ class Layout:
             return [Line(number, body, size, body.width(number, size))]
         label = self.style.labels["continued"]
         whole = number + label
-        if body.width(whole, size) <= self.widths[0] + EPS:
+        room = self.widths[self.number_at] if self.number_at is not None else self.full_width
+        if body.width(whole, size) <= room + EPS:
             return [Line(whole, body, size, body.width(whole, size))]
         small = self.style.continued_size
         return [Line(number, body, size, body.width(number, size)),
                 Line(label, body, small, body.width(label, small))]
 
     def task_row(self, task: Task) -> Row:
-        w = self.widths
-        cells: list[list[Line]] = [[], self.paragraph(task.task, "body", w[1]), [], []]
-        for text in task.progress:
-            cells[2] += self.paragraph(text, "body", w[2], indent=self.style.body.indent)
-        for unit in task.units:
-            cells[3] += self.paragraph(unit, "body", w[3])
-        cells[0] = self.number_lines(task, False)
+        """One cell per column of the document: prose as indented paragraphs, short values one per line."""
+        cells: list[list[Line]] = []
+        for i, column in enumerate(self.doc_columns):
+            if column.field == "number":
+                cells.append(self.number_lines(task, False))
+                continue
+            indent = self.style.body.indent if column.field in PARAGRAPH_FIELDS else 0.0
+            lines: list[Line] = []
+            for text in column.values(task):
+                lines += self.paragraph(text, "body", self.widths[i], indent=indent)
+            cells.append(lines)
         return Row("task", cells, task=task)
+
+    def part(self, row: Row, number: list[Line], start: int, end: int | None = None) -> list[list[Line]]:
+        """Lines start:end of every cell of a task row, the number cell replaced by `number`."""
+        return [number if i == self.number_at else cell[start:end] for i, cell in enumerate(row.cells)]
 
     def heading_row(self, kind: str, text: str) -> Row:
         return Row(kind, [self.paragraph(text, kind, self.full_width)], title=text)
 
     def header_row(self) -> Row:
-        labels = self.style.labels
-        cells = [self.paragraph(labels[c.key], "header", self.widths[i]) for i, c in enumerate(self.style.columns)]
+        cells = [self.paragraph(c.label, "header", self.widths[i]) for i, c in enumerate(self.doc_columns)]
         for cell in cells:
             for line in cell:
                 line.justify = False
@@ -139,7 +180,8 @@ class Layout:
     # ---- pages ---------------------------------------------------------------------------------
     def pages(self, doc: Document, *, attachment: str | None = None,
               progress: Callable[[int, int], None] | None = None) -> Iterator[Page]:
-        """The document's pages, one at a time."""
+        """The document's pages, one at a time, in the document's own columns."""
+        self.use_columns(doc)
         return _Flow(self, doc, attachment, progress).run()
 
 
@@ -243,7 +285,7 @@ class _Flow:
         if len(cells) == 1:
             spans = [(self.left, s.block_width, "left", "middle")]
         else:
-            spans = [(self.left + c.x, c.width, c.align, c.valign) for c in s.columns]
+            spans = [(self.left + c.x, c.width, c.align, c.valign) for c in self.layout.columns]
             if row.kind == "header":
                 spans = [(x, w, "center", "middle") for x, w, _, _ in spans]
             for x, _, _, _ in spans[1:]:
@@ -334,7 +376,7 @@ class _Flow:
             remaining = max(total - start, len(number))
             fit = int((self.room() - 2 * self.style.pad_y + EPS) // self.pitch)
             if remaining <= fit:
-                cells = [number] + [c[start:] for c in row.cells[1:]]
+                cells = layout.part(row, number, start)
                 self.draw_row(row, cells, remaining)
                 self.rows_on_page += 1
                 return
@@ -346,7 +388,7 @@ class _Flow:
                     yield from self.break_page()       # too little room here: start on the next page
                     continue
                 take = max(fit, 1)                     # taller than a whole page: must cut here
-            cells = [number] + [c[start:start + take] for c in row.cells[1:]]
+            cells = layout.part(row, number, start, start + take)
             self.draw_row(row, cells, max(take, len(number)))
             self.rows_on_page += 1
             start += take

@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from reportlab.lib.pagesizes import A3, A4, A5, B5
 
 from exporter.errors import TemplateError
+from exporter.model import FIELDS, SEED_COLUMNS
 from exporter.templates import missing, official, parse_size, setting
 
 PAGES = {"A4": A4, "A3": A3, "A5": A5, "B5": B5}
-COLUMNS = ("number", "task", "progress", "units")
+COLUMNS = tuple(c.field for c in SEED_COLUMNS)
 
 
 @dataclass
@@ -23,11 +24,23 @@ class TextStyle:
 
 @dataclass
 class Column:
-    key: str
+    key: str            # the field it holds
     x: float
     width: float
     align: str
     valign: str
+    label: str = ""     # header text as published
+
+
+@dataclass
+class ColumnSpec:
+    """What the template says about a field's column: width (None: share the rest by content)."""
+    key: str
+    width: float | None     # points
+    share: bool             # a percentage: may shrink or grow with the other columns
+    align: str
+    valign: str
+    star: bool = False      # "*": by content (alone with the seed's columns: the rest)
 
 
 @dataclass
@@ -57,7 +70,8 @@ class Style:
     frame_rule: float
     justify: bool
     min_lines: int
-    columns: list[Column]
+    columns: list[Column]   # the four seed columns, as the template places them
+    column_specs: dict[str, ColumnSpec]
     page_number: TextStyle
     page_number_below: float
     page_number_format: str
@@ -136,52 +150,99 @@ def _shade(value, what: str) -> float | None:
 
 def _column_spec(template: dict, key: str) -> dict:
     path = f"pdf.table.columns.{key}"
-    spec = setting(template, path)
+    spec = _optional(template, path)
+    if spec is None:
+        spec = setting(official(), path)   # a field this template does not mention
     if not isinstance(spec, dict):
         # A bare width ("task: 30%") keeps the alignment official.yaml gives the column.
         spec = {**setting(official(), path), "width": spec}
     for part in ("width", "align", "valign"):
-        if spec.get(part) is None:
+        if spec.get(part) is None and not (part == "width" and key not in COLUMNS):
             raise missing(f"{path}.{part}")
     return spec
 
 
-def _columns(template: dict, width: float) -> list[Column]:
-    _section(template, "pdf.table.columns")
-    widths: dict[str, float | None] = {}
-    specs = {key: _column_spec(template, key) for key in COLUMNS}
-    for key, spec in specs.items():
-        raw = str(spec["width"]).strip()
+def _column_specs(template: dict, width: float) -> dict[str, ColumnSpec]:
+    """Every field's column as the template gives it; a field without a width is sized by content."""
+    for key in _section(template, "pdf.table.columns"):
+        if key not in FIELDS:
+            raise TemplateError(f"pdf.table.columns 中的“{key}”不是数据文件的字段",
+                                hint=f"可用的字段是：{'、'.join(FIELDS)}。")
+    specs = {}
+    for key in FIELDS:
+        spec = _column_spec(template, key)
+        raw = spec.get("width")
+        raw = None if raw is None or key == "extra" else str(raw).strip()   # extra: always by content
+        share = star = False
+        value = None
         if raw == "*":
-            widths[key] = None
-        elif raw.endswith("%"):
+            star = True
+        elif raw is not None and raw.endswith("%"):
             try:
-                widths[key] = width * float(raw[:-1]) / 100
+                value, share = width * float(raw[:-1]) / 100, True
             except ValueError:
                 raise TemplateError(f"pdf.table.columns.{key}.width“{raw}”无法识别",
-                                    hint="写成 30%、14mm 或 *（其余宽度）。") from None
-        else:
-            widths[key] = _size(raw, f"pdf.table.columns.{key}.width")
-    rest = [k for k, w in widths.items() if w is None]
-    fixed = sum(w for w in widths.values() if w is not None)
-    if len(rest) > 1:
-        raise TemplateError("pdf.table.columns 中只能有一列的宽度写成 *", hint="其余列写成 mm 或百分比。")
-    if rest:
-        widths[rest[0]] = width - fixed
-    elif abs(fixed - width) > 1:
-        # Scale to the text block so the table always fills it exactly.
-        widths = {k: w * width / fixed for k, w in widths.items()}
-    if any(w < 20 for w in widths.values()):
-        raise TemplateError("pdf.table.columns 的列宽之和超过了版心宽度，有的列放不下文字",
-                            hint="减小百分比或毫米数，或把一列写成 *。")
-    out, x = [], 0.0
-    for key in COLUMNS:
-        align, valign = str(specs[key]["align"]), str(specs[key]["valign"])
+                                    hint="写成 30%、14mm 或 *（按内容）。") from None
+        elif raw is not None:
+            value = _size(raw, f"pdf.table.columns.{key}.width")
+        align, valign = str(spec["align"]), str(spec["valign"])
         if align not in ("left", "center", "right") or valign not in ("top", "middle", "bottom"):
             raise TemplateError(f"pdf.table.columns.{key} 的对齐方式“{align}/{valign}”无法识别",
                                 hint="align 可为 left、center、right；valign 可为 top、middle、bottom。")
-        out.append(Column(key, x, widths[key], align, valign))
-        x += widths[key]
+        specs[key] = ColumnSpec(key, value, share, align, valign, star)
+    return specs
+
+
+# A column sized by its content gets between these shares of the table width.
+CONTENT_SHARE = (0.05, 0.13)
+EPS_PT = 1e-6
+
+
+def place_columns(specs: dict[str, ColumnSpec], fields: list[str], labels: list[str], width: float,
+                  natural: list[float] | None = None) -> list[Column]:
+    """The table's columns across `width` points, in the document's order.
+
+    For the four seed columns (in any order) the template's widths stand as written and the "*" column
+    takes the rest, exactly as the template says.
+    Otherwise every column not given in mm gets a share — its percentage, or for "*" and fields
+    without a width its content's natural width (`natural`, points) within CONTENT_SHARE — and the
+    shares are scaled to fill the table, so a 7-column table fits the same width as a 4-column one.
+    """
+    chosen = [specs[f] for f in fields]
+    widths: list[float | None] = [s.width for s in chosen]
+    stars = [i for i, s in enumerate(chosen) if s.star]
+    by_content = [i for i, s in enumerate(chosen) if s.width is None and not s.star]
+    fixed = sum(w for w in widths if w is not None)
+    if len(stars) == 1 and not by_content and set(fields) == set(COLUMNS):
+        widths[stars[0]] = width - fixed
+    elif not stars and not by_content:
+        if abs(fixed - width) > 1:
+            # Scale to the text block so the table always fills it exactly.
+            widths = [w * width / fixed for w in widths]
+    else:
+        low, high = CONTENT_SHARE
+        content = stars + by_content
+        for i in content:
+            widths[i] = min(max(natural[i] if natural else 0.0, width * low), width * high)
+        absolute = sum(w for i, w in enumerate(widths) if i not in content and not chosen[i].share)
+        given = sum(w for i, w in enumerate(widths) if chosen[i].share)
+        sized = sum(widths[i] for i in content)
+        if given:
+            # Percentages fill what the mm and content columns leave; when that is less than 60% of
+            # what they ask for, the content columns give way too.
+            factor = max((width - absolute - sized) / given, 0.6)
+            widths = [w * factor if chosen[i].share else w for i, w in enumerate(widths)]
+            given *= factor
+        if content and abs(absolute + given + sized - width) > EPS_PT:
+            scale = (width - absolute - given) / sized
+            widths = [w * scale if i in content else w for i, w in enumerate(widths)]
+    if any(w < 20 for w in widths):
+        raise TemplateError(f"表格有 {len(fields)} 列，pdf.table.columns 的列宽之和超过了版心宽度，有的列放不下文字",
+                            hint="减小百分比或毫米数，或把一列写成 *；列很多时可改用 A3 纸（pdf.page.size: A3）。")
+    out, x = [], 0.0
+    for spec, w, label in zip(chosen, widths, labels):
+        out.append(Column(spec.key, x, w, spec.align, spec.valign, label))
+        x += w
     return out
 
 
@@ -207,8 +268,10 @@ def load_style(template: dict) -> Style:
         raise TemplateError("pdf.fallback 应是字体别名的列表", hint="例如 fallback: [serif]。")
     _section(template, "pdf.table")
     body = _text(template, "pdf.table.body")
-    labels = {k: str(v) for k, v in _section(template, "labels").items() if v is not None}
-    for key in (*COLUMNS, "continued", "attachment"):
+    # The seed's headers name the four columns of style.columns; a document shows its own (layout.py).
+    labels = {c.field: c.label for c in SEED_COLUMNS}
+    labels.update({k: str(v) for k, v in _section(template, "labels").items() if v is not None})
+    for key in ("continued", "attachment"):
         setting({"labels": labels}, f"labels.{key}")
     block_width = w - m["left"] - m["right"]
     style = Style(
@@ -233,7 +296,8 @@ def load_style(template: dict) -> Style:
         frame_rule=_size(setting(template, "pdf.table.rules.frame"), "pdf.table.rules.frame"),
         justify=bool(setting(template, "pdf.table.justify")),
         min_lines=max(1, int(setting(template, "pdf.table.min_lines"))),
-        columns=_columns(template, block_width),
+        columns=[],
+        column_specs=_column_specs(template, block_width),
         page_number=_text(template, "pdf.page_number"),
         page_number_below=_size(setting(template, "pdf.page_number.below"), "pdf.page_number.below"),
         page_number_format=str(setting(template, "pdf.page_number.format")),
@@ -241,6 +305,7 @@ def load_style(template: dict) -> Style:
     )
     if "{n}" not in style.page_number_format:
         raise TemplateError("pdf.page_number.format 中须有 {n}（页码）", hint="例如 \"— {n} —\"。")
+    style.columns = place_columns(style.column_specs, list(COLUMNS), [labels[k] for k in COLUMNS], block_width)
     for col in style.columns:
         if col.width - 2 * style.pad_x < body.size:
             raise TemplateError(f"pdf.table.columns.{col.key} 太窄，放不下一个字",

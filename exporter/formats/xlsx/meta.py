@@ -11,10 +11,15 @@ import json
 from dataclasses import dataclass, field
 
 from exporter.errors import WorkbookError
+from exporter.model import FIELDS, SEED_COLUMNS, Column
 
 SHEET = "_meta"
 MAGIC = "exporter-workbook"
-VERSION = 1
+# 1: the four seed columns, headers in `labels`; 2: adds a `columns` record (the document's own
+# columns, field and header, in order). A seed-column workbook is still written as version 1, so its
+# bytes do not change.
+VERSION = 2
+READABLE = (1, 2)
 _CHUNK = 32000  # Excel keeps at most 32,767 characters in a cell; longer values span several cells
 
 
@@ -60,6 +65,13 @@ class WorkbookInfo:
     contents_sheet: str
     sections: list[SheetInfo] = field(default_factory=list)
     continuations: dict[int, Continuation] = field(default_factory=dict)  # by task number
+    columns: list[Column] | None = None  # None: the seed columns (version 1)
+
+    def table_columns(self) -> list[Column]:
+        """The columns of the section sheets, in order, with the headers they were exported with."""
+        if self.columns is not None:
+            return list(self.columns)
+        return [Column(c.field, str(self.labels.get(c.field, c.label))) for c in SEED_COLUMNS]
 
 
 def _text_cell(ws, row: int, column: int, value: str) -> None:
@@ -78,7 +90,7 @@ def write(wb, info: WorkbookInfo) -> None:
     ws = wb.create_sheet(SHEET)
     ws.sheet_state = "veryHidden"  # not listed by Excel's or WPS's "Unhide…"; the reader finds it by name
     _text_cell(ws, 1, 1, MAGIC)
-    ws.cell(row=1, column=2, value=VERSION)
+    ws.cell(row=1, column=2, value=1 if info.columns is None else VERSION)
     _text_cell(ws, 1, 3, "本表记录导出时的文件信息，供 exporter import 读回编辑后的工作簿，请勿修改或删除。")
     _text_cell(ws, 2, 1, "document")
     _long_text(ws, 2, 2, json.dumps(info.document, ensure_ascii=False))
@@ -87,6 +99,10 @@ def write(wb, info: WorkbookInfo) -> None:
     _text_cell(ws, 4, 1, "contents")
     _text_cell(ws, 4, 2, info.contents_sheet)
     row = 5
+    if info.columns is not None:
+        _text_cell(ws, row, 1, "columns")
+        _long_text(ws, row, 2, json.dumps([[c.field, c.label] for c in info.columns], ensure_ascii=False))
+        row += 1
     for s in info.sections:
         _text_cell(ws, row, 1, "section")
         _text_cell(ws, row, 2, s.sheet)
@@ -144,8 +160,8 @@ def read(wb, file: str) -> WorkbookInfo:
     if not rows or not rows[0] or rows[0][0] != MAGIC:
         raise _broken(file, 1, "缺少标记")
     version = _integer(rows[0][1] if len(rows[0]) > 1 else None, file, 1)
-    if version != VERSION:
-        raise WorkbookError(f"工作簿由不同版本的程序导出（格式 {version}，本程序读取 {VERSION}）", file=file,
+    if version not in READABLE:
+        raise WorkbookError(f"工作簿由不同版本的程序导出（格式 {version}，本程序读取 1 和 {VERSION}）", file=file,
                             hint="用同一版本的 exporter 重新导出后再编辑。")
     info = WorkbookInfo(document={}, labels={}, contents_sheet="")
     for index, row in enumerate(rows[1:], start=2):
@@ -159,6 +175,16 @@ def read(wb, file: str) -> WorkbookInfo:
             if not isinstance(value, dict):
                 raise _broken(file, index, f"{kind} 应是映射")
             setattr(info, kind, value)
+        elif kind == "columns":
+            try:
+                value = json.loads(_joined(rest))
+                columns = [Column(str(f), str(label)) for f, label in value]
+            except (ValueError, TypeError):
+                raise _broken(file, index, "columns 不是有效的列清单") from None
+            if not columns or any(c.field not in FIELDS for c in columns) \
+                    or not {"number", "task"} <= {c.field for c in columns}:
+                raise _broken(file, index, "columns 中的列无法识别")
+            info.columns = columns
         elif kind == "contents":
             info.contents_sheet = str(rest[0] or "") if rest else ""
         elif kind in ("section", "subsection"):

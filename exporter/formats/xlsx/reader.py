@@ -19,7 +19,7 @@ import zipfile
 
 from exporter.errors import WorkbookError
 from exporter.formats.xlsx import meta
-from exporter.model import Document, Section, Subsection, Task
+from exporter.model import LIST_FIELDS, SEED_COLUMNS, TEXT_FIELDS, Document, Section, Subsection, Task
 
 HEADER_SEARCH_ROWS = 10  # the header row is row 2 as exported; allow a few rows inserted above it
 _CJK_EDGE = re.compile(r"[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]")
@@ -74,14 +74,31 @@ def _span(lo: int | None, hi: int | None) -> str:
 
 
 def _column(index: int) -> str:
-    return "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[index]
+    from openpyxl.utils import get_column_letter
+    return get_column_letter(index + 1)
+
+
+def _text_value(value) -> str:
+    """A one-line field (完成时限, 备注, extra columns): the cell's text as it is, lines someone broke joined."""
+    if value is None:
+        return ""
+    text = _cell_text(value)
+    if "\n" in text or "\r" in text:
+        return _one_line(_paragraphs(text))
+    return text
 
 
 class _SheetReader:
     def __init__(self, file: str, info: meta.WorkbookInfo):
         self.file = file
         self.info = info
-        self.labels = [info.labels.get(k, "") for k in ("number", "task", "progress", "units")]
+        self.columns = info.table_columns()
+        self.labels = [c.label for c in self.columns]
+        self.width = len(self.columns)
+        fields = [c.field for c in self.columns]
+        self.number_at = fields.index("number")
+        self.progress_at = fields.index("progress") if "progress" in fields else None
+        self.seed = self.columns == list(SEED_COLUMNS) or info.columns is None
         self.continued_label = str(info.labels.get("continued") or "")
         self.seen: dict[int, str] = {}  # task number -> where it was first seen
 
@@ -108,10 +125,11 @@ class _SheetReader:
 
     def read(self, ws, section_info: meta.SheetInfo) -> Section:
         sheet = ws.title
-        rows = ws.iter_rows(min_col=1, max_col=4, values_only=True)
+        width = self.width
+        rows = ws.iter_rows(min_col=1, max_col=width, values_only=True)
         header_row = None
         for index, row in enumerate(rows, start=1):
-            cells = [("" if v is None else _cell_text(v).strip()) for v in (tuple(row) + (None,) * 4)[:4]]
+            cells = [("" if v is None else _cell_text(v).strip()) for v in (tuple(row) + (None,) * width)[:width]]
             if cells == self.labels:
                 header_row = index
                 break
@@ -130,17 +148,20 @@ class _SheetReader:
         previous: int | None = None
         last_task: Task | None = None  # the task the row just above belongs to (None after a heading)
         continued: dict[int, tuple[int, str]] = {}  # task number -> (continuation rows read, last cell)
+        n_at = self.number_at
         for index, row in enumerate(rows, start=header_row + 1):
-            values = (tuple(row) + (None,) * 4)[:4]
+            values = (tuple(row) + (None,) * width)[:width]
             texts = [("" if v is None else _cell_text(v)) for v in values]
             if not any(t.strip() for t in texts):
                 continue
-            a = f"A{index}"
-            number = None if isinstance(values[0], (int, float)) else _continued_number(texts[0], self.continued_label)
+            a = f"{_column(n_at)}{index}"
+            number_value = values[n_at]
+            number = None if isinstance(number_value, (int, float)) else \
+                _continued_number(texts[n_at], self.continued_label)
             if number is not None:
                 self.continuation(sheet, index, texts, number, last_task, continued)
                 continue
-            if not any(t.strip() for t in texts[1:]) and not isinstance(values[0], (int, float)):
+            if not any(t.strip() for t in texts[1:]) and not (n_at == 0 and isinstance(values[0], (int, float))):
                 # A heading row: the section row first, then the subsection rows in order.
                 text = texts[0].strip()
                 last_task = None
@@ -156,10 +177,10 @@ class _SheetReader:
                 expected = heading if not section_row_seen else (
                     _heading(expected_subs[next_sub]) if next_sub < len(expected_subs) else "")
                 hint = (f"这里应是“{expected}”。" if expected else "") + "部分和小标题行不能修改、删除或调换顺序。"
-                raise self.error(sheet, a, f"无法识别的行“{text}”（不是任务行，也不是本部分的标题行）", hint)
+                raise self.error(sheet, f"A{index}", f"无法识别的行“{text}”（不是任务行，也不是本部分的标题行）", hint)
             if not section_row_seen:
                 raise self.error(sheet, a, f"缺少部分标题行“{heading}”", "不要删除部分标题行。")
-            number = self.number(sheet, a, values[0])
+            number = self.number(sheet, a, number_value)
             if number in self.seen:
                 raise self.error(sheet, a, f"序号“{number}”重复（{self.seen[number]} 已有）",
                                  "每项任务只能出现一次；删除多出的一行或改回原来的序号。", number)
@@ -176,18 +197,10 @@ class _SheetReader:
                                  "任务应按序号从小到大排列；把这一行移回原位。", number)
             previous = number
             self.seen[number] = f"工作表“{sheet}”{a}"
-            for column, text in enumerate(texts[1:], start=1):
-                self.check_text(sheet, f"{_column(column)}{index}", text, number)
-            task_text = _one_line(_paragraphs(values[1]))
-            if not task_text:
-                raise self.error(sheet, f"B{index}", "任务内容是空的", "填写任务内容，或删除整行。", number)
-            units = _paragraphs(values[3])
-            if not units:
-                raise self.error(sheet, f"D{index}", "牵头责任单位是空的", "至少写一个单位，每个单位一行。", number)
-            dupes = sorted({u for u in units if units.count(u) > 1})
-            if dupes:
-                raise self.error(sheet, f"D{index}", f"单位重复：{'、'.join(dupes)}", "每个单位只写一次。", number)
-            task = Task(number=number, task=task_text, progress=_paragraphs(values[2]), units=units, line=index)
+            for column, text in enumerate(texts):
+                if column != n_at:
+                    self.check_text(sheet, f"{_column(column)}{index}", text, number)
+            task = self.task(sheet, index, number, values)
             (current.tasks if current is not None else section.tasks).append(task)
             last_task = task
         for number, (count, cell) in continued.items():
@@ -195,7 +208,7 @@ class _SheetReader:
             if exported and exported.joins and count != exported.rows:
                 raise self.error(sheet, cell, f"任务 {number} 导出时有 {exported.rows} 个续行，现在有 {count} 个；"
                                               "其中有跨行拆开的段落，无法确定怎样接回", "恢复删去或新增的续行；"
-                                 f"要增删内容，请直接改写已有续行的“{self.labels[2]}”单元格。", number)
+                                 f"要增删内容，请直接改写已有续行的“{self.labels[self.progress_at]}”单元格。", number)
         if not section_row_seen:
             raise self.error(sheet, None, f"缺少部分标题行“{heading}”", "不要删除部分标题行。")
         if next_sub < len(expected_subs):
@@ -203,23 +216,58 @@ class _SheetReader:
                              "小标题行不能删除或修改。")
         return section
 
+    def task(self, sheet: str, index: int, number: int, values) -> Task:
+        """A task row's cells, column by column, as the fields of a Task."""
+        task = Task(number=number, task="", line=index)
+        for at, column in enumerate(self.columns):
+            value = values[at]
+            cell = f"{_column(at)}{index}"
+            if column.field == "number":
+                continue
+            if column.field == "task":
+                task.task = _one_line(_paragraphs(value))
+                if not task.task:
+                    raise self.error(sheet, cell, "任务内容是空的", "填写任务内容，或删除整行。", number)
+            elif column.field == "extra":
+                text = _text_value(value)
+                task.extra[column.label] = text
+            elif column.field in TEXT_FIELDS:
+                setattr(task, column.field, _text_value(value))
+            elif column.field in LIST_FIELDS:
+                items = _paragraphs(value)
+                setattr(task, column.field, items)
+                if column.field in ("units", "co_units"):
+                    dupes = sorted({u for u in items if items.count(u) > 1})
+                    if dupes:
+                        raise self.error(sheet, cell, f"单位重复：{'、'.join(dupes)}", "每个单位只写一次。", number)
+        if self.seed and not task.units:
+            at = [c.field for c in self.columns].index("units")
+            raise self.error(sheet, f"{_column(at)}{index}", f"{self.labels[at]}是空的",
+                             "至少写一个单位，每个单位一行。", number)
+        return task
+
     def continuation(self, sheet: str, index: int, texts: list[str], number: int, last_task: Task | None,
                      continued: dict) -> None:
         """Append a continuation row's paragraphs to the task it continues (see the module docstring)."""
-        a = f"A{index}"
+        a = f"{_column(self.number_at)}{index}"
+        at = self.progress_at
+        if at is None:
+            raise self.error(sheet, a, f"“{texts[self.number_at].strip()}”像续行，但这份表格没有完成情况列",
+                             "序号列只能填阿拉伯数字；请改回导出时的序号。", number)
+        progress = self.labels[at]
         if last_task is None or last_task.number != number:
-            raise self.error(sheet, a, f"续行“{texts[0].strip()}”不在任务 {number} 的行或其续行的正下方",
+            raise self.error(sheet, a, f"续行“{texts[self.number_at].strip()}”不在任务 {number} 的行或其续行的正下方",
                              f"续行只接续紧挨在它上面的任务 {number}；请把这一行移回任务 {number} 的下面，"
-                             f"或把其中的文字并入任务 {number} 的“{self.labels[2]}”单元格后删除这一行。", number)
-        for column in (1, 3):
-            if texts[column].strip():
+                             f"或把其中的文字并入任务 {number} 的“{progress}”单元格后删除这一行。", number)
+        for column in range(self.width):
+            if column not in (self.number_at, at) and texts[column].strip():
                 raise self.error(sheet, f"{_column(column)}{index}", f"续行的“{self.labels[column]}”单元格应为空",
-                                 f"续行只接续“{self.labels[2]}”；请把这里的文字移到任务 {number} 那一行的"
+                                 f"续行只接续“{progress}”；请把这里的文字移到任务 {number} 那一行的"
                                  f"“{self.labels[column]}”单元格中。", number)
-        self.check_text(sheet, f"C{index}", texts[2], number)
+        self.check_text(sheet, f"{_column(at)}{index}", texts[at], number)
         count = continued.get(number, (0, a))[0] + 1
         continued[number] = (count, a)
-        paragraphs = _paragraphs(texts[2])
+        paragraphs = _paragraphs(texts[at])
         exported = self.info.continuations.get(number)
         separator = exported.joins.get(count) if exported else None
         if separator is not None and paragraphs and last_task.progress:
@@ -260,7 +308,7 @@ def read_workbook(data: bytes, filename: str) -> Document:
             sections.append(reader.read(wb[section_info.sheet], section_info))
     finally:
         wb.close()
-    return Document(meta=dict(info.document), sections=sections)
+    return Document(meta=dict(info.document), sections=sections, columns=info.table_columns())
 
 
 

@@ -30,12 +30,14 @@ from openpyxl.xml.functions import tostring
 
 from exporter.errors import RenderError, TemplateError
 from exporter.formats.xlsx import meta
-from exporter.model import Document, Section, file_title, unit_line
+from exporter.model import FIELDS, PARAGRAPH_FIELDS, SEED_COLUMNS, Column, Document, Section, file_title, unit_line
 from exporter.templates import parse_size, parsed, setting
-from exporter.text.width import line_capacity, split_point, wrapped_lines
+from exporter.text.width import display_width, line_capacity, split_point, wrapped_lines
 from exporter.timestamps import document_time, zip_time
 
-COLUMNS = ("number", "task", "progress", "units")
+COLUMNS = tuple(c.field for c in SEED_COLUMNS)
+A4_LONG_SIDE = 297 * 72 / 25.4  # points; the sheets print landscape A4
+CONTENT_WIDTH = (8.0, 24.0)  # Excel units for a column the template gives no width (extra columns)
 MAX_ROW_HEIGHT = 409.0  # Excel's limit in points
 POINTS_PER_WIDTH_UNIT = 5.25  # Excel: one unit is the 7-pixel digit of Calibri 11, at 0.75 pt per pixel
 CELL_PADDING = 14.0  # points lost to the inner margins and the one-character indent of text cells
@@ -60,10 +62,9 @@ class SheetStyle:
 
     def __init__(self, template: dict):
         labels = template.get("labels") or {}
-        try:
-            self.labels = {k: str(labels[k]) for k in (*COLUMNS, "contents")}
-        except KeyError as exc:
-            raise TemplateError(f"模板缺少标签 labels.{exc.args[0]}", hint="在模板的 labels 中补上这一项。") from None
+        if "contents" not in labels:
+            raise TemplateError("模板缺少标签 labels.contents", hint="在模板的 labels 中补上这一项。")
+        self.labels = {k: str(v) for k, v in labels.items() if v is not None}
         self.untitled_sheet = str(_setting(template, "labels.untitled_sheet"))
         self.contents_header = [str(v) for v in _setting(template, "labels.contents_header")]
         self.total_label = str(_setting(template, "labels.total"))
@@ -82,6 +83,12 @@ class SheetStyle:
                                     color=_color(spec["color"], f"xlsx.fonts.{role}.color")
                                     if "color" in spec else None)
         self.widths = {c: self._number(_setting(template, f"columns.{c}"), f"columns.{c}") for c in COLUMNS}
+        for key, value in (_setting(template, "columns") or {}).items():
+            if key not in FIELDS:
+                raise TemplateError(f"模板设置 xlsx.columns 中的“{key}”不是数据文件的字段",
+                                    hint=f"可用的字段是：{'、'.join(FIELDS)}。")
+            if key != "extra":
+                self.widths[key] = self._number(value, f"columns.{key}")
         contents = _setting(template, "contents_columns")
         if not isinstance(contents, list) or len(contents) != 3:
             raise TemplateError("模板设置 xlsx.contents_columns 应是三个列宽", hint="例如 [58, 14, 10]")
@@ -113,6 +120,44 @@ class SheetStyle:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
             raise TemplateError(f"模板设置 xlsx.{what} 应是正数，而不是“{value}”", hint="例如 36 或 1.45")
         return float(value)
+
+
+def column_widths(doc: Document, layout: SheetStyle) -> list[float]:
+    """Excel widths of the document's columns, in its order.
+
+    The template's width per field; a field it does not give (every extra column) is sized by its
+    content. When the columns together are wider than the printable width of the landscape A4 page
+    (the seed's four are not), all but the number column shrink in proportion, so a sheet of seven or
+    eight columns still prints at 100%.
+    """
+    widths = []
+    for column in doc.columns:
+        if column.field != "extra" and column.field in layout.widths:
+            widths.append(layout.widths[column.field])
+            continue
+        size = layout.sizes["body"]
+        texts = [column.label[:max(len(column.label) // 2, 4)]]
+        texts += [v for t in doc.all_tasks() for v in column.values(t)]
+        natural = max(display_width(t) for t in texts) * size / 2 / POINTS_PER_WIDTH_UNIT
+        natural += CELL_PADDING / POINTS_PER_WIDTH_UNIT
+        widths.append(round(min(max(natural, CONTENT_WIDTH[0]), CONTENT_WIDTH[1]), 1))
+    m = layout.margins
+    printable = (A4_LONG_SIDE - (m.left + m.right) * 72) / POINTS_PER_WIDTH_UNIT
+    total = sum(widths)
+    if total > printable:
+        fixed = sum(w for w, c in zip(widths, doc.columns) if c.field == "number")
+        factor = (printable - fixed) / (total - fixed)
+        widths = [w if c.field == "number" else round(w * factor, 1) for w, c in zip(widths, doc.columns)]
+    return widths
+
+
+# How a field's cell is styled: the number centred, prose left, short values (units, names, dates) centred.
+def _role(column: Column) -> str:
+    if column.field == "number":
+        return "number"
+    if column.field in ("task", "remarks", *PARAGRAPH_FIELDS):
+        return "text"
+    return "units"
 
 
 def _points(width_units: float) -> float:
@@ -200,6 +245,10 @@ class _Writer:
         self.done = 0
         self.wb = plain_workbook()
         self.continuations: dict[int, meta.Continuation] = {}
+        self.widths = column_widths(doc, layout)
+        fields = [c.field for c in doc.columns]
+        self.progress_at = fields.index("progress") if "progress" in fields else None
+        self.number_at = fields.index("number")
         self._styles()
 
     def _styles(self) -> None:
@@ -334,54 +383,66 @@ class _Writer:
     def section_sheet(self, section: Section, name: str) -> None:
         L = self.layout
         ws = self.wb.create_sheet(name)
-        for column, key in zip("ABCD", COLUMNS):
-            ws.column_dimensions[column].width = L.widths[key]
-        points = {key: _points(L.widths[key]) for key in COLUMNS}
-        full = sum(points.values())
-        self.spanning_row(ws, 1, self.doc.title, "title", full, 4, "文件标题")
-        for column, key in enumerate(COLUMNS, start=1):
-            self.put(ws, 2, column, L.labels[key], "header", "表头")
+        columns = self.doc.columns
+        last = len(columns)
+        for index, width in enumerate(self.widths, start=1):
+            ws.column_dimensions[get_column_letter(index)].width = width
+        points = [_points(w) for w in self.widths]
+        full = sum(points)
+        self.spanning_row(ws, 1, self.doc.title, "title", full, last, "文件标题")
+        for index, column in enumerate(columns, start=1):
+            self.put(ws, 2, index, column.label, "header", "表头")
         ws.row_dimensions[2].height = self.row_height(
-            [([L.labels[k]], points[k], L.sizes["header"]) for k in COLUMNS])
+            [([c.label], w, L.sizes["header"]) for c, w in zip(columns, points)])
         row = 3
         body = L.sizes["body"]
         for kind, item in section.rows():
             if kind == "section":
-                self.spanning_row(ws, row, item.heading, "section", full, 4, f"部分“{item.heading}”")
+                self.spanning_row(ws, row, item.heading, "section", full, last, f"部分“{item.heading}”")
             elif kind == "subsection":
-                self.spanning_row(ws, row, item.heading, "subsection", full, 4, f"小标题“{item.heading}”")
+                self.spanning_row(ws, row, item.heading, "subsection", full, last, f"小标题“{item.heading}”")
             else:
                 row = self.task_rows(ws, row, item, points, body) - 1
                 self.tick()
             row += 1
-        self.setup_page(ws, row - 1, "D")
+        self.setup_page(ws, row - 1, get_column_letter(last))
 
-    def task_rows(self, ws, row: int, task, points: dict, body: float) -> int:
-        """Write a task's row, and its continuation rows if it needs more than 409 pt; the next free row."""
+    def task_rows(self, ws, row: int, task, points: list[float], body: float) -> int:
+        """Write a task's row, and its continuation rows if it needs more than 409 pt; the next free row.
+
+        Only the completion column (progress) continues; the other cells stay on the task's own row.
+        """
         number = task.number
-        fixed = [([str(number)], points["number"], body), ([task.task], points["task"], body),
-                 (task.units, points["units"], body)]
-        chunks = [task.progress]
-        height = self.needed_height([*fixed, (task.progress, points["progress"], body)])
-        if height > MAX_ROW_HEIGHT:
-            chunks, joins = self.split_progress(task.progress, points["progress"], body)
+        columns = self.doc.columns
+        values = [c.values(task) for c in columns]
+        at = self.progress_at
+        fixed = [(v, w, body) for i, (v, w) in enumerate(zip(values, points)) if i != at]
+        chunks = [values[at]] if at is not None else [[]]
+        height = self.needed_height([*fixed, (chunks[0], points[at], body)] if at is not None else fixed)
+        if height > MAX_ROW_HEIGHT and at is not None:
+            chunks, joins = self.split_progress(values[at], points[at], body)
             if len(chunks) > 1:
                 self.continuations[number] = meta.Continuation(ws.title, number, len(chunks) - 1, joins)
-                height = self.needed_height([*fixed, (chunks[0], points["progress"], body)])
-        self.put(ws, row, 1, number, "number")
-        self.put(ws, row, 2, task.task, "text", "任务内容", number)
-        self.put(ws, row, 3, "\n".join(chunks[0]) or None, "text", "完成情况", number)
-        self.put(ws, row, 4, "\n".join(task.units), "units", "牵头责任单位", number)
+                height = self.needed_height([*fixed, (chunks[0], points[at], body)])
+        for index, column in enumerate(columns):
+            if column.field == "number":
+                self.put(ws, row, index + 1, number, "number")
+                continue
+            cell = chunks[0] if index == at else values[index]
+            self.put(ws, row, index + 1, "\n".join(cell) or None, _role(column), column.label, number)
         ws.row_dimensions[row].height = round(min(height, MAX_ROW_HEIGHT), 2)
         label = f"{number}{self.layout.continued}"
         for chunk in chunks[1:]:
             row += 1
-            self.put(ws, row, 1, label, "number", "序号")
-            self.put(ws, row, 2, None, "text")
-            self.put(ws, row, 3, "\n".join(chunk), "text", "完成情况", number)
-            self.put(ws, row, 4, None, "units")
+            for index, column in enumerate(columns):
+                if column.field == "number":
+                    self.put(ws, row, index + 1, label, "number", "序号")
+                elif index == at:
+                    self.put(ws, row, index + 1, "\n".join(chunk), "text", column.label, number)
+                else:
+                    self.put(ws, row, index + 1, None, _role(column))
             ws.row_dimensions[row].height = self.row_height(
-                [([label], points["number"], body), (chunk, points["progress"], body)])
+                [([label], points[self.number_at], body), (chunk, points[at], body)])
         return row + 1
 
     def contents_sheet(self, ws, sections: list[Section], names: list[str]) -> None:
@@ -423,12 +484,14 @@ class _Writer:
         self.contents_sheet(contents, sections, names)
         for section, name in zip(sections, names):
             self.section_sheet(section, name)
-        labels = {k: L.labels[k] for k in COLUMNS}
+        seed = self.doc.columns == list(SEED_COLUMNS)
+        labels = {c.field: c.label for c in self.doc.columns if c.field != "extra"}
         if self.continuations:
             labels["continued"] = L.continued
         meta.write(self.wb, meta.WorkbookInfo(
             document=dict(self.doc.meta),
             labels=labels,
+            columns=None if seed else list(self.doc.columns),
             contents_sheet=contents.title,
             sections=[meta.SheetInfo(
                 sheet=name, numeral=s.numeral, title=s.title,
