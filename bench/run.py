@@ -1,6 +1,7 @@
 """Benchmark: whole-command time, time per task, peak memory and output size of `export xlsx`,
 `export pdf` and `export docx` on synthetic documents of 115, 1,000 and 10,000 tasks built from the bundled data, and —
-where soffice is installed — LibreOffice headless turning the same workbook into a PDF.
+where soffice is installed — LibreOffice headless turning the same workbook into a PDF; and `import`
+of page text: the bundled page (data/2023-source.txt) and synthetic pages of the same layout.
 
     python bench/run.py                 # all sizes, 5 runs each (fewer for the big ones)
     python bench/run.py --sizes 115 --runs 7
@@ -27,8 +28,10 @@ sys.path.insert(0, str(ROOT))
 
 from exporter.formats import datafile  # noqa: E402
 from exporter.model import Document, Section, Subsection  # noqa: E402
+from exporter.text.punctuation import fold  # noqa: E402
 
 FORMATS = ("xlsx", "pdf", "docx")
+MEASURED = (*FORMATS, "import")  # "import": page text in (see bench_import)
 LONG_NOTE_EVERY = 2500  # one very long completion note (several pages) per this many tasks
 
 
@@ -64,6 +67,39 @@ def synthetic(base: Document, size: int) -> Document:
     meta = dict(base.meta)
     meta["title"] = f"{base.title}（{size}项测试）"
     return Document(meta=meta, sections=sections)
+
+
+def page_text(doc: Document) -> str:
+    """The document laid out as the portal's page: one cell per line, blank lines between, ASCII
+    punctuation as scraped (the layout of data/2023-source.txt)."""
+    out = [f"名  称: {doc.title}", "", doc.title, "", "来源:宿州市政府", "", "序号", "", "重点工作任务", "",
+           "完  成  情  况", "", "牵头责任单位", ""]
+    for kind, item in doc.rows():
+        if kind == "section":
+            out += [fold(f"{item.numeral}、{item.title}"), ""]
+        elif kind == "subsection":
+            out += [fold(f"({item.numeral}){item.title}"), ""]
+        else:
+            for cell in [str(item.number), item.task, *item.progress, *item.units]:
+                out += [fold(cell), ""]
+    out.append("扫一扫在手机打开当前页")
+    return "\n".join(out) + "\n"
+
+
+def bench_import(size: int, runs: int, workdir: Path, env: dict) -> dict:
+    """`import` of a page text: the bundled page at 115 tasks, a synthetic page of its layout above."""
+    if size == 115:
+        page = ROOT / "data" / "2023-source.txt"
+    else:
+        base = datafile.load((ROOT / "data" / "2023.yaml").read_bytes(), "2023.yaml")
+        page = workdir / f"page-{size}.txt"
+        page.write_text(page_text(synthetic(base, size)), encoding="utf-8")
+    out = workdir / f"imported-{size}.yaml"
+    cmd = [sys.executable, "-m", "exporter", "import", str(page), "-o", str(out)]
+    results = [measure(cmd, workdir, env) for _ in range(runs)]
+    wall = statistics.median(r[0] for r in results)
+    return {"size": size, "what": "import page text", "wall": wall, "per_task_ms": 1000 * wall / size,
+            "rss": max(r[1] for r in results), "bytes": out.stat().st_size, "runs": runs}
 
 
 def exporter_under_test(workdir: Path) -> tuple[str, dict]:
@@ -153,18 +189,24 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="115,1000,10000")
     parser.add_argument("--runs", type=int, default=5, help="runs per measurement (3 at 10,000 tasks)")
-    parser.add_argument("--formats", default=",".join(FORMATS), help="formats to measure, e.g. docx or xlsx,pdf")
+    parser.add_argument("--formats", default=",".join(MEASURED),
+                        help="what to measure, e.g. docx or xlsx,pdf or import")
     parser.add_argument("--lo-max", type=int, default=1000,
                         help="largest size LibreOffice is measured at (10,000 takes minutes)")
+    parser.add_argument("--import-all", action="store_true",
+                        help="measure the import at every size (default: 115 and 10,000)")
     args = parser.parse_args()
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    formats = tuple(f for f in args.formats.split(",") if f)
+    measured = tuple(f for f in args.formats.split(",") if f)
+    formats = tuple(f for f in measured if f != "import")
     rows = []
     with tempfile.TemporaryDirectory(prefix="exporter-bench-") as tmp:
         package, env = exporter_under_test(Path(tmp))
         for size in (int(s) for s in args.sizes.split(",")):
-            rows += bench(size, args.runs if size < 10000 else min(args.runs, 3), Path(tmp), env, soffice, args.lo_max,
-                          formats)
+            runs = args.runs if size < 10000 else min(args.runs, 3)
+            rows += bench(size, runs, Path(tmp), env, soffice, args.lo_max, formats)
+            if "import" in measured and (size in (115, 10000) or args.import_all):
+                rows.append(bench_import(size, runs, Path(tmp), env))
             print(f"… {size} tasks done", file=sys.stderr)
     by_size: dict[int, dict[str, dict]] = {}
     for r in rows:

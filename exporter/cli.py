@@ -128,12 +128,17 @@ def import_cmd(source, out, keep_punctuation, columns):
 
     data = read_bytes(source, "来源文件")
     labels = [c.strip() for c in columns.replace("，", ",").split(",") if c.strip()] if columns else None
+    if labels is not None and len(labels) < 2:
+        raise click.BadParameter(W.COLUMNS_OPTION_BAD, param_hint="--columns")
     echo = functools.partial(click.echo, err=True)
+    notes: list[str] = []  # which header went to which field, gaps in the numbering: told once it is written
     doc = formats.read(data, source, columns=labels, restore_punctuation=not keep_punctuation,
-                       report=echo, notice=echo)
+                       report=notes.append, notice=echo)
     payload = datafile.dump(doc)
     datafile.check_imported(payload, source)
     output.write(out, payload, inputs=[(source, "来源文件")])
+    for line in notes:
+        echo(line)
     if not output.is_stdout(out):
         click.echo(f"已写入 {out}：{len(doc.sections)} 个部分，{len(doc.all_tasks())} 项任务。", err=True)
 

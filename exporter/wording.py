@@ -33,6 +33,17 @@ MISSING_UNITS = "任务缺少牵头责任单位"
 MISSING_UNITS_HINT = "在这一行的单位列填上牵头单位。"
 DUPLICATE_NUMBER = "序号 {number} 重复（{where}已有）"
 DECREASING_NUMBER = "序号 {number} 排在 {last} 之后，序号应从小到大"
+FIRST_COLUMN_NUMBER = "每格一行的表格，第一列应是序号"
+PROSE_REFUSED = ("没有找到任务表格：页面有 {lines} 行文字（其中 {numbered} 行以序号开头），"
+                 "但没有表头、没有“牵头单位：…”这样的标注，也没有写在括号里的责任单位")
+ITEM_WITHOUT_UNITS = "这一项没有标注责任单位：“{text}…”"
+ITEM_WITHOUT_UNITS_HINT = "在这一项之后加一行“牵头单位：…”，或在句末括号里写明单位，例如（市发展改革委牵头）。"
+MERGED_ROWS = "任务 {number} 的完成情况中夹着像单位名称的一行，其后又是正文“{text}”：可能是下一项任务的序号缺失或写错"
+TITLE_FROM_FILE = "提示：页面没有标题，以文件名“{title}”作标题；可在数据文件的 document.title 中改正"
+STRAY_LINE = "无法识别的行：“{text}”（在标题和下一项任务之间）"
+STRAY_LINE_HINT = ("清单中的每一行应是部分标题（如“一、…”）、带序号的任务（如“1.…”）或“牵头单位：…”这样的标注；"
+                   "请把这一行并入上一行标题或删除。")
+COLUMNS_OPTION_BAD = "应写两列以上，用逗号分隔，例如 序号,主要任务,牵头单位,落实情况"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,28 +1,42 @@
-"""Read the published page text (as scraped from the portal) into the document model.
+"""Read published page text (as copied or scraped from a portal) into the document model.
 
-The page is a metadata block, the title, a 来源 line, perhaps a preamble, then a four-column table
-flattened to one cell per line: 序号 | 重点工作任务 | 完成情况 | 牵头责任单位, with section rows
-"一、…" and subsection rows "(一)…" between the tasks, and page furniture after it.
+A page is page furniture (breadcrumbs, a metadata block, a title, a 来源 line, a 通知), then the
+tasks in one of these layouts, in any column order:
+- a table with one cell per line (the 2023 宿州 page), optionally with " |" after each cell or
+  lines holding only "|" between cells;
+- a table with one row per line, cells separated by tabs, "|" or spaces (a cell may run on);
+- a labelled list: "1.任务" followed by "牵头单位：…" / "责任单位：…" (one per line or run together);
+- numbered items whose units are written into the text: "…（X牵头，Y按职责分工负责）".
+This module only cuts the text into raw rows; formats/table.py reads them into the model.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
 
+from exporter import wording
 from exporter.errors import SourceError
-from exporter.model import NUMERALS, Document, Section, Subsection, Task
-from exporter.text import punctuation
+from exporter.formats import table
+from exporter.formats.table import RawRow, RawTable, header_field, looks_numbered, parse_number
+from exporter.model import NUMERALS
 
-# Metadata labels of the portal, longest first; the seed mangles 索引号 to "号" and 有效性 to "性".
+# Metadata labels of the portals, longest first; the seed mangles 索引号 to "号" and 有效性 to "性".
 META_LABELS = [
     ("政策咨询机关", "contact_office"),
     ("政策咨询电话", "contact_phone"),
     ("信息分类", "category"),
+    ("组配分类", "category"),
+    ("主题分类", "subject"),
     ("发布机构", "issuer"),
+    ("发文机关", "issuer"),
+    ("发文单位", "issuer"),
     ("成文日期", "written"),
+    ("发文日期", "written"),
     ("发布日期", "published"),
+    ("发布时间", "published"),
     ("生效时间", "effective"),
     ("废止时间", "expires"),
+    ("信息来源", "source"),
     ("索引号", "index_no"),
     ("有效性", "validity"),
     ("文号", "doc_no"),
@@ -30,28 +44,26 @@ META_LABELS = [
     ("号", "index_no"),
     ("性", "validity"),
 ]
-SOURCE_LABELS = [("来源", "source"), ("浏览量", "views"), ("发表时间", "posted"), ("编辑", "editor")]
+SOURCE_LABELS = [("来源", "source"), ("浏览量", "views"), ("浏览次数", "views"), ("发表时间", "posted"),
+                 ("发布时间", "posted"), ("编辑", "editor")]
 
-HEADER_WORDS = {"序号", "重点工作任务", "完成情况", "牵头责任单位", "责任单位", "牵头单位", "工作任务", "任务"}
-
-# Lines of the portal's page around the table; the first one ends the table.
+# Lines of the portal's page around the table; the first one after the table ends it.
 FURNITURE = re.compile(
     r"^(扫一扫|【?打印|【?关闭|分享到|上一篇|下一篇|相关链接|相关文件|主办单位|承办单位|版权所有|网站标识码|"
     r"皖ICP|ICP备|技术支持|联系我们|网站地图|\[打印|\[关闭)"
 )
+BREADCRUMB = re.compile(r"^(?:您?当前(?:所在)?位置|您现在所在的位置|所在位置)\s*[:：]")
+NAV_LINE = re.compile(r"^[•·\-\s]*(设为首页|加入收藏|无障碍|长辈版|长者版|关怀版|返回首页|首\s*页)")
+# Controls of the page itself (font size, print, share), not part of the document.
+PAGE_CONTROL = re.compile(r"^[•·\s]*(【?字体\s*[:：]|字号\s*[:：]|【?打印|分享到|浏览次数\s*[:：]?\s*$)")
 
-# How an institution's name ends; used to join a unit name the page wrapped over several lines.
-UNIT_SUFFIXES = (
-    "局", "委", "办", "室", "会", "部", "院", "社", "中心", "厅", "处", "所", "站", "队", "司", "行",
-    "馆", "校", "团", "组", "园", "区", "县", "市", "府", "署", "联", "协", "台", "场", "公司", "集团",
-    "指挥部", "大学", "学院",
-)
 SENTENCE_END = "。；;，,：:！!？?、…"
 LIST_MARKER = re.compile(r"^(\d+[.．、]|[(（]\d+[)）])")
 NUMERAL_CHARS = "一二三四五六七八九十"
 SECTION_ROW = re.compile(rf"^([{NUMERAL_CHARS}]+)[、，,.．]\s*(.*)$")
 SUBSECTION_ROW = re.compile(rf"^[(（]([{NUMERAL_CHARS}]+)[)）]\s*(.*)$")
-TASK_NUMBER = re.compile(r"^(\d{1,6})[.．、]?$")
+LONG_FIELDS = ("progress", "problems", "next_steps")
+UNIT_FIELDS = ("units", "co_units", "leaders", "owners")
 
 
 def decode(data: bytes, file: str) -> str:
@@ -113,18 +125,14 @@ def _is_unit_like(line: str) -> bool:
     )
 
 
-def _ends_like_unit(line: str) -> bool:
-    core = re.sub(r"[(（][^()（）]*[)）]$", "", line)  # 市财政局(国资委) -> 市财政局
-    return core.endswith(UNIT_SUFFIXES)
+_ends_like_unit = table.ends_like_unit
 
 
 def split_cells(lines: list[str]) -> tuple[list[str], list[str]]:
-    """Split the lines after a task's text into its completion paragraphs and its units.
-
-    Units are the trailing short lines without sentence punctuation. A unit name wrapped over
-    several lines (长三角绿色农产品 / 生产加工基地建设 / 指挥部办公室) is joined back: lines that do not end
-    like an institution's name belong to the line after them. A unit listed twice is kept once.
-    """
+    """Split the lines after a task's text into its completion lines and its unit lines (the seed's
+    layout: completion, then units). Units are the trailing short lines without sentence
+    punctuation; a leading fragment that does not end like a unit ("已完成") is completion when
+    nothing else is left for it."""
     groups: list[list[str]] = []
     i = len(lines)
     while i > 0 and _is_unit_like(lines[i - 1]):
@@ -134,20 +142,52 @@ def split_cells(lines: list[str]) -> tuple[list[str], list[str]]:
         else:
             groups[0].insert(0, line)
         i -= 1
-    # A leading fragment that does not itself end like a unit is a completion line without
-    # punctuation ("已完成"), not part of a unit name, when nothing else is left for completion.
     if groups and i == 0 and not _ends_like_unit(groups[0][0]) and len(lines) > 1:
         groups[0].pop(0)
         i = 1
         if not groups[0]:
             groups.pop(0)
-    progress = lines[:i]
-    units: list[str] = []
-    for group in groups:
-        name = "".join(group)
-        if name not in units:
-            units.append(name)
-    return progress, units
+    return lines[:i], [line for group in groups for line in group]
+
+
+def _cost(field: str, block: list[str]) -> float:
+    """How unlikely it is that `block` (lines) is the cell of `field`; used to cut a task's lines."""
+    if field == "task":
+        return 1000 if not block else 5 * (len(block) - 1)
+    if not block:  # an empty cell; the lead unit is seldom left empty, a person or remark often is
+        return {"units": 6, "progress": 4, "co_units": 3}.get(field, 2)
+    if field in UNIT_FIELDS:
+        cost = sum(50 for line in block if not _is_unit_like(line))
+        return cost + (10 if field in ("units", "co_units") and not _ends_like_unit(block[-1]) else 0)
+    if field in LONG_FIELDS:
+        return sum(6 for line in block if _is_unit_like(line) and _ends_like_unit(line))
+    return 8 * (len(block) - 1)
+
+
+def allocate(lines: list[str], fields: list[str]) -> list[list[str]]:
+    """Cut a task's lines (after its number) into one block per column, in column order."""
+    if fields == ["task", "progress", "units"] and lines:
+        progress, units = split_cells(lines[1:])
+        return [lines[:1], progress, units]
+    if len(lines) == len(fields):
+        return [[line] for line in lines]
+    n, k = len(lines), len(fields)
+    best = [[float("inf")] * (n + 1) for _ in range(k + 1)]
+    cut = [[0] * (n + 1) for _ in range(k + 1)]
+    best[0][0] = 0
+    for i in range(1, k + 1):
+        for j in range(n + 1):
+            for start in range(j + 1):
+                if best[i - 1][start] == float("inf"):
+                    continue
+                value = best[i - 1][start] + _cost(fields[i - 1], lines[start:j])
+                if value < best[i][j]:
+                    best[i][j], cut[i][j] = value, start
+    blocks, j = [], n
+    for i in range(k, 0, -1):
+        blocks.insert(0, lines[cut[i][j]:j])
+        j = cut[i][j]
+    return blocks
 
 
 def _looks_like_title(text: str, meta: dict) -> bool:
@@ -157,37 +197,77 @@ def _looks_like_title(text: str, meta: dict) -> bool:
     return "title" not in meta or (len(text) <= 60 and text[-1] not in "。；;，,")
 
 
+TITLE_WORDS = re.compile(r"(方案|情况|分解|通知|清单|一览表|分工|公示|通报|进展|任务)")
+
+
+# -- labelled lists and units in the task text -----------------------------------------------------
+def _label_words() -> list[str]:
+    words = [w for w, f in table.synonyms()["exact"].items() if f not in ("number", "task")]
+    words += list(table.synonyms()["units_unless_lead"]) + list(ROLE_LABELS)
+    return sorted(set(words), key=len, reverse=True)
+
+
+ROLE_LABELS = ("部门分工", "责任分工", "任务分工")
+ITEM = re.compile(r"(\d{1,5})\s*[.．、]\s*(?=[^\d\s.．、])")
+BRACKET_TAIL = re.compile(r"[（(\[【]((?:[^（()）\[\]【】]|[（(][^（()）]*[)）])+)[)）\]】]\s*[。；;.]?\s*$")
+
+
+def _labels_pattern() -> re.Pattern:
+    words = "|".join(re.escape(w) for w in _label_words())
+    leaders = r"分管[\u4e00-\u9fff]{0,2}领导|牵头[\u4e00-\u9fff]{0,2}领导|责任[\u4e00-\u9fff]{0,2}领导"
+    return re.compile(rf"(?:(?<=^)|(?<=[\s。；;，,]))({words}|{leaders})\s*[:：]")
+
+
 class _Parser:
-    def __init__(self, text: str, file: str, restore: bool):
+    def __init__(self, text: str, file: str, restore: bool, columns=None, report=None):
         self.file = file
         self.restore = restore
+        self.columns = columns
+        self.report = report
         # (line number, stripped text) of every line that is not blank; NBSP and U+3000 count as blank.
         self.lines = [(n, line.strip()) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
         self.pos = 0
-
-    def fix(self, text: str) -> str:
-        return punctuation.restore(text) if self.restore else text
+        self.header = (0, 0)
 
     def error(self, message: str, line: int | None = None, hint: str | None = None, task=None):
         return SourceError(message, file=self.file, line=line, hint=hint, task=task)
 
     # -- the parts of the page, in order -------------------------------------------------
-    def parse(self) -> Document:
+    def parse(self):
+        self.skip_navigation()
         meta = self.parse_metadata()
-        table_start = self.find_table()
-        self.parse_heading(meta, table_start)
-        sections = self.parse_table()
-        document = {k: self.fix(v) if isinstance(v, str) else [self.fix(p) for p in v] for k, v in meta.items()}
-        return Document(meta=document, sections=sections)
+        rows = self.find_table()
+        if rows is None:
+            rows, start = self.find_list()
+            self.header = (start, start)
+        self.parse_heading(meta, self.header[0])
+        if getattr(self, "lead", None):
+            meta["preamble"] = list(meta.get("preamble", [])) + self.lead
+        raw = RawTable(rows=rows, source=self.file, meta={k: v for k, v in meta.items() if isinstance(v, str)},
+                       preamble=list(meta.get("preamble", [])))
+        doc = table.document_from_tables([raw], columns=self.columns,
+                                         restore_punctuation=self.restore, report=self.report)
+        if "name" in meta and "name" not in doc.meta:
+            doc.meta["name"] = doc.meta.get("name", meta["name"])
+        return doc
+
+    def skip_navigation(self) -> None:
+        while self.pos < len(self.lines) and (NAV_LINE.match(self.lines[self.pos][1])
+                                              or BREADCRUMB.match(self.lines[self.pos][1])):
+            self.pos += 1
 
     def parse_metadata(self) -> dict:
         raw: dict[str, str] = {}
         while self.pos < len(self.lines):
-            fields = _split_labelled(self.lines[self.pos][1], META_PATTERN, META_LABELS)
+            text = self.lines[self.pos][1]
+            if BREADCRUMB.match(text) or NAV_LINE.match(text):
+                self.pos += 1
+                continue
+            fields = _split_labelled(text, META_PATTERN, META_LABELS)
             if fields is None:
                 break
             for key, value in fields.items():
-                raw.setdefault(key, value)
+                raw.setdefault(key, value)  # a block printed twice keeps its first values
             self.pos += 1
         meta = {}
         name = raw.pop("name", "")
@@ -201,38 +281,276 @@ class _Parser:
                 meta[key] = value
         return meta
 
-    def find_table(self) -> int:
-        """Index of the first table line (after the header row, or the first task number)."""
+    # -- tables --------------------------------------------------------------------------------
+    def find_table(self) -> list[RawRow] | None:
+        """Rows of a table layout, or None when the page has no table header."""
         for i in range(self.pos, len(self.lines)):
-            text = compact(self.lines[i][1])
-            if text == "序号" or text.startswith("序号") and compact(text.replace("序号", "")) in {
-                "重点工作任务完成情况牵头责任单位", "重点工作任务完成情况责任单位"}:
-                j = i + 1
-                while j < len(self.lines) and compact(self.lines[j][1]) in HEADER_WORDS and j - i <= 3:
-                    j += 1
-                self.header = (i, j)
-                return j
+            text = self.lines[i][1]
+            for sep in ("\t", "|"):
+                if sep in text:
+                    cells = _split_row(text, sep)
+                    if len(cells) > 1 and table._is_header(cells):
+                        self.header = (i, i + 1)
+                        return self.row_layout(i + 1, sep, self.columns or cells)
+            cells = text.split()
+            if len(cells) > 2 and all(header_field(c) for c in cells) and table._is_header(cells):
+                self.header = (i, i + 1)
+                return self.row_layout(i + 1, " ", self.columns or cells)
+            labels, end = self.vertical_header(i)
+            if labels:
+                self.header = (i, end)
+                return self.cell_layout(end, self.columns or labels)
+        if self.columns:
+            return self.declared_layout()
+        for sep in ("\t", "|"):
+            counts = [len(_split_row(t, sep)) for _, t in self.lines[self.pos:]
+                      if sep in t and parse_number((_split_row(t, sep) or [""])[0]) is not None]
+            if len(counts) >= 2 and max(counts) >= 2:
+                width = max(set(counts), key=counts.count)
+                raise self.error(wording.NO_HEADER.format(count=width),
+                                 hint=wording.NO_HEADER_HINT.format(example=wording.COLUMNS_EXAMPLE))
+        return None
+
+    def vertical_header(self, i: int) -> tuple[list[str], int]:
+        """Header cells one per line ("序号", "重点工作任务", …), a header split over two lines joined."""
+        labels: list[str] = []
+        j = i
+        while j < len(self.lines) and len(labels) < 12:
+            text = _strip_marker(self.lines[j][1])
+            if text == "":
+                j += 1
+                continue
+            if j + 1 < len(self.lines) and not header_field(text) and \
+                    header_field(text + _strip_marker(self.lines[j + 1][1])):
+                labels.append(text + _strip_marker(self.lines[j + 1][1]))
+                j += 2
+                continue
+            if header_field(text) and len(compact(text)) <= 12:
+                labels.append(text)
+                j += 1
+                continue
+            break
+        if len(labels) >= 2 and table._is_header(labels) and header_field(labels[0]) == "number":
+            return labels, j
+        return [], i
+
+    def declared_layout(self) -> list[RawRow]:
+        """--columns given and no header found: the table starts at the first numbered line."""
         for i in range(self.pos, len(self.lines)):
-            if TASK_NUMBER.match(self.lines[i][1]) and int(TASK_NUMBER.match(self.lines[i][1]).group(1)) == 1:
-                self.header = (i, i)
-                return i
-        raise self.error(
-            "没有找到任务表格",
-            hint="导入的应是“重点工作任务完成情况”页面的文本：表头为“序号 重点工作任务 完成情况 牵头责任单位”，"
-                 "其后每个任务依次为序号、任务、完成情况、牵头责任单位，各占一行。",
-        )
+            text = self.lines[i][1]
+            first = re.split(r"[\t|]", text, maxsplit=1)[0].strip()
+            if parse_number(first) is not None or (parse_number(text.split()[0]) is not None
+                                                   and len(text.split()) > 1):
+                start = i
+                while start > self.pos and (SECTION_ROW.match(self.lines[start - 1][1])
+                                            or SUBSECTION_ROW.match(self.lines[start - 1][1])):
+                    start -= 1
+                self.header = (start, start)
+                sep = "\t" if "\t" in text else "|" if "|" in text else None
+                if sep:
+                    return self.row_layout(start, sep, self.columns)
+                if len(text.split()) >= len(self.columns):
+                    return self.row_layout(start, " ", self.columns)
+                return self.cell_layout(start, self.columns)
+        raise self.error(wording.NO_TASK_ROWS, hint=wording.NO_TABLE_HINT)
+
+    def table_lines(self, start: int):
+        for line_no, text in self.lines[start:]:
+            if FURNITURE.match(text):
+                return
+            yield line_no, text
+
+    def row_layout(self, start: int, sep: str, header: list[str]) -> list[RawRow]:
+        """One row per line; a row whose cells run onto the next lines is joined back."""
+        width = len(header)
+        fields = [f.field for f in table.map_header(list(header))]
+        rows = [RawRow([c for c in header], f"第 {self.lines[start - 1][0]} 行")] if sep else []
+        if self.columns:
+            rows = []
+        pending: tuple[int, str] | None = None
+        for line_no, text in self.table_lines(start):
+            if pending is not None:
+                pending = (pending[0], pending[1] + "\n" + text)
+            elif sep != " " and sep not in text and _heading(text):
+                rows.append(RawRow([text], f"第 {line_no} 行"))
+                continue
+            elif sep != " " and sep not in text and rows and len(rows[-1].cells) == width:
+                rows[-1].cells[-1] += "\n" + text  # the last cell of the row above runs on
+                continue
+            elif sep == " " and _heading(text) and parse_number(text.split()[0]) is None:
+                rows.append(RawRow([text], f"第 {line_no} 行"))
+                continue
+            else:
+                pending = (line_no, text)
+            if sep == " ":
+                cells = _space_cells(pending[1], fields)
+                if cells is None:
+                    if rows and len(rows[-1].cells) == width and parse_number(text.split()[0]) is None:
+                        _run_on(rows[-1], text, fields)
+                        pending = None
+                    continue
+            else:
+                cells = _split_row(pending[1], sep)
+                if len(cells) < width:
+                    continue
+            rows.append(RawRow(cells, f"第 {pending[0]} 行"))
+            pending = None
+        if pending is not None:
+            raise self.error(wording.ROW_WIDTH.format(found=len(_split_row(pending[1], sep or "\t")),
+                                                      expected=width),
+                             line=pending[0], hint=wording.ROW_WIDTH_HINT)
+        return rows
+
+    def cell_layout(self, start: int, header: list[str]) -> list[RawRow]:
+        """One cell per line (the seed), with or without "|" markers: group lines by task number."""
+        fields = [c.field for c in table.map_header(list(header))]
+        if fields[0] != "number":
+            raise self.error(wording.FIRST_COLUMN_NUMBER, line=self.lines[start][0],
+                             hint=wording.NO_HEADER_HINT.format(example=wording.COLUMNS_EXAMPLE))
+        rows = [] if self.columns else [RawRow([_strip_marker(h) for h in header],
+                                               f"第 {self.lines[self.header[0]][0]} 行")]
+        marked = any(t.endswith("|") for _, t in self.lines[start:start + 40])
+        task_lines: list[tuple[int, str]] = []
+        last_number = 0
+        sections = 0
+
+        def close_task():
+            if not task_lines:
+                return
+            (line_no, first), rest = task_lines[0], [t for _, t in task_lines[1:]]
+            number = parse_number(first)
+            if not rest:
+                raise self.error("任务缺少内容", line=line_no, task=number,
+                                 hint="序号之后应依次是各列的内容，每格占一行。")
+            if marked:
+                blocks = _marked_cells(task_lines[1:], len(fields) - 1)
+                if blocks is None:
+                    raise self.error(wording.ROW_WIDTH.format(found=len(_marked_cells(task_lines[1:], 0) or []),
+                                                              expected=len(fields)),
+                                     line=line_no, task=number, hint=wording.ROW_WIDTH_HINT)
+            else:
+                blocks = allocate(rest, fields[1:])
+                _check_merged(blocks, fields[1:], task_lines, number, self)
+            rows.append(RawRow([str(number)] + ["\n".join(b) for b in blocks], f"第 {line_no} 行"))
+            task_lines.clear()
+
+        for line_no, text in self.table_lines(start):
+            bare = _strip_marker(text)
+            if bare == "":
+                if marked and len(task_lines) > 1:
+                    task_lines.append((line_no, "|"))
+                continue
+            number = parse_number(bare)
+            if number is not None and number > last_number:
+                close_task()
+                last_number = number
+                task_lines.append((line_no, bare))
+                continue
+            if number is None and looks_numbered(bare) and not task_lines or \
+                    (number is None and looks_numbered(bare) and _short_number_line(bare)):
+                raise self.error(wording.BAD_NUMBER.format(text=bare[:20]), line=line_no,
+                                 hint=wording.BAD_NUMBER_HINT)
+            m = SECTION_ROW.match(bare)
+            expected = NUMERALS[sections] if sections < len(NUMERALS) else None
+            if m and m.group(1) == expected and m.group(2):
+                close_task()
+                sections += 1
+                rows.append(RawRow([bare], f"第 {line_no} 行"))
+                continue
+            m = SUBSECTION_ROW.match(bare)
+            if m and m.group(2) and (not task_lines or _is_heading_after_task(task_lines, fields)):
+                close_task()
+                rows.append(RawRow([bare], f"第 {line_no} 行"))
+                continue
+            if not task_lines:
+                raise self.error(
+                    f"无法识别的行：“{bare[:30]}”", line=line_no,
+                    hint="表格中的每一行应是部分标题（如“一、…”）、小标题（如“(一)…”）或任务序号及其内容；"
+                         "请检查这一行是否属于上一行的标题，或删除多余的文字。",
+                )
+            task_lines.append((line_no, text if marked else bare))
+        close_task()
+        return rows
+
+    # -- lists ---------------------------------------------------------------------------------
+    def find_list(self) -> tuple[list[RawRow], int]:
+        """A labelled list or numbered items with units in brackets; else refuse with what was seen."""
+        body = self.lines[self.pos:]
+        end = next((i for i, (_, t) in enumerate(body) if FURNITURE.match(t)), len(body))
+        body = body[:end]
+        items, lead, strays = _list_items(body)
+        labelled = [it for it in items if it["labels"]]
+        bracketed = [it for it in items if not it["labels"] and it["roles"]]
+        chosen = labelled if len(labelled) >= len(bracketed) else bracketed
+        if not chosen:
+            numbered = sum(1 for _, t in body if ITEM.match(t))
+            raise self.error(wording.PROSE_REFUSED.format(lines=len(body), numbered=numbered),
+                             hint=wording.NO_TABLE_HINT)
+        first = items.index(chosen[0])
+        items = items[first:]
+        start_line = items[0]["heads"][0][0] if items[0]["heads"] else items[0]["line"]
+        start = next(i for i, (n, _) in enumerate(self.lines) if n >= start_line)
+        self.lead = [text for n, text in lead if n >= start_line]  # preamble on the first item's line
+        for line_no, text in strays:  # never dropped, never guessed
+            if line_no >= start_line:
+                raise self.error(wording.STRAY_LINE.format(text=text[:30]), line=line_no, hint=wording.STRAY_LINE_HINT)
+        for it in items:
+            if not it["labels"] and not it["roles"]:
+                raise self.error(wording.ITEM_WITHOUT_UNITS.format(text=it["task"][:20]), line=it["line"],
+                                 task=it["number"], hint=wording.ITEM_WITHOUT_UNITS_HINT)
+        header = ["序号", "任务"]
+        for it in items:  # labels in published order; one first seen later goes after its predecessor
+            previous = "任务"
+            for label in it["labels"]:
+                for name in _label_columns(label):
+                    if name not in header:
+                        header.insert(header.index(previous) + 1, name)
+                    previous = name
+            if it["roles"] and "牵头单位" not in header:
+                header += ["牵头单位", "配合单位"]
+        if "配合单位" in header and not any("配合单位" in it["labels"] or _co_units(it) for it in items):
+            header.remove("配合单位")  # no item names a cooperating unit
+        rows = [RawRow(header, f"第 {items[0]['line']} 行")]
+        for it in items:
+            for line_no, text in it["heads"]:
+                rows.append(RawRow([text], f"第 {line_no} 行"))
+            cells = {"序号": str(it["number"]), "任务": it["task"]}
+            for label, value in it["labels"].items():
+                if label in ROLE_LABELS:
+                    roles = table.split_roles(value) or ([value], [])
+                    cells["牵头单位"], cells["配合单位"] = "、".join(roles[0]), "、".join(roles[1])
+                else:
+                    cells[label] = value
+            if it["roles"]:
+                cells["牵头单位"], cells["配合单位"] = "、".join(it["roles"][0]), "、".join(it["roles"][1])
+            rows.append(RawRow([cells.get(h, "") for h in header], f"第 {it['line']} 行"))
+        return rows, start
 
     def parse_heading(self, meta: dict, table_start: int) -> None:
         """Title, the 来源 line and any preamble, between the metadata and the table."""
         preamble = []
         title_seen = False
-        for _, text in self.lines[self.pos: self.header[0]]:
+        candidates = self.lines[self.pos: table_start]
+        titled = [t for _, t in candidates if TITLE_WORDS.search(t) and len(t) <= 80 and t[-1] not in "。；;，,:："]
+        for _, text in candidates:
+            if PAGE_CONTROL.match(text) or BREADCRUMB.match(text) or NAV_LINE.match(text):
+                continue
+            bare = text.lstrip("•· \u3000")
+            fields = _split_labelled(bare, META_PATTERN, META_LABELS) if bare != text else None
+            if fields:  # "• 发布日期：2022-12-14" in a page's info box
+                for key, value in fields.items():
+                    if value:
+                        meta.setdefault(key if key != "name" else "title", value)
+                continue
             source = _split_labelled(text, SOURCE_PATTERN, SOURCE_LABELS)
+            if source is None and bare != text:
+                source = _split_labelled(bare, SOURCE_PATTERN, SOURCE_LABELS)
             if source is not None:
                 for key in ("source", "posted", "editor"):
                     if source.get(key):
                         meta.setdefault(key, source[key])
-            elif not title_seen and not preamble and _looks_like_title(text, meta):
+            elif not title_seen and not preamble and _looks_like_title(text, meta) and \
+                    (not titled or text in titled or meta.get("title") and compact(text) == compact(meta["title"])):
                 # The heading shown on the page is the title; a different 名称 is kept as `name`.
                 title_seen = True
                 if meta.get("title") and compact(meta["title"]) != compact(text):
@@ -240,101 +558,235 @@ class _Parser:
                 meta["title"] = text
             else:
                 preamble.append(text)
+        if not title_seen and not meta.get("title") and titled:
+            meta["title"] = titled[0]
+            preamble.remove(titled[0])
         if preamble:
             meta["preamble"] = preamble
         if not meta.get("title"):
-            raise self.error(
-                "没有找到文件标题", line=self.lines[self.header[0]][0],
-                hint="在表格之前加一行标题，例如“2023年《政府工作报告》重点工作任务完成情况”。",
-            )
-        self.pos = table_start
+            # A page that starts with its first row: the file's name stands in for the title.
+            meta["title"] = re.sub(r"\.[A-Za-z0-9]+$", "", self.file.replace("\\", "/").rsplit("/", 1)[-1])
+            if self.report:
+                self.report(wording.TITLE_FROM_FILE.format(title=meta["title"]))
 
-    def parse_table(self) -> list[Section]:
-        sections: list[Section] = []
-        section: Section | None = None
-        subsection: Subsection | None = None
-        task_lines: list[tuple[int, str]] = []
-        last_number = 0
 
-        def close_task():
-            if not task_lines:
-                return
-            (line_no, first), rest = task_lines[0], [t for _, t in task_lines[1:]]
-            number = int(TASK_NUMBER.match(first).group(1))
-            if not rest:
-                raise self.error("任务缺少内容", line=line_no, task=number,
-                                 hint="序号之后应依次是任务、完成情况和牵头责任单位，各占一行。")
-            progress, units = split_cells(rest[1:])
-            if not units:
-                raise self.error("任务缺少牵头责任单位", line=line_no, task=number,
-                                 hint="在完成情况之后加一行牵头责任单位。")
-            task = Task(number=number, task=self.fix(rest[0]), progress=[self.fix(p) for p in progress],
-                        units=[self.fix(u) for u in units], line=line_no)
-            target = subsection or section
-            if target is None:
-                section_ = Section(numeral="", title="")
-                sections.append(section_)
-                target = section_
-            target.tasks.append(task)
-            task_lines.clear()
+# -- helpers ---------------------------------------------------------------------------------------
+def _strip_marker(text: str) -> str:
+    return text[:-1].rstrip() if text.endswith("|") else text
 
-        for line_no, text in self.lines[self.pos:]:
-            if FURNITURE.match(text):
-                break
-            m = TASK_NUMBER.match(text)
-            if m and int(m.group(1)) > last_number:
-                close_task()
-                last_number = int(m.group(1))
-                task_lines.append((line_no, text))
-                if section is None:
-                    section = Section(numeral="", title="")
-                    sections.append(section)
+
+def _split_row(text: str, sep: str) -> list[str]:
+    cells = [c.strip() for c in text.split(sep)]
+    if sep == "|" and cells and cells[-1] == "":
+        cells.pop()
+    if sep == "|" and cells and cells[0] == "":
+        cells.pop(0)
+    return cells
+
+
+def _heading(text: str) -> bool:
+    return bool(SECTION_ROW.match(text) or SUBSECTION_ROW.match(text))
+
+
+def _space_cells(text: str, fields: list[str]) -> list[str] | None:
+    """Cells of a row separated by spaces; extra pieces go to the unit column (nine units separated by
+    spaces), None when the row has fewer cells than the header (it runs onto the next line)."""
+    pieces = text.split()
+    width = len(fields)
+    if len(pieces) < width:
+        return None
+    if len(pieces) == width:
+        return pieces
+    extra = len(pieces) - width
+    for at in [i for i, f in enumerate(fields) if f in ("units", "co_units")] + \
+              [i for i, f in enumerate(fields) if f in LONG_FIELDS + ("task",)]:
+        joined = pieces[:at] + [" ".join(pieces[at:at + extra + 1])] + pieces[at + extra + 1:]
+        if fields[at] not in ("units", "co_units") or all(_ends_like_unit(p) for p in pieces[at:at + extra + 1]):
+            return joined
+    return None
+
+
+def _run_on(row: RawRow, text: str, fields: list[str]) -> None:
+    """A line continuing the last row: it belongs to its longest text cell."""
+    candidates = [i for i, f in enumerate(fields) if f in LONG_FIELDS + ("task", "remarks")]
+    at = max(candidates, key=lambda i: len(row.cells[i])) if candidates else len(row.cells) - 1
+    row.cells[at] = row.cells[at] + "\n" + text
+
+
+def _marked_cells(lines: list[tuple[int, str]], width: int) -> list[list[str]] | None:
+    """Cells ended by " |" or by a line holding only "|"; None when they are not `width` cells."""
+    blocks: list[list[str]] = [[]]
+    for _, text in lines:
+        if text == "|":
+            blocks.append([])
+        elif text.endswith("|"):
+            blocks[-1].append(text[:-1].rstrip())
+            blocks.append([])
+        else:
+            blocks[-1].append(text)
+    if not blocks[-1]:
+        blocks.pop()
+    if width and len(blocks) != width:
+        return None
+    return blocks
+
+
+def _short_number_line(text: str) -> bool:
+    return len(text) <= 12 and not re.search(r"[\u4e00-\u9fff]", text.replace("第", "").replace("项", ""))
+
+
+def _is_heading_after_task(task_lines, fields) -> bool:
+    """A "(一)…" line closes the task above when that task already has all its cells."""
+    return len(task_lines) - 1 >= len(fields) - 1
+
+
+def _check_merged(blocks, fields, task_lines, number, parser) -> None:
+    """A completion cell holding a unit-like line followed by more text means a number was lost
+    between two tasks: stop rather than merge them."""
+    offset = 1
+    for field, block in zip(fields, blocks):
+        if field in LONG_FIELDS:
+            for k, line in enumerate(block[:-1]):
+                if _is_unit_like(line) and _ends_like_unit(line) and not _is_unit_like(block[k + 1]) and \
+                        any(f in UNIT_FIELDS for f in fields):
+                    line_no = task_lines[offset + k + 1][0]
+                    raise parser.error(wording.MERGED_ROWS.format(number=number, text=block[k + 1][:20]),
+                                       line=line_no, task=number, hint=wording.BAD_NUMBER_HINT)
+        offset += len(block)
+
+
+def _depth(text: str, at: int) -> int:
+    depth = 0
+    for ch in text[:at]:
+        if ch in "（(【[":
+            depth += 1
+        elif ch in "）)】]":
+            depth = max(depth - 1, 0)
+    return depth
+
+
+def _co_units(item: dict) -> bool:
+    if item["roles"]:
+        return bool(item["roles"][1])
+    value = item["labels"].get("部门分工") or item["labels"].get("责任分工") or item["labels"].get("任务分工")
+    return bool(value and (table.split_roles(value) or ([], []))[1])
+
+
+def _label_columns(label: str) -> list[str]:
+    return ["牵头单位", "配合单位"] if label in ROLE_LABELS else [label]
+
+
+INLINE_HEADING = re.compile(rf"(?<=[。；;）)\]】])\s*(?=(?:[{NUMERAL_CHARS}]+、|[(（][{NUMERAL_CHARS}]+[)）]))")
+
+
+def _unrun(body: list[tuple[int, str]]):
+    """(line, text, run_together): a line holding several numbered items is a page run together;
+    it is cut before the section rows standing inside it."""
+    for line_no, text in body:
+        if len(ITEM.findall(text)) < 2:
+            yield line_no, text, False
+            continue
+        for part in INLINE_HEADING.split(text):
+            if part.strip():
+                yield line_no, part.strip(), True
+
+
+def _list_items(body: list[tuple[int, str]]) -> list[dict]:
+    """Numbered items of a list page, with their labels ({label: value}), units written into the
+    text and the section rows standing before them. Items and labels may run together on one line."""
+    pattern = _labels_pattern()
+    tokens: list[tuple[str, int, str, str]] = []  # (kind, line, head, text)
+    last = 0
+    for line_no, text, run_together in _unrun(body):
+        marks = []
+        for m in ITEM.finditer(text):
+            number = int(m.group(1))
+            at_start = text[:m.start()].strip() == ""
+            after_break = m.start() > 0 and (text[m.start() - 1] in " \u3000。；;）)】]" or
+                                             run_together and not text[m.start() - 1].isdigit())
+            if number > last and (at_start or (after_break and number == last + 1)):
+                marks.append((m.start(), m.end(), "item", str(number)))
+                last = number
+        for m in pattern.finditer(text):
+            if _depth(text, m.start()) == 0:  # "（牵头单位：X；责任单位：Y）" is units in the text
+                marks.append((m.start(), m.end(), "label", compact(m.group(1))))
+        if not marks or marks[0][0] > 0:
+            head_end = marks[0][0] if marks else len(text)
+            tokens.append(("text", line_no, "", text[:head_end].strip()))
+        marks.sort()
+        for i, (_start, e, kind, value) in enumerate(marks):
+            end = marks[i + 1][0] if i + 1 < len(marks) else len(text)
+            tokens.append((kind, line_no, value, text[e:end].strip()))
+    items: list[dict] = []
+    lead: list[tuple[int, str]] = []  # text before the first heading or item: the page's preamble
+    strays: list[tuple[int, str]] = []
+    heads: list[tuple[int, str]] = []
+    current = None
+    label = None
+    for kind, line_no, value, text in tokens:
+        if kind == "item":
+            current = {"number": int(value), "line": line_no, "task": text, "labels": {}, "roles": None,
+                       "heads": heads}
+            heads = []
+            items.append(current)
+            label = None
+        elif kind == "label" and current is not None:
+            label = value
+            current["labels"][label] = text
+        elif kind == "text":
+            if not text:
                 continue
-            m = SECTION_ROW.match(text)
-            expected = NUMERALS[len([s for s in sections if s.numeral])] if len(sections) < len(NUMERALS) else None
-            if m and m.group(1) == expected and m.group(2):
-                close_task()
-                section = Section(numeral=m.group(1), title=self.fix(m.group(2)))
-                sections.append(section)
-                subsection = None
-                continue
-            m = SUBSECTION_ROW.match(text)
-            if m and m.group(2):
-                if section is None:  # subsection rows without section rows above them
-                    section = Section(numeral="", title="")
-                    sections.append(section)
-                expected_sub = NUMERALS[len(section.subsections)] if len(section.subsections) < len(NUMERALS) else None
-                if m.group(1) == expected_sub:
-                    close_task()
-                    subsection = Subsection(numeral=m.group(1), title=self.fix(m.group(2)))
-                    section.subsections.append(subsection)
-                    continue
-            if not task_lines:
-                raise self.error(
-                    f"无法识别的行：“{text[:30]}”", line=line_no,
-                    hint="表格中的每一行应是部分标题（如“一、…”）、小标题（如“(一)…”）或任务序号及其内容；"
-                         "请检查这一行是否属于上一行的标题，或删除多余的文字。",
-                )
-            task_lines.append((line_no, text))
-        close_task()
-        if not any(s.all_tasks() for s in sections):
-            raise self.error("没有找到任务表格", hint="表格中没有任何带序号的任务。")
-        return sections
+            if _heading(text) and (current is None or label is not None or current["labels"] or
+                                   current["roles"] or BRACKET_TAIL.search(current["task"])):
+                heads.append((line_no, text))
+                current, label = None, None
+            elif current is not None and label is not None:
+                current["labels"][label] += "\n" + text
+            elif current is not None:
+                current["task"] += "\n" + text
+            elif _heading(text):
+                heads.append((line_no, text))
+            elif items or heads:
+                strays.append((line_no, text))  # between a heading and the next item
+            else:
+                lead.append((line_no, text))
+    for it in items:
+        line_before = it["task"]
+        m = DIVISION.search(line_before)
+        if m:
+            it["labels"].setdefault("部门分工", m.group(1))
+            it["task"] = line_before[:m.start()].rstrip()
+        m = BRACKET_TAIL.search(it["task"])
+        if m and not it["labels"]:
+            roles = table.split_roles(m.group(1))
+            if roles:
+                it["roles"] = roles
+                it["task"] = it["task"][:m.start()].rstrip()
+                if it["task"] and it["task"][-1] not in "。；;":
+                    it["task"] += m.group(0).strip()[-1] if m.group(0).strip()[-1] in "。；;" else ""
+    return items, lead, strays
 
 
-def parse_text(text: str, file: str = "<输入>", restore: bool = True) -> Document:
+DIVISION = re.compile(r"\n?部门分工\s*[:：]\s*(.+)$", re.S)
+
+
+def parse_text(text: str, file: str = "<输入>", restore: bool = True, *, columns: list[str] | None = None,
+               report=None):
     """Parse the page text into a Document; restore full-width punctuation unless told not to."""
-    return _Parser(text, file, restore).parse()
+    return _Parser(text, file, restore, columns, report).parse()
 
 
-def import_source(data: bytes, file: str, restore: bool = True) -> Document:
+def import_source(data: bytes, file: str, restore: bool = True, *, columns: list[str] | None = None,
+                  report=None):
     text = decode(data, file)
     check_characters(text, file)
-    return parse_text(text, file, restore)
+    return parse_text(text, file, restore, columns=columns, report=report)
 
 
-def read(data: bytes, name: str, *, restore_punctuation: bool = True, **_) -> Document:
+def read(data: bytes, name: str, *, restore_punctuation: bool = True, columns: list[str] | None = None,
+         report=None, **_):
     """The reader interface of the formats registry (see formats/__init__.py)."""
     from exporter.formats import sniff
 
-    return import_source(sniff.page_text_bytes(data, name), name, restore=restore_punctuation)
+    return import_source(sniff.page_text_bytes(data, name), name, restore=restore_punctuation, columns=columns,
+                         report=report)

@@ -97,8 +97,10 @@ def _is_header(cells: list[str]) -> bool:
 
 # -- numbers, sections, units ----------------------------------------------------------------------
 NUMBER = re.compile(r"^(?:第\s*)?[(（]?\s*(\d{1,6})\s*[)）]?\s*(?:项|条)?\s*[.．、。,，:：]?$")
-LOOKS_NUMBERED = re.compile(r"^(?:第\s*)?[(（]?\s*\d")
-TEXT_NUMBER = re.compile(r"^(\d{1,6})\s*[.．、]\s*(?=\S)")
+# A number line with a slip in it ("9a", seven digits): it must stop the import, never become text.
+LOOKS_NUMBERED = re.compile(
+    r"^(?:第\s*)?[(（]?\s*\d+\s*[A-Za-z]{0,2}\s*[)）]?\s*(?:项|条)?\s*[.．、。,，:：]?\s*[A-Za-z]{0,2}$")
+TEXT_NUMBER = re.compile(r"^(\d{1,6})\s*[.．、]\s*(?=[^\d\s])")  # "3.任务", not "1.5万亩"
 NUMERAL = "〇零一二三四五六七八九十百"
 SECTION_ROW = re.compile(rf"^(?:第([{NUMERAL}]+)部分\s*|([{NUMERAL}]+)\s*[、，,.．]\s*)(.+)$", re.S)
 SUBSECTION_ROW = re.compile(rf"^[(（]\s*([{NUMERAL}]+)\s*[)）]\s*(.+)$", re.S)
@@ -122,7 +124,7 @@ def parse_number(text: str) -> int | None:
 def looks_numbered(text: str) -> bool:
     """A number that we cannot read ('9a', 7 digits): it must stop the import, never be task text."""
     t = text.strip()
-    return bool(LOOKS_NUMBERED.match(t)) and len(t) <= 12 and not re.search(r"[\u4e00-\u9fff]{2}", t)
+    return bool(LOOKS_NUMBERED.match(t)) and parse_number(t) is None
 
 
 def numeral_of(text: str) -> str | None:
@@ -182,6 +184,7 @@ def split_units(text: str) -> tuple[list[str], list[str]]:
                 names.extend(words)
             else:
                 names.append(piece)
+    names = _merge_levels([_clean_name(n) for n in names])
     units, starred = [], []
     for name in names:
         star = name[0] in "★☆" or name[-1] in "★☆"
@@ -191,6 +194,35 @@ def split_units(text: str) -> tuple[list[str], list[str]]:
             if star:
                 starred.append(name)
     return units, starred
+
+
+def _clean_name(name: str) -> str:
+    """'市发展改革委。' -> '市发展改革委'; '管委会等' -> '管委会' (等 lists, it is not part of the name)."""
+    name = name.strip().rstrip("。.；;，,")
+    if name.endswith("等") and ends_like_unit(name[:-1]):
+        name = name[:-1]
+    return name
+
+
+def _merge_levels(names: list[str]) -> list[str]:
+    """'各县、市、区政府' is one name split at its 、: join 各X with the short pieces that follow it."""
+    out: list[str] = []
+    i = 0
+    while i < len(names):
+        name = names[i]
+        if name.startswith("各") and len(name) <= 3 and i + 1 < len(names) and len(names[i + 1]) <= 2:
+            j = i + 1
+            while j < len(names) and len(names[j]) <= 4 and not names[j].startswith("各"):
+                j += 1
+                if names[j - 1].endswith(("政府", "部门", "单位")):
+                    break
+            if names[j - 1].endswith(("政府", "部门", "单位")):
+                out.append("、".join(names[i:j]))
+                i = j
+                continue
+        out.append(name)
+        i += 1
+    return out
 
 
 ROLE_LEAD = re.compile(r"^(.*?)(?:牵头负责|牵头)$")
@@ -437,6 +469,9 @@ def _read_rows(rows: list[RawRow], mapped: list[Column], source: str, b: _Builde
     number_at = next((i for i, c in enumerate(mapped) if c.field == "number"), None)
     task_at = next((i for i, c in enumerate(mapped) if c.field == "task"), None)
     previous: list[str] = [""] * width
+    # A 序号 column merged over several rows numbers groups; the tasks' own numbers are in their text.
+    groups = number_at is not None and task_at is not None and any(number_at in r.continued for r in rows) and \
+        sum(1 for r in rows if len(r.cells) == width and TEXT_NUMBER.match(r.cells[task_at].strip())) >= 2
     for row in rows:
         single = _single_text(row)
         if single is not None:
@@ -453,10 +488,10 @@ def _read_rows(rows: list[RawRow], mapped: list[Column], source: str, b: _Builde
                          hint=wording.ROW_WIDTH_HINT)
         cells = [previous[i] if i in row.continued else c for i, c in enumerate(row.cells)]
         previous = cells
-        _read_task(row, cells, mapped, number_at, task_at, source, b)
+        _read_task(row, cells, mapped, number_at, task_at, source, b, groups)
 
 
-def _read_task(row, cells, mapped, number_at, task_at, source, b: _Builder) -> None:
+def _read_task(row, cells, mapped, number_at, task_at, source, b: _Builder, groups: bool = False) -> None:
     task_text = cells[task_at].strip() if task_at is not None else ""
     # A section heading standing in the task's cell above its text.
     first, _, rest = task_text.partition("\n")
@@ -471,7 +506,7 @@ def _read_task(row, cells, mapped, number_at, task_at, source, b: _Builder) -> N
         if number is None:
             raise _error(row, source, wording.BAD_NUMBER.format(text=number_text[:20]), hint=wording.BAD_NUMBER_HINT)
     m = TEXT_NUMBER.match(task_text)
-    if m and (number is None or grouped or _groups_numbered(b, number)):
+    if m and (number is None or groups):
         number = int(m.group(1))
         task_text = task_text[m.end():]
     if number is None:
@@ -508,11 +543,6 @@ def _read_task(row, cells, mapped, number_at, task_at, source, b: _Builder) -> N
         raise _error(row, source, wording.MISSING_UNITS, hint=wording.MISSING_UNITS_HINT, task=number)
     b.numbers.append((number, row))
     b.add(task)
-
-
-def _groups_numbered(b: _Builder, number: int) -> bool:
-    """A 序号 column numbering groups repeats its number; the task's own number is in its text."""
-    return any(n == number for n, _ in b.numbers[-1:])
 
 
 def _line_of(row: RawRow) -> int | None:

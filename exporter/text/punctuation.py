@@ -7,8 +7,12 @@ around purely Latin or numeric content stay ASCII; other characters are never to
 """
 from __future__ import annotations
 
+import re
+
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 FOLD = {v: k for k, v in FULL_WIDTH.items()}
+_MARKS = re.compile(r"[,;:?!()]")
+_BRACKETS = re.compile(r"[()]")
 
 
 def is_chinese(ch: str) -> bool:
@@ -41,16 +45,17 @@ def _chinese_near(text: str, i: int) -> bool:
 
 def restore(text: str) -> str:
     """Return text with , ; : ? ! ( ) made full-width where they stand in Chinese context."""
-    if not any(ch in FULL_WIDTH for ch in text):
+    if not _MARKS.search(text):
         return text
     chars = list(text)
     # Brackets are decided as pairs, so that both halves of a pair always match.
     stack: list[int] = []
     pairs: list[tuple[int, int]] = []
-    for i, ch in enumerate(text):
-        if ch == "(":
+    for m in _BRACKETS.finditer(text):  # only the marks are visited: long notes stay fast
+        i = m.start()
+        if m.group() == "(":
             stack.append(i)
-        elif ch == ")" and stack:
+        elif stack:
             pairs.append((stack.pop(), i))
     paired = set()
     for start, end in pairs:
@@ -59,9 +64,10 @@ def restore(text: str) -> str:
         inner = text[start + 1:end]
         if (before and is_chinese(before)) or (after and is_chinese(after)) or any(map(is_chinese, inner)):
             chars[start], chars[end] = "（", "）"
-    for i, ch in enumerate(text):
-        if ch in FULL_WIDTH and i not in paired and _chinese_near(text, i):
-            chars[i] = FULL_WIDTH[ch]
+    for m in _MARKS.finditer(text):
+        i = m.start()
+        if i not in paired and _chinese_near(text, i):
+            chars[i] = FULL_WIDTH[m.group()]
     return "".join(chars)
 
 
