@@ -146,7 +146,7 @@ def import_cmd(source, out, keep_punctuation, columns):
 @cli.command(context_settings=CONTEXT)
 @click.argument("file", metavar="FILE.yaml")
 def check(file):
-    """检查数据文件：结构与类型、序号唯一且递增、每项任务有内容和单位、部分顺序、控制字符。
+    """检查数据文件：结构与类型、表格的列、序号唯一且递增、每项任务有内容（格式 1 还须有单位）、部分顺序、控制字符。
 
     \b
     没有问题时退出码为 0，有问题时列出每处问题（文件、行号、任务序号）并以 1 退出。
@@ -156,6 +156,7 @@ def check(file):
     subsections = sum(len(s.subsections) for s in doc.sections)
     click.echo(f"{file}：没有发现问题。{len(doc.sections)} 个部分，{subsections} 个小标题，"
                f"{len(doc.all_tasks())} 项任务。")
+    click.echo(W.CHECK_COLUMNS.format(count=len(doc.columns), labels="、".join(c.label for c in doc.columns)))
 
 
 @cli.command(context_settings=CONTEXT)

@@ -260,6 +260,7 @@ SOFFICE_TIMEOUT = "LibreOffice 转换该 {kind} 文件超过 {seconds} 秒仍未
 WORKBOOK_NO_SHEETS = "工作簿中没有可见的、有内容的工作表"
 
 # -- export --add-column (ops/columns.py) -----------------------------------------------------------
+CHECK_COLUMNS = "表格共 {count} 列：{labels}"
 ADD_COLUMN_EMPTY = "--add-column 的表头是空的"
 ADD_COLUMN_HINT = "写出要加的列的表头，例如 --add-column 完成情况。"
 ADD_COLUMN_EXISTS = "表格已有“{existing}”列（{name}），不能再加“{label}”"

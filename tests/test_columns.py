@@ -315,3 +315,9 @@ def test_add_column_refusal_is_clean(tmp_path):
     result = run_cli("export", "xlsx", "--data", WIDE, "--add-column", "进展情况", "-o", tmp_path / "x.xlsx")
     assert_clean_error(result, "已有“落实情况”列")
     assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_check_names_the_columns():
+    result = run_cli("check", WIDE)
+    assert result.code == 0
+    assert "表格共 8 列：序号、目标任务、牵头单位、配合单位、分管县领导、落实情况、完成时限、联系电话" in result.out
