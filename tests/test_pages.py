@@ -259,3 +259,15 @@ def test_group_numbers_in_the_number_column_and_task_numbers_in_the_text():
     doc = document_from_tables([RawTable(rows, "g.html", meta={"title": "标题"})])
     assert [(t.number, t.task, t.units) for t in doc.all_tasks()] == [
         (1, "任务一。", ["区发改局"]), (2, "任务二。", ["区财政局"]), (3, "任务三。", ["区民政局"])]
+
+
+def test_jiaxing_breadcrumb_info_block_and_spaced_header():
+    doc, lines = load("jiaxing-2023-fenjie.txt")
+    assert doc.title == "嘉兴市人民政府办公室关于印发2023年政府工作报告重点工作和市政府民生实事项目责任分解的通知"
+    assert (doc.meta["index_no"], doc.meta["doc_no"], doc.meta["issuer"], doc.meta["written"], doc.meta["posted"]) == (
+        "002546445/2023-448528", "嘉政办发〔2023〕7号", "市政府办公室", "2023-03-01", "2023-03-03 09:37")
+    assert not any("政务公开 >" in p for p in doc.meta["preamble"])   # the breadcrumb is page furniture
+    assert columns(doc) == [("number", "序号"), ("task", "主要工作任务"), ("units", "责任单位")]
+    [t] = doc.all_tasks()
+    assert fields(t) == (1, "地区生产总值增长6%左右。", ["市发展改革委"], [], [], [], [])
+    assert lines == ["表头：“序号”→序号，“主要工作任务”→任务，“责任单位”→牵头单位"]

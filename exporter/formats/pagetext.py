@@ -24,6 +24,10 @@ from exporter.model import NUMERALS
 META_LABELS = [
     ("政策咨询机关", "contact_office"),
     ("政策咨询电话", "contact_phone"),
+    ("公开方式", "disclosure"),
+    ("发文文号", "doc_no"),
+    ("发文字号", "doc_no"),
+    ("发布机关", "issuer"),
     ("信息分类", "category"),
     ("组配分类", "category"),
     ("主题分类", "subject"),
@@ -44,7 +48,8 @@ META_LABELS = [
     ("号", "index_no"),
     ("性", "validity"),
 ]
-SOURCE_LABELS = [("来源", "source"), ("浏览量", "views"), ("浏览次数", "views"), ("发表时间", "posted"),
+SOURCE_LABELS = [("信息来源", "source"), ("发布日期", "posted"), ("来源", "source"), ("浏览量", "views"),
+                 ("浏览次数", "views"), ("发表时间", "posted"),
                  ("发布时间", "posted"), ("编辑", "editor")]
 
 # Lines of the portal's page around the table; the first one after the table ends it.
@@ -52,7 +57,7 @@ FURNITURE = re.compile(
     r"^(扫一扫|【?打印|【?关闭|分享到|上一篇|下一篇|相关链接|相关文件|主办单位|承办单位|版权所有|网站标识码|"
     r"皖ICP|ICP备|技术支持|联系我们|网站地图|\[打印|\[关闭)"
 )
-BREADCRUMB = re.compile(r"^(?:您?当前(?:所在)?位置|您现在所在的位置|所在位置)\s*[:：]")
+BREADCRUMB = re.compile(r"^(?:(?:您?当前(?:所在)?位置|您现在所在的位置|所在位置)\s*[:：]|>\s)")
 NAV_LINE = re.compile(r"^[•·\-\s]*(设为首页|加入收藏|无障碍|长辈版|长者版|关怀版|返回首页|首\s*页)")
 # Controls of the page itself (font size, print, share), not part of the document.
 PAGE_CONTROL = re.compile(r"^[•·\s]*(【?字体\s*[:：]|字号\s*[:：]|【?打印|分享到|浏览次数\s*[:：]?\s*$)")
