@@ -15,8 +15,6 @@ from exporter.model import unit_roles
 from exporter.ops import select
 from exporter.resources import default_data
 
-cli_text.install()
-
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
@@ -91,7 +89,8 @@ def selection_options(f):
 
 
 @click.group(context_settings=CONTEXT)
-@click.version_option(package_name="exporter", message="exporter %(version)s")
+@click.version_option(package_name="exporter", message="exporter %(version)s",
+                      help=cli_text.CATALOGUE["Show the version and exit."])  # set at import, before install()
 def cli():
     """把“政府工作报告重点工作任务完成情况”导出为规范化数据、Excel 工作簿、PDF 和 Word 文档。
 
@@ -322,11 +321,12 @@ def merge(base, parts, out):
 
 
 def main(argv=None):
+    cli_text.install()  # click's own texts in Chinese from here on; importing the package changes nothing
     try:
         cli.main(args=argv, prog_name="exporter", standalone_mode=False)
     except ExporterError as exc:
         click.echo(f"错误：{exc}", err=True)
-        sys.exit(getattr(exc, "exit_code", 1))
+        sys.exit(exc.exit_code)
     except click.exceptions.Abort:
         click.echo("已取消。", err=True)
         sys.exit(1)

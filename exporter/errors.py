@@ -1,9 +1,15 @@
-"""Small exceptions that carry where a problem is; only the CLI turns them into exit codes."""
+"""Small exceptions that carry where a problem is and, like click's, their own exit code."""
 from __future__ import annotations
 
 
 class ExporterError(Exception):
-    """A problem the user can fix: what is wrong, where, and how to fix it."""
+    """A problem the user can fix: what is wrong, where, and how to fix it.
+
+    `exit_code` is the command's exit status for it (a class attribute; a command may set it on one
+    instance, as `diff` does with 2); the CLI prints the message and exits with it, one branch for all.
+    """
+
+    exit_code = 1
 
     def __init__(self, message: str, *, file: str | None = None, line: int | None = None,
                  task: int | None = None, hint: str | None = None):
