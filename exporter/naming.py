@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import re
 
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+from exporter.text import characters
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|]')
 # File systems limit a name to 255 bytes; a default name stays well under it, extension included.
 NAME_BYTES = 200
 
@@ -31,7 +33,7 @@ def not_a_device(stem: str) -> str:
 def safe_filename(name: str, limit: int = 120) -> str:
     """Replace characters file systems reject; keep Chinese as it is; never a Windows device name;
     at most `limit` characters and NAME_BYTES bytes (a title of 84 Chinese characters is already 252 bytes)."""
-    name = _UNSAFE.sub("_", name).strip(" .")
+    name = characters.replace(_UNSAFE.sub("_", name), "_").strip(" .")
     return not_a_device(_clip_bytes(name[:limit], NAME_BYTES).rstrip(" .") or "导出")
 
 

@@ -12,13 +12,13 @@ This module only cuts the text into raw rows; formats/table.py reads them into t
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from exporter import wording
 from exporter.errors import SourceError
 from exporter.formats import table
 from exporter.formats.table import RawRow, RawTable, header_field, looks_numbered, parse_number
 from exporter.model import NUMERALS
+from exporter.text import characters
 
 # Metadata labels of the portals, longest first; the seed mangles 索引号 to "号" and 有效性 to "性".
 META_LABELS = [
@@ -86,8 +86,9 @@ def decode(data: bytes, file: str) -> str:
 
 def check_characters(text: str, file: str) -> None:
     """Control characters (other than tab and line ends) have no place in a published table."""
-    for number, line in enumerate(text.splitlines(), 1):
-        bad = sorted({f"U+{ord(ch):04X}" for ch in line if unicodedata.category(ch) == "Cc" and ch != "\t"})
+    # Split at line ends only: splitlines() would also take U+000B, U+001C…U+001E and U+0085 for one.
+    for number, line in enumerate(re.split(r"\r\n|\r|\n", text), 1):
+        bad = characters.forbidden(line, allow=characters.TAB)  # tabs separate cells
         if bad:
             raise SourceError(f"含有控制字符 {'、'.join(bad)}", file=file, line=number,
                               hint="这些不可见字符多由复制粘贴带入，删除后再导入。")

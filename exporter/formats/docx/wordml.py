@@ -15,10 +15,9 @@ from docx.oxml.parser import parse_xml
 from exporter import wording
 from exporter.errors import RenderError
 from exporter.formats.docx.style import Font
+from exporter.text import characters
 
 VALIGN = {"top": "top", "middle": "center", "bottom": "bottom"}
-# Characters XML 1.0 cannot carry at all (the data check normally stops them first).
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _SPECIAL = re.compile("[\t\r\n]")
 _LINES = re.compile("\r\n|\r|\n")
 
@@ -28,8 +27,10 @@ def escape(text: str) -> str:
 
 
 def check(text: str, where: str = "", task: int | None = None) -> None:
-    if _ILLEGAL.search(text):
-        bad = "、".join(sorted({f"U+{ord(c):04X}" for c in _ILLEGAL.findall(text)}))
+    # The one rule (text/characters.py); tabs and line ends are written as WordprocessingML breaks.
+    found = characters.forbidden(text, allow="\t" + characters.LINE_ENDS)
+    if found:
+        bad = "、".join(found)
         raise RenderError(wording.DOCX_CONTROL_CHARACTER.format(where=where, chars=bad), task=task,
                           hint=wording.DOCX_CONTROL_CHARACTER_HINT)
 

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import io
 import re
-import unicodedata
 import zipfile
 
 from exporter.errors import WorkbookError
 from exporter.formats.xlsx import meta
 from exporter.model import LIST_FIELDS, SEED_COLUMNS, TEXT_FIELDS, Document, Section, Subsection, Task
+from exporter.text import characters
 
 HEADER_SEARCH_ROWS = 10  # the header row is row 2 as exported; allow a few rows inserted above it
 _CJK_EDGE = re.compile(r"[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]")
@@ -108,7 +108,7 @@ class _SheetReader:
 
     def check_text(self, sheet: str, cell: str, text: str, task: int | None) -> None:
         # \r is a line end like \n (_paragraphs joins \r\n): openpyxl keeps it when lxml is installed.
-        bad = sorted({f"U+{ord(ch):04X}" for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r"})
+        bad = characters.forbidden(text, allow=characters.LINE_ENDS)
         if bad:
             raise self.error(sheet, cell, f"含有控制字符 {', '.join(bad)}", "删除这些不可见字符后再导入。", task)
 

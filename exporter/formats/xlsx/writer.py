@@ -15,14 +15,11 @@ from __future__ import annotations
 
 import io
 import re
-import unicodedata
 import zipfile
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.page import PageMargins
@@ -32,6 +29,7 @@ from exporter.errors import RenderError, TemplateError
 from exporter.formats.xlsx import meta
 from exporter.model import FIELDS, PARAGRAPH_FIELDS, SEED_COLUMNS, Column, Document, Section, file_title, unit_line
 from exporter.templates import parse_size, parsed, setting
+from exporter.text import characters
 from exporter.text.width import display_width, line_capacity, split_point, wrapped_lines
 from exporter.timestamps import document_time, zip_time
 
@@ -184,7 +182,7 @@ SHEET_NAME_LIMIT = 31
 
 
 def _clean_sheet_name(name: str, fallback: str) -> str:
-    name = "".join(ch for ch in name.translate(_SHEET_REPLACE) if unicodedata.category(ch) != "Cc")
+    name = characters.replace(name.translate(_SHEET_REPLACE))
     name = name.strip().strip("'").strip()
     return name or fallback
 
@@ -282,13 +280,12 @@ class _Writer:
     # -- cells --------------------------------------------------------------------------------
     def put(self, ws, row: int, column: int, value, role: str, where: str = "", task: int | None = None):
         cell = ws.cell(row=row, column=column)
-        try:
-            cell.value = value
-        except IllegalCharacterError:
-            bad = sorted({f"U+{ord(ch):04X}" for ch in ILLEGAL_CHARACTERS_RE.findall(str(value))})
-            where = "".join(ch for ch in where if unicodedata.category(ch) != "Cc")
-            raise RenderError(f"{where}含有 Excel 不允许的控制字符 {', '.join(bad)}", task=task,
-                              hint="在数据文件中删除这些不可见字符，然后用 exporter check 检查。") from None
+        bad = characters.forbidden(value, allow="\n") if isinstance(value, str) else []  # \n: paragraphs
+        if bad:
+            where = characters.replace(where)
+            raise RenderError(f"{where}含有不允许的控制字符 {', '.join(bad)}", task=task,
+                              hint="在数据文件中删除这些不可见字符，然后用 exporter check 检查。")
+        cell.value = value
         if isinstance(value, str):
             # Text that looks like a formula stays text: stored as a string, shown literally, and
             # the quote prefix keeps Excel from evaluating it when someone edits the cell.
