@@ -321,3 +321,24 @@ def test_check_names_the_columns():
     result = run_cli("check", WIDE)
     assert result.code == 0
     assert "表格共 8 列：序号、目标任务、牵头单位、配合单位、分管县领导、落实情况、完成时限、联系电话" in result.out
+
+
+def test_workbook_round_trip_of_every_field(template):
+    """All thirteen kinds of column at once (owners, problems, next_steps, status, remarks added to the
+    8-column document), values that look like formulas or carry edge spaces included."""
+    from exporter.model import Column
+    doc = load(WIDE)
+    doc.columns += [Column("owners", "责任人"), Column("problems", "存在问题"), Column("next_steps", "下一步工作打算"),
+                    Column("status", "目标完成情况"), Column("remarks", "备注"), Column("extra", "联系人")]
+    for i, task in enumerate(doc.all_tasks()):
+        task.owners = [f"责任人{i}", "=张三"]
+        task.problems = [f"问题{i}。", "+第二段"] if i % 2 else []
+        task.next_steps = [f"打算{i}。"]
+        task.status = "序时推进" if i % 2 else "已完成"
+        task.remarks = f"@备注 {i}" if i != 2 else ""
+        task.extra["联系人"] = "-李四"
+    data = datafile.dump(doc)
+    again = datafile.load(data, "wide.yaml")     # the file check accepts
+    back = reader.read_workbook(xlsx.render(again, template), "t.xlsx")
+    assert back.columns == again.columns and len(back.columns) == 14
+    assert datafile.dump(back) == data
