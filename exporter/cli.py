@@ -92,7 +92,7 @@ def selection_options(f):
 @click.version_option(package_name="exporter", message="exporter %(version)s",
                       help=cli_text.CATALOGUE["Show the version and exit."])  # set at import, before install()
 def cli():
-    """把“政府工作报告重点工作任务完成情况”导出为规范化数据、Excel 工作簿、PDF 和 Word 文档。
+    """把“政府工作报告重点工作任务完成情况”导出为规范化数据、Excel 工作簿、PDF、OFD 和 Word 文档。
 
     \b
     常用：
@@ -190,7 +190,7 @@ def units(data):
 
 @cli.group(context_settings=CONTEXT)
 def export():
-    """导出工作簿（xlsx）、PDF 或 Word 文档（docx）。"""
+    """导出工作簿（xlsx）、PDF、OFD 或 Word 文档（docx）。"""
 
 
 def export_command(fmt: str, extra_options=()):
@@ -268,6 +268,18 @@ def export_pdf(**_):
     例：exporter export pdf
         exporter export pdf --section 九 --attachment 2
         exporter export pdf --unit 市发展改革委 -o 发改委.pdf
+    """
+
+
+@export_command("ofd", extra_options=[ATTACHMENT_OPTION])
+def export_ofd(**_):
+    """导出 OFD（GB/T 33190 版式文档）：与 PDF 同样的页面、位置和字体，字体嵌入文件。
+
+    \b
+    供电子公文系统和归档使用。
+    例：exporter export ofd
+        exporter export ofd --section 九 --attachment 2
+        exporter export ofd --split-by unit -o 各单位/
     """
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 
 FORMATS = {"xlsx": "exporter.formats.xlsx.writer", "pdf": "exporter.formats.pdf.writer",
-           "docx": "exporter.formats.docx.writer"}
+           "docx": "exporter.formats.docx.writer", "ofd": "exporter.formats.ofd.writer"}
 
 # Content kind (sniff.sniff) -> the module whose `read` turns it into a Document.
 READERS = {

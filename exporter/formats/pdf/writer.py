@@ -23,7 +23,7 @@ from exporter.timestamps import document_time, pdf_date
 SUBJECT = "重点工作任务完成情况"
 
 
-def _subject(doc: Document) -> str:
+def subject(doc: Document) -> str:
     numbers = [t.number for t in doc.all_tasks()]
     if not numbers:
         return SUBJECT
@@ -71,7 +71,7 @@ def _draw(doc: Document, style, layout: Layout, attachment, progress, when) -> b
                     initialFontName=body, initialFontSize=style.body.size, lang="zh-CN")
     canvas.setTitle(file_title(doc))
     canvas.setAuthor(doc.issuer)
-    canvas.setSubject(_subject(doc))
+    canvas.setSubject(subject(doc))
     canvas.setCreator("exporter")
     canvas.setProducer("exporter")
     # invariant=1 fixes the ID and would date every file 2000-01-01; the Info dates follow the document.
