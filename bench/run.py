@@ -1,5 +1,6 @@
 """Benchmark: whole-command time, time per task, peak memory and output size of `export xlsx`,
-`export pdf` and `export docx` on synthetic documents of 115, 1,000 and 10,000 tasks built from the bundled data, and —
+`export pdf`, `export docx` and `export ofd` on synthetic documents of 115, 1,000 and 10,000 tasks built
+from the bundled data, and —
 where soffice is installed — LibreOffice headless turning the same workbook into a PDF; and `import`
 of page text: the bundled page (data/2023-source.txt) and synthetic pages of the same layout.
 
@@ -30,7 +31,7 @@ from exporter.formats import datafile  # noqa: E402
 from exporter.model import Document, Section, Subsection  # noqa: E402
 from exporter.text.punctuation import fold  # noqa: E402
 
-FORMATS = ("xlsx", "pdf", "docx")
+FORMATS = ("xlsx", "pdf", "docx", "ofd")
 MEASURED = (*FORMATS, "import")  # "import": page text in (see bench_import)
 LONG_NOTE_EVERY = 2500  # one very long completion note (several pages) per this many tasks
 

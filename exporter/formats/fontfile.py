@@ -1,12 +1,11 @@
 """Subset TrueType font files: only the glyphs a document draws, with a Unicode cmap for them.
 
-The subset keeps every glyph at its original glyph ID and empties the others (zero-length `loca`
-entries), so nothing inside the font needs renumbering: `hmtx`, composite glyphs and hinting
-programs stay valid as they are. The glyph table is copied glyph by glyph from the font file's bytes
-(a memory map), which takes milliseconds for a 13 MB CJK font; fontTools' subsetter decompiles and
-recompiles every kept glyph and needs about 2 s per such font (measured here), four times the budget of
-a whole export. Tables only a layout engine needs (GSUB, GPOS, vertical metrics) are dropped: the
-document positions every glyph itself. Glyph names go too (`post` version 3).
+The kept glyphs are numbered anew from 1 (.notdef stays 0), in their original order; `hmtx`, `loca`,
+the components of composite glyphs and the new cmap follow. Outlines and hinting programs are copied
+byte for byte from the font file (a memory map): tens of milliseconds for a 13 MB CJK font, where
+fontTools' subsetter decompiles and recompiles every kept glyph and needs about 2 s per such font
+(measured here), four times the budget of a whole export. Tables only a layout engine needs (GSUB,
+GPOS, vertical metrics) are dropped: the document positions every glyph itself. Glyph names go too (`post` version 3).
 
 Input must be TrueType outlines (`glyf`), as the PDF's fonts already are; a TTC collection is read at
 its subfont index.
@@ -83,14 +82,16 @@ def subset(data, glyphs: Mapping[int, int], subfont: int = 0) -> bytes:
         kept[gid] = outline = glyph(gid)
         todo.extend(_components(outline))
 
-    count = max(kept) + 1   # glyphs past the last one kept are cut off entirely
-    glyf, offsets, done = bytearray(), array("I", bytes(4 * (count + 1))), 0
-    for gid in sorted(kept):
-        offsets[done:gid + 1] = array("I", [len(glyf)]) * (gid + 1 - done)   # empty glyphs before it
-        glyf += kept[gid]
+    # New glyph IDs: .notdef first, then the kept glyphs in their original order.
+    order = sorted(kept)
+    new_id = {old: new for new, old in enumerate(order)}
+    glyf, offsets = bytearray(), array("I")
+    for old in order:
+        offsets.append(len(glyf))
+        glyf += _renumbered(kept[old], new_id)
         glyf += b"\0" * (-len(glyf) % 4)
-        done = gid + 1
-    offsets[done:] = array("I", [len(glyf)]) * (count + 1 - done)
+    offsets.append(len(glyf))
+    count = len(order)
     struct.pack_into(">h", head, 50, 1)      # long loca offsets
     struct.pack_into(">I", head, 8, 0)       # checkSumAdjustment, set below
 
@@ -98,35 +99,52 @@ def subset(data, glyphs: Mapping[int, int], subfont: int = 0) -> bytes:
     struct.pack_into(">H", maxp, 4, count)
     hhea = bytearray(table("hhea"))
     metrics = struct.unpack_from(">H", hhea, 34)[0]
-    hmtx = table("hmtx")
-    if metrics >= count:
-        hmtx, metrics = hmtx[:4 * count], count
-    else:
-        hmtx = hmtx[:4 * metrics + 2 * (count - metrics)]
-    struct.pack_into(">H", hhea, 34, metrics)
+    old_hmtx = _array("H", table("hmtx")[:4 * metrics + 2 * (num_glyphs - metrics)])
+    hmtx = array("H")
+    for old in order:   # every glyph gets a full (advance, left side bearing) pair
+        if old < metrics:
+            hmtx.extend(old_hmtx[2 * old:2 * old + 2])
+        else:
+            hmtx.extend((old_hmtx[2 * metrics - 2], old_hmtx[2 * metrics + old - metrics]))
+    struct.pack_into(">H", hhea, 34, count)
     post = bytearray(table("post")[:32]) if "post" in where else bytearray(32)
     struct.pack_into(">I", post, 0, 0x00030000)
 
     out = {tag: table(tag) for tag in _COPIED if tag in where}
-    out.update({"head": bytes(head), "hhea": bytes(hhea), "maxp": bytes(maxp), "hmtx": hmtx,
+    out.update({"head": bytes(head), "hhea": bytes(hhea), "maxp": bytes(maxp), "hmtx": _big_endian(hmtx),
                 "loca": _big_endian(offsets), "glyf": bytes(glyf), "post": bytes(post),
-                "cmap": _cmap({c: g for c, g in glyphs.items() if g in kept})})
+                "cmap": _cmap({c: new_id[g] for c, g in glyphs.items() if g in kept})})
     return _assemble(out)
 
 
-def _components(data: bytes) -> list[int]:
-    """Glyph IDs a composite glyph is built from (none for a simple glyph)."""
+def _component_places(data: bytes) -> list[tuple[int, int]]:
+    """(byte offset, glyph ID) of each component of a composite glyph; none for a simple glyph."""
     if len(data) < 10 or struct.unpack_from(">h", data, 0)[0] >= 0:
         return []
     found, pos = [], 10
     while pos + 4 <= len(data):
         flags, gid = struct.unpack_from(">HH", data, pos)
-        found.append(gid)
+        found.append((pos + 2, gid))
         pos += 4 + (4 if flags & _ARG_WORDS else 2)
         pos += 8 if flags & _TWO_BY_TWO else 4 if flags & _XY_SCALE else 2 if flags & _SCALE else 0
         if not flags & _MORE:
             break
     return found
+
+
+def _components(data: bytes) -> list[int]:
+    return [gid for _, gid in _component_places(data)]
+
+
+def _renumbered(data: bytes, new_id: Mapping[int, int]) -> bytes:
+    """A glyph with its components' IDs changed to the subset's."""
+    places = _component_places(data)
+    if not places:
+        return data
+    out = bytearray(data)
+    for pos, gid in places:
+        struct.pack_into(">H", out, pos, new_id[gid])
+    return bytes(out)
 
 
 def _cmap(glyphs: Mapping[int, int]) -> bytes:

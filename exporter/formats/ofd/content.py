@@ -8,6 +8,9 @@ fallback fonts becomes one TextObject per font, since a TextObject has a single 
 """
 from __future__ import annotations
 
+from itertools import accumulate
+from operator import add, sub
+
 from exporter.formats.ofd.xml import MM, num, text
 from exporter.formats.pdf.fonts import Font, FontChain
 from exporter.formats.pdf.layout import Page, Text
@@ -16,6 +19,18 @@ from exporter.text.linebreak import latin_runs
 # Text boundaries reach well past the glyphs (readers may clip to them): from 1.2 em above the
 # baseline to 0.4 em below it, half an em either side.
 _ABOVE, _BELOW, _SIDE = 1.2, 0.4, 0.5
+UM = MM * 1000   # micrometres per point
+
+
+class _Microns(dict):
+    """Whole micrometres -> millimetres as written ("4233" -> "4.233"), formatted once per value."""
+
+    def __missing__(self, value: int) -> str:
+        text = self[value] = num(value / 1000)
+        return text
+
+
+_MICRONS = _Microns()
 
 
 class Resources:
@@ -159,26 +174,22 @@ class PageContent:
                 font = fonts[name] = _font_named(chain, name)
             font_id = res.font_id(font)
             res.chars[font_id].update(piece)
-            adv = res.advances(font, size)
-            # Positions of each character and of the end, in mm from the page's left edge; the
-            # DeltaX values are differences of rounded positions, so rounding never accumulates.
-            positions = []
-            append = positions.append
-            if extra is None:
-                for ch in piece:
-                    append(round(x * MM, 3))
-                    x += adv[ch]
-            else:
-                for ch, e in zip(piece, extra[at:at + len(piece)]):
-                    append(round(x * MM, 3))
-                    x += adv[ch] + e
-            end = x * MM
-            at += len(piece)
-            left = round(positions[0] - _SIDE * size_mm, 3)
-            width = end - left + _SIDE * size_mm
+            n = len(piece)
+            widths = list(map(res.advances(font, size).__getitem__, piece))
+            if extra is not None:
+                widths = list(map(add, widths, extra[at:at + n]))
+            at += n
+            # Where each character starts, in whole micrometres from the page's left edge; DeltaX
+            # holds differences of these rounded positions, so rounding never accumulates.
+            starts = list(accumulate(widths, initial=x))
+            x = starts[-1]
+            um = list(map(round, map(UM.__mul__, starts)))
+            first = um[0] / 1000
+            left = round(first - _SIDE * size_mm, 3)
+            width = x * MM - left + _SIDE * size_mm
             delta = ""
-            if len(positions) > 1:
-                delta = ' DeltaX="' + " ".join(num(b - a) for a, b in zip(positions, positions[1:])) + '"'
+            if n > 1:
+                delta = ' DeltaX="' + " ".join(map(_MICRONS.__getitem__, map(sub, um[1:n], um[:n - 1]))) + '"'
             out.append(f'<ofd:TextObject ID="{res.new_id()}" Boundary="{num(left)} {num(top)} {num(width)} '
-                       f'{height}" Font="{font_id}" Size="{num(size_mm)}"><ofd:TextCode X="{num(positions[0] - left)}"'
+                       f'{height}" Font="{font_id}" Size="{num(size_mm)}"><ofd:TextCode X="{num(first - left)}"'
                        f' Y="{y}"{delta}>{text(piece)}</ofd:TextCode></ofd:TextObject>')
