@@ -268,3 +268,7 @@ ADD_COLUMN_EXISTS_HINT = ("--add-column 只加表格中还没有的列；要收�
                           "表头对应的字段见 exporter/formats/headers.yaml。")
 ADD_COLUMN_HELP = ("在表格末尾加一个空列（可重复），如 --add-column 完成情况：表头按同义词表对应到字段，"
                    "其他表头作为“其他列”。常与 --split-by unit 一起用，把分解表发给各单位填写。")
+
+# ---- OFD: embedding fonts (formats/ofd/writer.py) ----------------------------------------------------
+OFD_FONT_NOT_EMBEDDABLE = "字体“{alias}”的文件“{path}”无法嵌入 OFD：{reason}"
+OFD_FONT_NOT_EMBEDDABLE_HINT = "换一个 TrueType 轮廓的 .ttf 或 .ttc 字体文件。"

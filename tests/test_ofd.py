@@ -414,3 +414,20 @@ def test_split_by_unit_writes_one_ofd_per_unit(tmp_path):
     for unit in doc.units():
         with ofdkit.open(str(out / f"{unit}.ofd")) as read:
             assert unit in read.text()
+
+
+def test_hostile_text_is_written_literally(schemas):
+    from exporter.model import Document, Section, Task
+    hostile = ['=SUM(A1:A9)&"x"', '<img src="/etc/passwd">', "<b>粗</b>&amp;]]>'q'"]
+    doc = Document(meta={"title": "标题<&>“引号”"}, sections=[
+        Section("一", "部分<&>", [Task(1, hostile[0], [hostile[1]], ["单位&<>"]), Task(2, hostile[2], [], ["乙"])])])
+    data = render_ofd(doc, templates.load())
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        for name in z.namelist():
+            if name.endswith(".xml"):
+                assert schemas[kind_of(name)].validate(etree.fromstring(z.read(name))), name
+    with ofdkit.open(data) as read:
+        text = squeeze(read.text())
+        assert read.info.title == "标题<&>“引号”"
+    for piece in [*hostile, "单位&<>", "部分<&>"]:
+        assert squeeze(piece) in text

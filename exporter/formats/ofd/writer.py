@@ -15,7 +15,7 @@ import zipfile
 
 from reportlab.pdfbase import pdfmetrics
 
-from exporter import __version__
+from exporter import __version__, wording
 from exporter.errors import TemplateError
 from exporter.formats import fontfile
 from exporter.formats.ofd import parts
@@ -113,5 +113,5 @@ def _subset(font: Font, chars: set[str]) -> bytes:
         with open(spec.path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
             return fontfile.subset(data, glyphs, spec.subfont)
     except (OSError, ValueError) as exc:
-        raise TemplateError(f"字体“{spec.alias}”的文件“{spec.path}”无法嵌入 OFD：{exc}",
-                            hint="换一个 TrueType 轮廓的 .ttf 或 .ttc 字体文件。") from None
+        raise TemplateError(wording.OFD_FONT_NOT_EMBEDDABLE.format(alias=spec.alias, path=spec.path, reason=exc),
+                            hint=wording.OFD_FONT_NOT_EMBEDDABLE_HINT) from None
