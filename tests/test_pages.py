@@ -271,3 +271,20 @@ def test_jiaxing_breadcrumb_info_block_and_spaced_header():
     [t] = doc.all_tasks()
     assert fields(t) == (1, "地区生产总值增长6%左右。", ["市发展改革委"], [], [], [], [])
     assert lines == ["表头：“序号”→序号，“主要工作任务”→任务，“责任单位”→牵头单位"]
+
+
+def test_qiaocheng_space_separated_rows_and_info_block_twice():
+    doc, lines = load("qiaocheng-2025-fenjie.txt")
+    assert doc.title == "谯城区2025年政府工作报告重点工作任务分解表"
+    assert (doc.meta["issuer"], doc.meta["index_no"], doc.meta["category"], doc.meta["subject"]) == (
+        "谯城区政府（办公室）", "11341602003166647K/202503-00040", "年度重点工作分解情况", "综合政务")
+    assert (doc.meta["written"], doc.meta["published"], doc.meta["posted"], doc.meta["source"]) == (
+        "2025-03-28", "2025-03-28", "2025-03-28 16:00", "谯城区委督查考核办")
+    assert "preamble" not in doc.meta   # breadcrumb, info block (twice) and 字体 controls are page furniture
+    assert columns(doc) == [("number", "序号"), ("task", "重点工作任务"), ("units", "主要责任单位"),
+                            ("co_units", "协同配合单位")]
+    assert [s.heading for s in doc.sections] == ["一、2025年经济社会发展的主要预期目标"]
+    [t] = doc.all_tasks()
+    assert fields(t) == (1, "地区生产总值增长6.5%左右。", ["区发改委"],
+                         ["区政府各部门", "各乡镇人民政府", "街道办事处", "谯城经开区管委会", "魏武国控集团"], [], [], [])
+    assert lines == ["表头：“序号”→序号，“重点工作任务”→任务，“主要责任单位”→牵头单位，“协同配合单位”→配合单位"]
