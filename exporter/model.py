@@ -128,11 +128,13 @@ class Section:
                 yield "task", task
 
     def task_range(self) -> str:
-        """'86–94', '7', or '' for an empty section."""
-        numbers = [t.number for t in self.all_tasks()]
+        """'86–94', '7', '' for an empty section; '61、67、68' when numbers are missing between (a unit's part)."""
+        numbers = sorted({t.number for t in self.all_tasks()})
         if not numbers:
             return ""
-        lo, hi = min(numbers), max(numbers)
+        lo, hi = numbers[0], numbers[-1]
+        if hi - lo + 1 != len(numbers):
+            return number_list(numbers)  # never claim a number the section does not hold
         return str(lo) if lo == hi else f"{lo}–{hi}"
 
 

@@ -135,3 +135,12 @@ def test_pdftotext_keeps_the_hyphen_of_a_broken_line(tmp_path, bundled_doc, temp
     path.write_bytes(render_pdf(doc, template))
     text = subprocess.run([require_tool("pdftotext"), str(path), "-"], capture_output=True, text=True).stdout
     assert "接洽-签约-落地-投产-达效" in re.sub(r"\s+", "", text)
+
+
+def test_a_units_contents_sheet_lists_only_its_own_task_numbers(template):
+    tasks = [Task(n, f"任务{n}", ["完成"], ["甲单位"] if n in (61, 67, 68) else ["乙单位"]) for n in range(61, 69)]
+    doc = Document(meta={"title": "测试文件"}, sections=[Section("一", "部分", tasks)])
+    book = openpyxl.load_workbook(io.BytesIO(render_xlsx(split.unit_part(doc, "甲单位"), template)))
+    assert book["目录"]["B3"].value == "61、67、68" and book["目录"]["C3"].value == 3
+    whole = openpyxl.load_workbook(io.BytesIO(render_xlsx(doc, template)))
+    assert whole["目录"]["B3"].value == "61–68"
