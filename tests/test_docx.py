@@ -194,6 +194,8 @@ def test_fonts_fill_the_east_asian_slots(exports):
         ("方正小标宋简体", "黑体", "仿宋")
     assert fonts["TableSubsection"]["bold"] and not fonts["Normal"]["bold"]
     styles = xml(exports["whole"], "word/styles.xml")
+    ids = [st.get(f"{W}styleId") for st in styles.iter(f"{W}style")]
+    assert len(ids) == len(set(ids))   # our styles do not clash with the built-in ones
     defaults = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
     assert defaults.find(f"{W}rFonts").get(f"{W}eastAsia") == "仿宋"
     assert defaults.find(f"{W}lang").get(f"{W}eastAsia") == "zh-CN"
