@@ -21,9 +21,10 @@ from pdf_visibility import problems
 
 from exporter import templates
 from exporter.errors import RenderError
+from exporter.formats import datafile
 from exporter.formats.docx.style import MIN_COLUMN, MM, load_style
 from exporter.formats.docx.writer import render
-from exporter.model import Column, Document, Section, Subsection, Task, unit_line
+from exporter.model import Column, Document, Section, Subsection, Task, number_list, unit_line
 from exporter.ops import select
 from exporter.ops.split import unit_part
 
@@ -255,8 +256,12 @@ def test_split_by_unit_writes_one_document_per_unit(tmp_path, bundled_doc):
     data = (tmp_path / "parts" / f"{unit}.docx").read_bytes()
     part = unit_part(nine, unit)
     assert table_rows(data) == expected_rows(part)
-    texts = [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
+    word = docx.Document(io.BytesIO(data))
+    texts = [p.text for p in word.paragraphs]
     assert texts[1] == unit_line(part) and unit_line(part).startswith(f"本单位：{unit}。牵头")
+    numbers = [t.number for t in part.all_tasks()]
+    assert word.core_properties.title == f"{bundled_doc.title}（{unit}）"
+    assert word.core_properties.subject == f"重点工作任务完成情况（任务 {number_list(numbers)}，共 {len(numbers)} 项）"
 
 
 def test_hostile_text_stays_literal():
@@ -398,3 +403,15 @@ def test_characters_a_gb2312_font_lacks_get_the_fallback_font():
     assert all(f is None for t, f in runs if "埇" not in t)
     listed = {f.get(f"{W}name") for f in xml(data, "word/fontTable.xml").findall(f"{W}font")}
     assert {"仿宋_GB2312", "楷体_GB2312", "方正小标宋简体", "仿宋", "楷体", "宋体"} <= listed
+
+
+def test_the_word_reader_gets_every_task_back(exports, bundled_doc, tmp_path):
+    """`exporter import` of our own .docx (the Word table reader) gives back the same table."""
+    (tmp_path / "whole.docx").write_bytes(exports["whole"])
+    result = run_cli("import", tmp_path / "whole.docx", "-o", tmp_path / "back.yaml")
+    assert result.code == 0, result.err
+    back = datafile.load((tmp_path / "back.yaml").read_bytes(), "back.yaml")
+    assert back.title == bundled_doc.title
+    assert [c.label for c in back.columns] == [c.label for c in bundled_doc.columns]
+    assert [(k, i.heading) if k != "task" else (k, i.number, i.task, i.progress, i.units) for k, i in back.rows()] == \
+        [(k, i.heading) if k != "task" else (k, i.number, i.task, i.progress, i.units) for k, i in bundled_doc.rows()]
