@@ -1,12 +1,10 @@
-"""The per-user font cache and the direct text drawing change nothing in the PDF, only its speed.
+"""The per-user font cache changes nothing in the PDF, only its speed.
 
 A cached face must equal the parsed one attribute for attribute; a cold and a warm cache must give the
 same bytes; a corrupt, stale or unwritable cache falls back to parsing without a word.
 """
 from __future__ import annotations
 
-import copy
-import io
 import os
 import shutil
 import time
@@ -14,17 +12,9 @@ from pathlib import Path
 
 import pytest
 from conftest import DATA, run_entry
-from reportlab import rl_config
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
-from reportlab.pdfgen.canvas import Canvas
 
-from exporter import templates
 from exporter.formats.pdf import fontcache
-from exporter.formats.pdf.draw import PageWriter
-from exporter.formats.pdf.fonts import FontBook
-from exporter.formats.pdf.layout import Layout
-from exporter.formats.pdf.style import load_style
-from exporter.text.linebreak import latin_runs
 
 REPO = Path(__file__).resolve().parent.parent
 SERIF = REPO / "fonts" / "NotoSerifSC-Regular.ttf"
@@ -188,110 +178,3 @@ def test_the_table_view_reads_like_bytes():
     assert view.startswith(table[:3])   # anything else bytes does, on a copy
     with pytest.raises(IndexError):
         view[50]
-
-
-# ---- drawing: the direct text operators equal reportlab's textOut path ----------------------------------
-def _show(text, state, line, piece, char_space):
-    if not piece:
-        return
-    if state["tc"] != char_space:
-        state["tc"] = char_space
-        text.setCharSpace(char_space)
-    for name, run in line.chain.runs(piece):
-        if state["font"] != (name, line.size):
-            state["font"] = (name, line.size)
-            text.setFont(name, line.size)
-        text.textOut(run)
-
-
-def _reference_page(canvas, page, outline):
-    """The drawing as it was done before PageWriter, through reportlab's public text object API."""
-    for x, y, w, h, gray in page.fills:
-        canvas.setFillGray(gray)
-        canvas.rect(x, y, w, h, stroke=0, fill=1)
-    canvas.setFillGray(0)
-    by_width = {}
-    for x1, y1, x2, y2, width in page.rules:
-        by_width.setdefault(width, []).append((x1, y1, x2, y2))
-    canvas.setLineCap(2)
-    for width in sorted(by_width):
-        canvas.setLineWidth(width)
-        canvas.lines(by_width[width])
-    text = canvas.beginText()
-    state = {"font": None, "tc": 0.0}
-    for item in page.texts:
-        line = item.line
-        text.setTextOrigin(item.x, item.y)
-        if not item.char_space:
-            _show(text, state, line, line.text, 0.0)
-            continue
-        at = 0
-        for start, end in latin_runs(line.text):
-            _show(text, state, line, line.text[at:start], item.char_space)
-            _show(text, state, line, line.text[start:end - 1], 0.0)
-            at = end - 1
-        _show(text, state, line, line.text[at:], item.char_space)
-    canvas.drawText(text)
-    for title, level, y in page.bookmarks:
-        outline[0] += 1
-        key = f"b{outline[0]}"
-        canvas.bookmarkPage(key, fit="XYZ", left=0, top=y + 12, zoom=0)
-        canvas.addOutlineEntry(title, key, level=level, closed=False)
-
-
-def _pdf(doc, draw) -> bytes:
-    template = templates.load()
-    style = load_style(template)
-    layout = Layout(style, FontBook(template, style.fallback))
-    out = io.BytesIO()
-    saved = rl_config.useA85
-    rl_config.useA85 = 0
-    try:
-        canvas = Canvas(out, pagesize=(style.page_width, style.page_height), invariant=1, pageCompression=0,
-                        initialFontName=layout.chains["body"].primary.name, initialFontSize=style.body.size)
-        draw(canvas, layout.pages(doc, attachment="1"))
-        canvas.showOutline()
-        canvas.save()
-    finally:
-        rl_config.useA85 = saved
-    return out.getvalue()
-
-
-def _by_textout(canvas, pages):
-    outline = [0]
-    for page in pages:
-        _reference_page(canvas, page, outline)
-        canvas.showPage()
-
-
-def _by_page_writer(canvas, pages):
-    writer = PageWriter(canvas)
-    for page in pages:
-        writer.draw(page)
-        canvas.showPage()
-
-
-def test_page_writer_writes_what_textout_writes(bundled_doc):
-    expected = _pdf(bundled_doc, _by_textout)
-    got = _pdf(bundled_doc, _by_page_writer)
-    assert b"Tc" in got and b"Tj" in got   # justified lines and text are really there
-    assert got == expected
-
-
-def test_page_writer_equals_textout_for_escapes_and_fallback_text(bundled_doc):
-    # Characters PDF strings escape, and a fallback-font character (埇) between primary ones.
-    doc = copy.deepcopy(bundled_doc)
-    task = doc.all_tasks()[0]
-    task.task = "括号(a)与反斜杠\\、<img src=x>、=SUM(A1)、埇桥区" + task.task
-    task.progress = task.progress + ["再写一遍：括号(a)与反斜杠\\、埇桥区，全角（）和 tab\t之后。"]
-    expected = _pdf(doc, _by_textout)
-    got = _pdf(doc, _by_page_writer)
-    assert b"\\(a\\)" in got and b"\\\\" in got   # escaped ( ) and backslash really drawn
-    assert got == expected
-
-
-def test_the_escape_table_is_reportlabs():
-    from reportlab.lib.rl_accel import escapePDF
-
-    from exporter.formats.pdf.draw import _ESCAPE
-    assert "".join(_ESCAPE[b] for b in range(256)) == escapePDF(bytes(range(256)))

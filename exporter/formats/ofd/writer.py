@@ -13,8 +13,6 @@ import io
 import mmap
 import zipfile
 
-from reportlab.pdfbase import pdfmetrics
-
 from exporter import __version__, wording
 from exporter.errors import TemplateError
 from exporter.formats import fontfile
@@ -83,7 +81,7 @@ class _Package:
         for font_id, font in res.fonts.values():
             file = parts.font_path(font_id)
             self.put(f"{DOC}{parts.RES_BASE}/{file}", _subset(font, res.chars[font_id]))
-            face = pdfmetrics.getFont(font.name).face
+            face = font.face
             fonts.append(parts.FontEntry(font_id, _name(face.name), _name(face.familyName), bool(face.bold), file))
         self.put(DOC + parts.PUBLIC_RES, parts.res_xml(fonts).encode("utf-8"))
         document = parts.document_xml(res.last_id, style.page_width * MM, style.page_height * MM, page_ids, outlines)

@@ -1,36 +1,31 @@
-"""Draw a laid-out page on a reportlab canvas: fills, rules, text and outline entries.
+"""A laid-out page as a PDF content stream: fills, rules and text, with marked content for tagging.
 
-Text never goes through Paragraph, so nothing in the data is read as markup. The page's text is
-written as one text object of PDF operators, the very ones reportlab's `textOut` would write
-(font subsets are still assigned by the font's `splitString`), without its per-call width
-measuring and string formatting, which cost more than the layout. tests/test_pdf.py checks that the
-bytes equal those of the textOut path.
+Text never goes through Paragraph, so nothing in the data is read as markup; it is written as
+two-byte codes of the document's CID fonts (exporter.formats.pdf.cidfont). Every run of lines that
+belongs to one structure node gets a marked-content id (`/TD <</MCID 3>> BDC … EMC`); fills, rules and
+the lines the layout leaves without a node (repeated header row, page numbers) are artifacts.
 """
 from __future__ import annotations
 
 from reportlab.lib.rl_accel import fp_str
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfgen.canvas import Canvas
 
+from exporter.formats.pdf.cidfont import CidFont
+from exporter.formats.pdf.fonts import FontChain
 from exporter.formats.pdf.layout import Page
+from exporter.formats.pdf.objects import PdfFile
+from exporter.formats.pdf.tags import Node
 from exporter.text.linebreak import latin_runs
-
-# A PDF literal string: parentheses and backslash escaped, bytes outside printable ASCII in octal,
-# as reportlab's escapePDF does.
-_ESCAPE = {c: (f"\\{c:03o}" if c < 32 or c >= 127 else "\\" + chr(c) if chr(c) in "\\()" else chr(c))
-           for c in range(256)}
 
 
 class PageWriter:
-    """Writes pages to one canvas; keeps number formats and font splits for the whole document."""
+    """Writes the pages of one document; keeps its fonts, number formats and encoded runs."""
 
-    def __init__(self, canvas: Canvas):
-        self.canvas = canvas
-        self.doc = canvas._doc   # reportlab's TTFont API wants the document for subset bookkeeping
-        self.bookmarks = 0
+    def __init__(self, pdf: PdfFile):
+        self.pdf = pdf
+        self.fonts: dict[str, CidFont] = {}                     # font name -> its CID font
         self._numbers: dict[float, str] = {}
-        self._split: dict[tuple[str, str], list[tuple[int, str]]] = {}   # (font, text) -> (subset, Tj)
-        self._tf: dict[tuple[str, int, float], str] = {}                   # (font, subset, size) -> Tf
+        self._shown: dict[tuple[str, str], str] = {}             # (font name, text) -> "<…> Tj"
+        self._tf: dict[tuple[str, float], str] = {}              # (font name, size) -> Tf
 
     def num(self, value: float) -> str:
         text = self._numbers.get(value)
@@ -38,38 +33,56 @@ class PageWriter:
             text = self._numbers[value] = fp_str(value)
         return text
 
-    def draw(self, page: Page) -> None:
-        canvas, num = self.canvas, self.num
-        for x, y, w, h, gray in page.fills:
-            canvas.setFillGray(gray)
-            canvas.addLiteral(f"n {num(x)} {num(y)} {num(w)} {num(h)} re f*")
-        canvas.setFillGray(0)
+    def cid_font(self, name: str, chain: FontChain) -> CidFont:
+        cid = self.fonts.get(name)
+        if cid is None:
+            face = chain.named(name).face
+            cid = self.fonts[name] = CidFont(face, f"F{len(self.fonts) + 1}", self.pdf.reserve())
+        return cid
 
-        by_width: dict[float, list[tuple[float, float, float, float]]] = {}
-        for x1, y1, x2, y2, width in page.rules:
-            by_width.setdefault(width, []).append((x1, y1, x2, y2))
-        canvas.setLineCap(2)  # square ends, so crossing rules meet without notches
-        for width in sorted(by_width):
-            canvas.setLineWidth(width)
-            canvas.addLiteral("\n".join(["n"] + [f"{num(x1)} {num(y1)} m {num(x2)} {num(y2)} l"
-                                                 for x1, y1, x2, y2 in by_width[width]] + ["S"]))
-
+    def draw(self, page: Page, index: int) -> tuple[bytes, list[Node]]:
+        """The content stream of page number `index` (from 0) and the node of each marked-content id."""
+        num = self.num
+        out: list[str] = []
+        if page.fills or page.rules:
+            out.append("/Artifact <</Type /Layout>> BDC")
+            for x, y, w, h, gray in page.fills:
+                out.append(f"{num(gray)} g n {num(x)} {num(y)} {num(w)} {num(h)} re f*")
+            out.append("0 g")
+            by_width: dict[float, list[tuple[float, float, float, float]]] = {}
+            for x1, y1, x2, y2, width in page.rules:
+                by_width.setdefault(width, []).append((x1, y1, x2, y2))
+            out.append("2 J")  # square ends, so crossing rules meet without notches
+            for width in sorted(by_width):
+                out.append(f"{num(width)} w n")
+                out.extend(f"{num(x1)} {num(y1)} m {num(x2)} {num(y2)} l" for x1, y1, x2, y2 in by_width[width])
+                out.append("S")
+            out.append("EMC")
+        owners: list[Node] = []
         if page.texts:
-            canvas.addLiteral(self.text(page))
+            out.append(self.text(page, index, owners))
+        return "\n".join(out).encode("latin-1"), owners
 
-        for title, level, y in page.bookmarks:
-            self.bookmarks += 1
-            key = f"b{self.bookmarks}"
-            canvas.bookmarkPage(key, fit="XYZ", left=0, top=y + 12, zoom=0)
-            canvas.addOutlineEntry(title, key, level=level, closed=False)
-
-    def text(self, page: Page) -> str:
-        """The page's text object: BT … ET."""
-        num, splits, tfs = self.num, self._split, self._tf
-        out = ["BT", "1 0 0 1 0 0 Tm"]
+    def text(self, page: Page, index: int, owners: list[Node]) -> str:
+        """The page's text object: BT … ET, each node's lines in one marked-content sequence."""
+        num, shown, tfs = self.num, self._shown, self._tf
+        out = ["BT"]
         append = out.append
-        font, subset, tc = None, -1, 0.0
+        font, tc = None, 0.0
+        current, opened = None, False
         for item in page.texts:
+            node = item.node
+            if node is not current or not opened:
+                if opened:
+                    append("EMC")
+                if node is None:
+                    append("/Artifact <</Type /Pagination>> BDC")
+                else:
+                    mcid = len(owners)
+                    owners.append(node)
+                    node.kids.append((index, mcid))
+                    append(f"/{node.role} <</MCID {mcid}>> BDC")
+                current, opened = node, True
             line = item.line
             text, size, chain = line.text, line.size, line.chain
             append(f"1 0 0 1 {num(item.x)} {num(item.y)} Tm")
@@ -92,28 +105,22 @@ class PageWriter:
                     append(f"{num(char_space)} Tc")
                 for name, run in chain.runs(piece):   # switching to fallback fonts as needed
                     if font != (name, size):
-                        font, subset = (name, size), -1
-                    parts = splits.get((name, run))
-                    if parts is None:
-                        parts = splits[name, run] = self._split_run(name, run)
-                    for part_subset, shown in parts:
-                        if part_subset != subset:
-                            subset = part_subset
-                            tf = tfs.get((name, subset, size))
-                            if tf is None:
-                                tf = tfs[name, subset, size] = self._tf_op(name, subset, size)
-                            append(tf)
-                        append(shown)
+                        font = (name, size)
+                        tf = tfs.get(font)
+                        if tf is None:
+                            tf = tfs[font] = f"/{self.cid_font(name, chain).resource} {num(size)} Tf"
+                        append(tf)
+                    op = shown.get((name, run))
+                    if op is None:
+                        op = shown[name, run] = f"<{self.cid_font(name, chain).encode(run)}> Tj"
+                    append(op)
+        if opened:
+            append("EMC")
         append("ET")
         return " ".join(out)
 
-    def _tf_op(self, name: str, subset: int, size: float) -> str:
-        font = pdfmetrics.getFont(name)
-        return f"{font.getSubsetInternalName(subset, self.doc)} {self.num(size)} Tf {self.num(size * 1.2)} TL"
-
-    def _split_run(self, name: str, run: str) -> list[tuple[int, str]]:
-        # Once a character has its code in a subset it keeps it, so a text splits the same way every
-        # time; the first split also assigns codes to new characters, in drawing order.
-        escape = _ESCAPE.__getitem__
-        return [(subset, f"({''.join(map(escape, data))}) Tj")
-                for subset, data in pdfmetrics.getFont(name).splitString(run, self.doc)]
+    def write_fonts(self) -> dict[str, int]:
+        """Write every font used; returns the page resources' font dictionary (name -> object)."""
+        for cid in self.fonts.values():
+            cid.write(self.pdf)
+        return {cid.resource: cid.ref for cid in self.fonts.values()}

@@ -12,11 +12,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError
 
 from exporter.errors import TemplateError
-from exporter.formats.pdf.fontcache import load_face, make_ttfont
+from exporter.formats.pdf.fontcache import load_face
 from exporter.templates import font_path
 
 # Whitespace is never checked for glyphs: a missing space looks the same as a drawn one.
@@ -31,7 +30,7 @@ class FontSpec:
 
 
 class Font:
-    """One registered TrueType face: its reportlab name, glyph coverage and advance widths."""
+    """One TrueType face: a unique name, the parsed face, glyph coverage and advance widths."""
 
     def __init__(self, spec: FontSpec):
         digest = hashlib.sha1(f"{spec.path.resolve()}#{spec.subfont}".encode()).hexdigest()[:8]
@@ -39,7 +38,7 @@ class Font:
         self.name = f"{stem}-{spec.subfont}-{digest}"
         self.spec = spec
         try:
-            tt = make_ttfont(self.name, load_face(spec.path, spec.subfont))
+            face = load_face(spec.path, spec.subfont)
         except TTFError as exc:
             text = str(exc)
             if "postscript outlines" in text:
@@ -55,8 +54,7 @@ class Font:
         except OSError as exc:
             raise TemplateError(f"无法读取字体“{spec.alias}”的文件“{spec.path}”：{exc.strerror}",
                                 hint="检查文件权限。") from None
-        pdfmetrics.registerFont(tt)
-        face = tt.face
+        self.face = face
         self.glyphs = face.charToGlyph
         self.widths = face.charWidths
         self.default_width = face.defaultWidth
@@ -94,6 +92,13 @@ class FontChain:
             font = self._fonts[index] = load_font(self.specs[index])
         return font
 
+    def named(self, name: str) -> Font:
+        """The font that `runs` calls `name` (it is loaded: runs loaded it)."""
+        for font in self._fonts:
+            if font is not None and font.name == name:
+                return font
+        raise KeyError(name)
+
     def index_of(self, ch: str) -> int:
         """Which font of the chain draws ch; -1 when none has it."""
         index = self._which.get(ch)
@@ -126,7 +131,7 @@ class FontChain:
         return w * size / 1000.0
 
     def runs(self, text: str) -> list[tuple[str, str]]:
-        """(reportlab font name, text) pieces of text, split where the drawing font changes."""
+        """(font name, text) pieces of text, split where the drawing font changes."""
         if self._in_primary.issuperset(text):
             return [(self.primary.name, text)]
         out: list[tuple[str, str]] = []

@@ -7,6 +7,10 @@ memory flat for very long documents.
 Every table line has the same pitch, so a row taller than the space left is cut between lines:
 each column keeps its first k lines on this page and the rest continue on the next, under the
 repeated header row, with the number cell reading "86" / "（续）".
+
+Each drawn line also carries the structure node (exporter.formats.pdf.tags) it belongs to: a table
+cell, the title, a preamble paragraph — or None for page furniture drawn again on every page (the
+repeated header row, "86（续）", page numbers), which is tagged as an artifact.
 """
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ from dataclasses import dataclass, field
 
 from exporter.formats.pdf.fonts import FontBook, FontChain
 from exporter.formats.pdf.style import Column, Style, TextStyle, place_columns
+from exporter.formats.pdf.tags import COLUMN_HEADER, Node, spanning
 from exporter.model import PARAGRAPH_FIELDS, SEED_COLUMNS, Document, Task, unit_line
 from exporter.text.linebreak import break_lines, latin_runs
 
@@ -31,6 +36,7 @@ class Line:
     width: float
     justify: bool = False   # a paragraph's inner line: may be stretched to the full width
     indent: float = 0.0     # first line of an indented paragraph
+    para: int = 0           # which paragraph of its cell it belongs to
 
 
 @dataclass
@@ -39,6 +45,7 @@ class Text:
     y: float                # baseline
     line: Line
     char_space: float = 0.0
+    node: Node | None = None   # the structure element it belongs to; None for an artifact
 
 
 @dataclass
@@ -56,6 +63,18 @@ class Row:
     cells: list[list[Line]]         # one list per column; spanning rows have a single cell
     task: Task | None = None
     title: str = ""                 # outline entry of a section/subsection row
+    nodes: list[Node] | None = None  # its cells' structure elements, made when first drawn
+    paras: dict[tuple[int, int], Node] | None = None   # (column, paragraph) -> P, in cells of several
+
+    def node_for(self, column: int, line: Line) -> Node:
+        """The element a line of a cell hangs on: the cell, or its paragraph when it has several."""
+        if self.paras is None:
+            return self.nodes[column]
+        node = self.paras.get((column, line.para))
+        if node is None:
+            many = len({ln.para for ln in self.cells[column]}) > 1
+            node = self.paras[column, line.para] = Node("P", self.nodes[column]) if many else self.nodes[column]
+        return node
 
     @property
     def lines(self) -> int:
@@ -158,8 +177,11 @@ class Layout:
                 continue
             indent = self.style.body.indent if column.field in PARAGRAPH_FIELDS else 0.0
             lines: list[Line] = []
-            for text in column.values(task):
-                lines += self.paragraph(text, "body", self.widths[i], indent=indent)
+            for k, text in enumerate(column.values(task)):
+                paragraph = self.paragraph(text, "body", self.widths[i], indent=indent)
+                for line in paragraph:
+                    line.para = k   # tagged as one P per paragraph or value
+                lines += paragraph
             cells.append(lines)
         return Row("task", cells, task=task)
 
@@ -179,16 +201,17 @@ class Layout:
 
     # ---- pages ---------------------------------------------------------------------------------
     def pages(self, doc: Document, *, attachment: str | None = None,
-              progress: Callable[[int, int], None] | None = None) -> Iterator[Page]:
-        """The document's pages, one at a time, in the document's own columns."""
+              progress: Callable[[int, int], None] | None = None, root: Node | None = None) -> Iterator[Page]:
+        """The document's pages, one at a time, in the document's own columns; their lines hang on
+        structure nodes under `root`."""
         self.use_columns(doc)
-        return _Flow(self, doc, attachment, progress).run()
+        return _Flow(self, doc, attachment, progress, root or Node("Document")).run()
 
 
 class _Flow:
     """The state of filling pages: current page, vertical position, whether the table is open."""
 
-    def __init__(self, layout: Layout, doc: Document, attachment: str | None, progress):
+    def __init__(self, layout: Layout, doc: Document, attachment: str | None, progress, root: Node):
         self.layout = layout
         self.style = layout.style
         self.doc = doc
@@ -207,6 +230,9 @@ class _Flow:
         self.y = self.top
         self.table_top: float | None = None   # where the table starts on this page, when open
         self.rows_on_page = 0
+        self.root = root
+        self.table: Node | None = None         # the one Table element, across all pages
+        self.body: Node | None = None          # its TBody
 
     # ---- page handling -------------------------------------------------------------------------
     def new_page(self) -> Page | None:
@@ -230,15 +256,17 @@ class _Flow:
         inset = ps.size  # one character in from the edge of the text block
         x = self.right - inset - width if page.number % 2 else self.left + inset
         y = self.bottom - s.page_number_below - ASCENT * ps.size
-        page.texts.append(Text(x, y, Line(text, chain, ps.size, width)))
+        page.texts.append(Text(x, y, Line(text, chain, ps.size, width)))   # an artifact
         self.page = None
         return page
 
     def room(self) -> float:
         return self.y - self.bottom
 
-    def text_lines(self, lines: list[Line], style: TextStyle, align: str = "left") -> Iterator[Page]:
+    def text_lines(self, lines: list[Line], style: TextStyle, align: str = "left",
+                   role: str = "P") -> Iterator[Page]:
         """Flow lines outside the table (title, preamble), starting new pages as needed."""
+        node = Node(role, self.root)
         for line in lines:
             if self.room() < style.leading - EPS and self.y < self.top - EPS:
                 finished = self.new_page()
@@ -249,7 +277,7 @@ class _Flow:
                 x = self.left + (self.style.block_width - line.width) / 2
             else:
                 x = self.left + line.indent
-            self.page.texts.append(Text(x, baseline, line))
+            self.page.texts.append(Text(x, baseline, line, node=node))
             self.y -= style.leading
 
     # ---- table ---------------------------------------------------------------------------------
@@ -258,6 +286,13 @@ class _Flow:
 
     def open_table(self) -> None:
         self.table_top = self.y
+        if self.table is None:   # the header row is content once, an artifact where it is repeated
+            self.table = Node("Table", self.root)
+            row = Node("TR", Node("THead", self.table))
+            self.header.nodes = [Node("TH", row, COLUMN_HEADER) for _ in self.header.cells]
+            self.body = Node("TBody", self.table)
+        else:
+            self.header.nodes = [None] * len(self.header.cells)
         self.draw_row(self.header, self.header.cells, self.header.lines)
         self.rows_on_page = 0
 
@@ -272,9 +307,23 @@ class _Flow:
             self.page.rules.append((x1, y1, x2, y2, w))
         self.table_top = None
 
-    def draw_row(self, row: Row, cells: list[list[Line]], lines: int) -> None:
-        """Draw a row (or a part of one) `lines` lines tall at the current position."""
+    def draw_row(self, row: Row, cells: list[list[Line]], lines: int, continued: bool = False) -> None:
+        """Draw a row (or a part of one) `lines` lines tall at the current position.
+
+        A continued part belongs to the row's structure elements too, except its "86（续）".
+        """
         s = self.style
+        if row.nodes is None:
+            tr = Node("TR", self.body)
+            if len(cells) == 1:
+                row.nodes = [Node("TD", tr, spanning(len(self.layout.columns)))]
+            else:
+                row.nodes = [Node("TD", tr) for _ in cells]
+                row.paras = {}
+        nodes = row.nodes
+        if continued:   # "86（续）" repeats the number: an artifact
+            at = self.layout.number_at
+            nodes = [None if i == at else n for i, n in enumerate(nodes)]
         page = self.page
         height = self.row_height(lines)
         top, bottom = self.y, self.y - height
@@ -291,7 +340,7 @@ class _Flow:
             for x, _, _, _ in spans[1:]:
                 page.rules.append((x, top, x, bottom, s.inner_rule))
         page.rules.append((self.left, bottom, self.right, bottom, s.inner_rule))
-        for (x, width, align, valign), cell in zip(spans, cells):
+        for column, ((x, width, align, valign), cell, node) in enumerate(zip(spans, cells, nodes)):
             inner = width - 2 * s.pad_x
             used = len(cell) * self.pitch
             if valign == "middle":
@@ -311,7 +360,8 @@ class _Flow:
                     lx = x + s.pad_x + line.indent
                     if s.justify and line.justify:
                         char_space = self.stretch(line, inner - line.indent)
-                page.texts.append(Text(lx, baseline, line, char_space))
+                page.texts.append(Text(lx, baseline, line, char_space,
+                                       node and (row.node_for(column, line) if row.paras is not None else node)))
                 y -= self.pitch
         self.y = bottom
 
@@ -377,7 +427,7 @@ class _Flow:
             fit = int((self.room() - 2 * self.style.pad_y + EPS) // self.pitch)
             if remaining <= fit:
                 cells = layout.part(row, number, start)
-                self.draw_row(row, cells, remaining)
+                self.draw_row(row, cells, remaining, continued=start > 0)
                 self.rows_on_page += 1
                 return
             take = fit
@@ -389,7 +439,7 @@ class _Flow:
                     continue
                 take = max(fit, 1)                     # taller than a whole page: must cut here
             cells = layout.part(row, number, start, start + take)
-            self.draw_row(row, cells, max(take, len(number)))
+            self.draw_row(row, cells, max(take, len(number)), continued=start > 0)
             self.rows_on_page += 1
             start += take
             yield from self.break_page()
@@ -402,11 +452,11 @@ class _Flow:
             label = s.labels["attachment"] + str(self.attachment)
             att = s.attachment
             line = layout.paragraph(label, "attachment", s.block_width)[0]
-            self.page.texts.append(Text(self.left, self.y - ASCENT * att.size, line))
+            self.page.texts.append(Text(self.left, self.y - ASCENT * att.size, line, node=Node("P", self.root)))
             self.y -= 2 * s.grid   # the title goes on the third line
         if self.doc.title:
             yield from self.text_lines(layout.paragraph(self.doc.title, "title", s.block_width * 0.9),
-                                       s.title, "center")
+                                       s.title, "center", role="H1")
             self.y -= s.title.space_after
         line = unit_line(self.doc)
         if line:  # a unit's own part says which tasks it leads and which it co-leads

@@ -1,26 +1,26 @@
 """PDF: the original numbered table typeset as a 公文 attachment (GB/T 9704), every font embedded.
 
-Layout is our own (exporter.formats.pdf.layout) and drawing goes straight to the canvas: a platypus Table is
-far too slow for 10,000 tasks and splits tall rows badly.
+Layout is our own (exporter.formats.pdf.layout), and so is the file: a small object writer
+(objects.py) with CID-keyed fonts (cidfont.py), the structure tree of a tagged PDF (tags.py) and the
+PDF/A metadata and output intent (pdfa.py). reportlab still parses and subsets the TrueType fonts.
+A platypus Table would be far too slow for 10,000 tasks and splits tall rows badly.
 """
 from __future__ import annotations
 
-import io
-
-from reportlab import rl_config
-from reportlab.pdfbase import pdfdoc
-from reportlab.pdfgen.canvas import Canvas
-
+from exporter.formats.pdf import pdfa
 from exporter.formats.pdf.coverage import check_glyphs
 from exporter.formats.pdf.draw import PageWriter
 from exporter.formats.pdf.fonts import FontBook
 from exporter.formats.pdf.layout import Layout
+from exporter.formats.pdf.objects import Name, PdfFile, Ref, fp_str
 from exporter.formats.pdf.style import load_style
+from exporter.formats.pdf.tags import Node, write_tree
 from exporter.model import Document, file_title, number_list
 from exporter.templates import parsed
-from exporter.timestamps import document_time, pdf_date
+from exporter.timestamps import document_time
 
 SUBJECT = "重点工作任务完成情况"
+PRODUCER = "exporter"
 
 
 def subject(doc: Document) -> str:
@@ -30,59 +30,93 @@ def subject(doc: Document) -> str:
     return f"{SUBJECT}（任务 {number_list(numbers)}，共 {len(numbers)} 项）"
 
 
+def document_info(doc: Document) -> pdfa.Info:
+    return pdfa.Info(title=file_title(doc), author=doc.issuer, subject=subject(doc),
+                     keywords=str(doc.meta.get("category") or ""), creator=PRODUCER, producer=PRODUCER,
+                     when=document_time(doc))
+
+
 def render(doc: Document, template: dict, *, progress=None, attachment=None, **options) -> bytes:
-    """The document as PDF bytes. `attachment` ("1", "" …) adds the 附件 label on page 1.
+    """The document as PDF/A-2a bytes. `attachment` ("1", "" …) adds the 附件 label on page 1.
 
     Raises TemplateError for a bad template or font, RenderError for characters no font can draw.
     """
-    when = document_time(doc)
     style = parsed(template, load_style)
     layout = Layout(style, FontBook(template, style.fallback))
     check_glyphs(doc, layout, attachment)
 
-    # Binary streams: ASCII85 makes the file a quarter larger and, without reportlab's C
-    # accelerator, costs more time than all the layout. The setting is global, so restore it.
-    saved = rl_config.useA85
-    rl_config.useA85 = 0
-    try:
-        return _draw(doc, style, layout, attachment, progress, when)
-    finally:
-        rl_config.useA85 = saved
+    pdf = PdfFile()
+    catalog, pages_ref, resources = pdf.reserve(), pdf.reserve(), pdf.reserve()
+    media = f"[0 0 {fp_str(style.page_width)} {fp_str(style.page_height)}]"
+    root = Node("Document")
+    writer = PageWriter(pdf)
+    pages: list[Ref] = []
+    owners: list[list[Node]] = []
+    marks: list[tuple[str, int, int, float]] = []     # outline: title, level, page index, y
+    for page in layout.pages(doc, attachment=attachment, progress=progress, root=root):
+        index = len(pages)
+        content, marked = writer.draw(page, index)
+        contents = pdf.stream(content)
+        pages.append(pdf.add(f"<</Type /Page /Parent {pages_ref} 0 R /MediaBox {media} /Resources {resources} 0 R "
+                             f"/Contents {contents} 0 R /StructParents {index}>>"))
+        owners.append(marked)
+        marks += [(title, level, index, y) for title, level, y in page.bookmarks]
+    pdf.add(f"<</Type /Pages /Kids [{' '.join(f'{p} 0 R' for p in pages)}] /Count {len(pages)}>>", ref=pages_ref)
+    pdf.add({"Font": writer.write_fonts()}, ref=resources)
+
+    info = document_info(doc)
+    entries = {
+        "Type": Name("Catalog"), "Pages": pages_ref,
+        "Metadata": pdfa.write_metadata(pdf, info),
+        "OutputIntents": [pdfa.write_output_intent(pdf)],
+        "StructTreeRoot": write_tree(pdf, root, pages, owners),
+        "MarkInfo": {"Marked": True},
+        "Lang": pdfa.LANGUAGE,
+        "ViewerPreferences": {"DisplayDocTitle": True},
+    }
+    if marks:
+        entries["Outlines"] = _write_outline(pdf, marks, pages)
+        entries["PageMode"] = Name("UseOutlines")
+    pdf.add(entries, ref=catalog)
+    return pdf.finish(catalog, pdf.add(info.dictionary()))
 
 
-def _count_outline_entries(canvas: Canvas) -> None:
-    """reportlab sets the outline root's /Count after numbering its sub-lists with the same counter, so
-    it says 52 for 42 entries; ISO 32000 wants the number of visible entries. Recount after prepare."""
-    outlines = canvas._doc.Outlines
-    prepare = outlines.prepare
+def _write_outline(pdf: PdfFile, marks, pages: list[Ref]) -> Ref:
+    """Bookmarks, all open: level-1 entries nest under the level-0 entry before them."""
+    top: dict = {"kids": []}
+    last: dict | None = None
+    for title, level, page, y in marks:
+        item = {"title": title, "dest": (page, y), "kids": []}
+        parent = last if level > 0 and last is not None else top
+        parent["kids"].append(item)
+        if level == 0 or last is None:
+            last = item
 
-    def prepare_and_count(document, canvas):
-        prepare(document, canvas)
-        if outlines.ready > 0:
-            outlines.count = pdfdoc.count(outlines.mydestinations, outlines.closedict)
+    def count(item) -> int:
+        return sum(1 + count(k) for k in item["kids"])
 
-    outlines.prepare = prepare_and_count
+    def assign(item):
+        item["ref"] = pdf.reserve()
+        for kid in item["kids"]:
+            assign(kid)
+    assign(top)
 
-
-def _draw(doc: Document, style, layout: Layout, attachment, progress, when) -> bytes:
-    out = io.BytesIO()
-    body = layout.chains["body"].primary.name
-    canvas = Canvas(out, pagesize=(style.page_width, style.page_height), invariant=1, pageCompression=1,
-                    initialFontName=body, initialFontSize=style.body.size, lang="zh-CN")
-    canvas.setTitle(file_title(doc))
-    canvas.setAuthor(doc.issuer)
-    canvas.setSubject(subject(doc))
-    canvas.setCreator("exporter")
-    canvas.setProducer("exporter")
-    # invariant=1 fixes the ID and would date every file 2000-01-01; the Info dates follow the document.
-    stamp = pdf_date(when)
-    canvas.setDateFormatter(lambda *_: stamp)
-    writer = PageWriter(canvas)
-    for page in layout.pages(doc, attachment=attachment, progress=progress):
-        writer.draw(page)
-        canvas.showPage()
-    if writer.bookmarks:
-        canvas.showOutline()
-        _count_outline_entries(canvas)
-    canvas.save()
-    return out.getvalue()
+    def write(item, parent):
+        kids = item["kids"]
+        for i, kid in enumerate(kids):
+            page, y = kid["dest"]
+            entries = {"Title": kid["title"], "Parent": parent["ref"],
+                       "Dest": [pages[page], Name("XYZ"), 0, y + 12, 0]}
+            if i > 0:
+                entries["Prev"] = kids[i - 1]["ref"]
+            if i + 1 < len(kids):
+                entries["Next"] = kids[i + 1]["ref"]
+            if kid["kids"]:
+                entries.update(First=kid["kids"][0]["ref"], Last=kid["kids"][-1]["ref"], Count=count(kid))
+            pdf.add(entries, ref=kid["ref"])
+            write(kid, kid)
+    write(top, top)
+    entries = {"Type": Name("Outlines"), "Count": count(top)}
+    if top["kids"]:
+        entries.update(First=top["kids"][0]["ref"], Last=top["kids"][-1]["ref"])
+    return pdf.add(entries, ref=top["ref"])
