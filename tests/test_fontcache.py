@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import DATA, run_entry
-from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
+from reportlab.pdfbase.ttfonts import TTFontFace
 
 from exporter.formats.pdf import fontcache
 
@@ -154,17 +154,6 @@ def test_a_cached_face_equals_the_parsed_one(tmp_path, monkeypatch, path):
     codes = [ord(c) for c in "Aé ñǅŀ€ﬁ→1" if ord(c) in parsed.charToGlyph] + list(range(0x4E00, 0x4E40))
     codes = [c for c in codes if c in parsed.charToGlyph]
     assert cached.makeSubset(codes) == parsed.makeSubset(codes)
-
-
-def test_make_ttfont_builds_what_ttfont_builds():
-    face = fontcache.load_face(DEJAVU)
-    ours = fontcache.make_ttfont("DejaVuCheck", face)
-    theirs = TTFont("DejaVuCheck", str(DEJAVU))
-    assert set(vars(ours)) == set(vars(theirs))
-    for key in vars(theirs):
-        if key not in ("face", "state", "encoding"):
-            assert getattr(ours, key) == getattr(theirs, key), key
-    assert type(ours.encoding) is type(theirs.encoding)
 
 
 def test_the_table_view_reads_like_bytes():

@@ -29,8 +29,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import reportlab
-from reportlab import rl_config
-from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
+from reportlab.pdfbase.ttfonts import TTFNameBytes, TTFontFace
 
 FORMAT = 2
 MAGIC = b"exporter-face 2\n"
@@ -395,19 +394,3 @@ def _read(entry: Path, identity: str) -> Face | None:
         value.ustr = text
         setattr(face, key, value)
     return face
-
-
-def make_ttfont(name: str, face: Face) -> TTFont:
-    """A reportlab TTFont around an already parsed face; the same object `TTFont(name, file)` builds."""
-    font = TTFont.__new__(TTFont)
-    font.fontName = name
-    font.face = face
-    font.encoding = TTEncoding()
-    from weakref import WeakKeyDictionary
-    font.state = WeakKeyDictionary()
-    font._asciiReadable = rl_config.ttfAsciiReadable
-    from fnmatch import fnmatch
-
-    from reportlab.pdfbase.ttfonts import unShapedFontGlob
-    font.shapable = not any(fnmatch(name, glob) for glob in unShapedFontGlob)
-    return font
