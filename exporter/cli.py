@@ -152,6 +152,10 @@ def check(file):
     例：exporter check data/2023.yaml
     """
     doc = load_data(file)
+    if not doc.meta.get("unit"):  # a unit's part skips numbers by design
+        for after, first, last in datafile.number_gaps(doc):
+            span = str(first) if first == last else f"{first}–{last}"
+            click.echo(W.DATA_NUMBER_GAP.format(after=after, span=span, count=last - first + 1), err=True)
     subsections = sum(len(s.subsections) for s in doc.sections)
     click.echo(f"{file}：没有发现问题。{len(doc.sections)} 个部分，{subsections} 个小标题，"
                f"{len(doc.all_tasks())} 项任务。")
@@ -225,13 +229,16 @@ def export_command(fmt: str, extra_options=()):
                 if unit:
                     raise OutputError("--unit 与 --split-by unit 不能同时使用",
                                       hint="去掉 --unit 以导出每个单位各自的文件；只要一个单位时去掉 --split-by。")
+                output.check_folder(folder)  # before the work of rendering, not after
                 files = split.render_by_unit(selected, tmpl, fmt, render, options,
                                              progress=progress_printer(f"正在按单位生成 {fmt}"))
                 output.write_many(folder, files, inputs=read)
                 click.echo(f"已写入 {folder}/：{len(files)} 个文件。", err=True)
                 return
-            data_bytes = render(selected, tmpl, progress=progress_printer(f"正在生成 {fmt}"), **options)
             target = out or naming.default_filename(doc.title, select.selection_label(sections, unit), fmt)
+            if not output.is_stdout(target):
+                output.check_target(target, read)  # before the work of rendering, not after
+            data_bytes = render(selected, tmpl, progress=progress_printer(f"正在生成 {fmt}"), **options)
             output.write(target, data_bytes, inputs=read)
             if not output.is_stdout(target):
                 click.echo(f"已写入 {target}：{len(selected.all_tasks())} 项任务。", err=True)

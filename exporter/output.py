@@ -130,18 +130,25 @@ def _unlink(path) -> None:
         pass
 
 
-def write_many(folder, files: dict[str, bytes], inputs: Inputs = ()) -> list[Path]:
-    """Write several files into folder, all or none: they are written into a temporary folder beside
-    it, which becomes the folder (or whose files are moved into the existing folder) at the end."""
+def check_folder(folder) -> Path:
+    """A folder several files may be written into: an existing folder, or a new one in an existing folder."""
     text = str(folder)
     if not text:
         raise OutputError(W.OUTPUT_EMPTY, hint=W.OUTPUT_EMPTY_HINT)
     folder = Path(text)
     if folder.exists() and not folder.is_dir():
         raise OutputError(W.FOLDER_IS_FILE.format(path=text), hint=W.FOLDER_IS_FILE_HINT)
+    if not folder.parent.is_dir():
+        raise OutputError(W.OUTPUT_FOLDER_MISSING.format(folder=folder.parent), hint=W.OUTPUT_FOLDER_MISSING_HINT)
+    return folder
+
+
+def write_many(folder, files: dict[str, bytes], inputs: Inputs = ()) -> list[Path]:
+    """Write several files into folder, all or none: they are written into a temporary folder beside
+    it, which becomes the folder (or whose files are moved into the existing folder) at the end."""
+    text = str(folder)
+    folder = check_folder(folder)
     parent = folder.parent
-    if not parent.is_dir():
-        raise OutputError(W.OUTPUT_FOLDER_MISSING.format(folder=parent), hint=W.OUTPUT_FOLDER_MISSING_HINT)
     # Every final name must pass the policy before anything is written.
     targets = [check_target(folder / name, inputs) if folder.is_dir() else folder / name for name in files]
     try:

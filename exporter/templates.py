@@ -16,7 +16,9 @@ from pathlib import Path
 
 import yaml
 
-from exporter.errors import TemplateError
+from exporter import inputs
+from exporter import wording as W
+from exporter.errors import ExporterError, TemplateError
 from exporter.resources import bundled
 
 DEFAULT = "official"
@@ -86,6 +88,47 @@ def official_path() -> Path:
 def official() -> Template:
     """The bundled default template (read once per process; callers must not change it)."""
     return load(DEFAULT)
+def _checked(size: float, value, what: str, positive: bool) -> float:
+    if size < 0 or (positive and size <= 0) or size > 2000:  # 2000pt: larger than any paper
+        rule = "大于 0" if positive else "不小于 0"
+        raise TemplateError(W.TEMPLATE_SIZE_RANGE.format(what=what, value=value, rule=rule),
+                            hint=W.TEMPLATE_SIZE_RANGE_HINT)
+    return size
+
+
+def parse_length(value, what: str = "尺寸") -> float:
+    """A size that may be 0 but never negative (margins, padding, spacing)."""
+    return _checked(parse_size(value, what), value, what, positive=False)
+
+
+def parse_font_size(value, what: str = "字号") -> float:
+    """A size that must be above 0 (font sizes, line pitch)."""
+    return _checked(parse_size(value, what), value, what, positive=True)
+
+
+_TRUE = {"true", "yes", "on", "1", "是", "真"}
+_FALSE = {"false", "no", "off", "0", "否", "假", "none", ""}
+
+
+def parse_flag(value, what: str) -> bool:
+    """true/false as YAML writes them, and also the quoted words 'yes', 'no', '是', '否'."""
+    if isinstance(value, bool):
+        return value
+    text = "" if value is None else str(value).strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise TemplateError(W.TEMPLATE_FLAG.format(what=what, value=value), hint=W.TEMPLATE_FLAG_HINT)
+
+
+def parse_int(value, what: str, low: int, high: int) -> int:
+    """A whole number between low and high ('2' and 2 alike)."""
+    text = str(value).strip() if not isinstance(value, bool) else ""
+    if not (text.isascii() and text.isdigit() and low <= int(text) <= high):
+        raise TemplateError(W.TEMPLATE_INT.format(what=what, value=value, low=low, high=high),
+                            hint=W.TEMPLATE_INT_HINT.format(low=low, high=high))
+    return int(text)
 
 
 def _merge(base: dict, overlay: dict) -> dict:
@@ -101,7 +144,9 @@ def _merge(base: dict, overlay: dict) -> dict:
 def _find(name: str) -> Path:
     path = Path(name)
     if path.suffix in (".yaml", ".yml") or path.exists():
-        if not path.is_file():
+        if path.is_dir():
+            raise TemplateError(W.TEMPLATE_IS_FOLDER.format(path=name), hint=W.TEMPLATE_IS_FOLDER_HINT)
+        if not path.exists():
             raise TemplateError(f"模板文件“{name}”不存在", hint="检查路径，或用内置模板名，例如 official。")
         return path
     candidate = bundled("templates") / f"{name}.yaml"
@@ -110,6 +155,16 @@ def _find(name: str) -> Path:
         raise TemplateError(f"没有名为“{name}”的模板。可用模板：{'、'.join(names)}",
                             hint="用 --template 指定内置模板名或模板文件路径。")
     return candidate
+
+
+def _refuse_aliases(text: str, path: Path) -> None:
+    """Templates are as untrusted as data: a "billion laughs" of aliases must not expand."""
+    if "&" not in text and "*" not in text:
+        return
+    for event in yaml.parse(text, Loader=_LOADER):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise TemplateError(W.TEMPLATE_ALIAS, file=str(path), line=event.start_mark.line + 1,
+                                hint=W.TEMPLATE_ALIAS_HINT)
 
 
 def load(name: str | None = None) -> Template:
@@ -122,7 +177,13 @@ def _load(name: str | None, _seen: tuple = ()) -> dict:
     if path.resolve() in _seen:
         raise TemplateError(f"模板“{path}”循环继承", hint="检查各模板的 extends 字段。")
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
+        raw = inputs.read(str(path), "模板文件")
+    except ExporterError as exc:
+        raise TemplateError(exc.message, hint=exc.hint) from None
+    try:
+        text = raw.decode("utf-8-sig")
+        _refuse_aliases(text, path)
+        data = yaml.load(text, Loader=_LOADER) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", None)
         raise TemplateError("模板不是有效的 YAML", file=str(path), line=line + 1 if line is not None else None,

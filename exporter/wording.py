@@ -272,3 +272,60 @@ ADD_COLUMN_HELP = ("在表格末尾加一个空列（可重复），如 --add-co
 # ---- OFD: embedding fonts (formats/ofd/writer.py) ----------------------------------------------------
 OFD_FONT_NOT_EMBEDDABLE = "字体“{alias}”的文件“{path}”无法嵌入 OFD：{reason}"
 OFD_FONT_NOT_EMBEDDABLE_HINT = "换一个 TrueType 轮廓的 .ttf 或 .ttc 字体文件。"
+# Templates (templates.py, formats/pdf/style.py, formats/pdf/layout.py, formats/xlsx/writer.py)
+TEMPLATE_SIZE_RANGE = "模板设置 {what} 的值“{value}”不合适：应{rule}"
+TEMPLATE_SIZE_RANGE_HINT = "写成 三号、16pt、28mm 这样的正数尺寸（页边距、间距可以是 0）。"
+TEMPLATE_FLAG = "模板设置 {what} 应是 true 或 false，而不是“{value}”"
+TEMPLATE_FLAG_HINT = "写 true（是）或 false（否），不要加引号。"
+TEMPLATE_INT = "模板设置 {what} 应是 {low}–{high} 之间的整数，而不是“{value}”"
+TEMPLATE_INT_HINT = "写一个 {low} 到 {high} 之间的整数，例如 2。"
+TEMPLATE_IS_FOLDER = "模板“{path}”是文件夹，不是模板文件"
+TEMPLATE_IS_FOLDER_HINT = "指定文件夹中的 .yaml 模板文件，或用内置模板名，例如 official。"
+TEMPLATE_ALIAS = "模板使用了 YAML 锚点或别名（& 或 *），本程序不接受"
+TEMPLATE_ALIAS_HINT = "把别名处直接写成完整的值。"
+TEMPLATE_PAGE_NUMBER = "模板设置 pdf.page_number.format“{value}”无法使用：{problem}"
+TEMPLATE_PAGE_NUMBER_HINT = "只能用 {n} 表示页码，例如 \"— {n} —\"；要写花括号本身时写成 {{ 和 }}。"
+TEMPLATE_HEADER_TOO_TALL = ("表头行太高（{lines} 行，{height:.0f}pt），加上一行正文后超过版心高度 {room:.0f}pt，"
+                            "任何任务都放不进一页")
+TEMPLATE_HEADER_TOO_TALL_HINT = "缩短模板 labels 中的表头文字，或加大该列宽度、减小表头字号。"
+FONT_NOT_REGULAR = "字体“{alias}”的文件“{path}”不是普通文件（{kind}）"
+HEADING_TOO_TALL = "{what}“{text}”排成 {lines} 行，一页放不下（每页最多 {room} 行）"
+HEADING_TOO_TALL_HINT = "缩短这个标题，或在模板中减小 pdf.table.section / subsection 的字号。"
+TOO_MANY_PAGES = "排版超过 {limit} 页仍未结束，已停止（模板的尺寸设置可能不合理）"
+TOO_MANY_PAGES_HINT = "检查模板的字号、行距、边距和列宽；用默认模板 official 试一试。"
+
+# ---------------------------------------------------------------------------------------------
+# Data file checks added against hostile input (formats/datafile.py)
+DATA_INVISIBLE = "{what}只有看不见的字符（{codes}）"
+DATA_INVISIBLE_HINT = "填写实际的文字，或删除这一项；零宽字符（U+200B 等）常随网页复制进来。"
+DATA_UNIT_SPACES = "单位“{unit}”的开头或结尾有空格"
+DATA_UNIT_SPACES_HINT = "删去单位名称前后的空格，否则按单位选择和拆分时会当成另一个单位。"
+DATA_NUMBER_RANGE = "序号“{value}”超出范围：应是 1 到 {limit} 之间的整数"
+DATA_NUMBER_RANGE_HINT = "改正这一任务的序号。"
+DATA_FIELD_TOO_LONG = "document.{key} 过长，超过单元格上限 {limit} 字"
+DATA_FIELD_TOO_LONG_HINT = "删减这一项；标题和文件信息应是短的文字。"
+DATA_NUMBER_GAP = "提示：序号 {after} 之后缺少 {span}（共 {count} 项）；如非有意删减，请检查是否漏了任务"
+
+# ---------------------------------------------------------------------------------------------
+# Returned workbooks (formats/xlsx/reader.py)
+WORKBOOK_FORMULA = "单元格是公式（{formula}），但文件里没有保存它的计算结果，读出来会是空的"
+WORKBOOK_FORMULA_HINT = "在 Excel 或 WPS 中打开工作簿并保存一次（保存计算结果）；或把公式改成它应显示的文字。"
+WORKBOOK_UNREADABLE_CELL = "单元格里有内容，但它的类型标记与内容不符，读出来是空的"
+WORKBOOK_UNREADABLE_CELL_HINT = "在 Excel 或 WPS 中打开，把这个单元格重新输入一遍（或复制为纯文字）后保存再导入。"
+WORKBOOK_ROWS_MISSING = "任务 {numbers} 的行不见了（共 {count} 项，导出时在这张表上）"
+WORKBOOK_ROWS_MISSING_COUNT = "导出时这张表有 {count} 项任务，现在只读到 {found} 项，有任务行被删除了"
+WORKBOOK_ROWS_MISSING_HINT = ("从分发的原工作簿中把删去的行复制回来再导入；任务不能在工作簿中删除，"
+                              "确需删除请在合并后的数据文件中删除并说明。")
+WORKBOOK_DAMAGED = "工作簿中的工作表内容已损坏，无法读取（{kind}）"
+WORKBOOK_SHEET_DAMAGED = "工作表“{sheet}”的内容已损坏，无法读取（{kind}）"
+WORKBOOK_DAMAGED_HINT = "用 Excel 或 WPS 打开后另存为 .xlsx 再试；若仍不行，请用分发的原工作簿重新填写。"
+
+# ---------------------------------------------------------------------------------------------
+# Merging returned parts (ops/compare.py, ops/origin.py)
+MERGE_OTHER_DOCUMENT = "返回文件来自另一份文件（“{part}”），不是底稿“{base}”拆分出的，不能合并"
+MERGE_OTHER_DOCUMENT_HINT = "确认底稿用对了（年份、版本）；返回文件应是用这份底稿 --split-by unit 分发后交回的。"
+MERGE_NO_BASIS = ("注意：{part} 没有记录分发时的内容（由旧版本或手工制作），按与底稿的差异合并；"
+                  "底稿在分发后改过的地方若被它带回旧文字，会显示为该单位的改动，请核对。")
+MERGE_BASE_CONFLICT = "合并冲突，共 {count} 处：单位改了的地方，底稿在分发后也改了，且改得不同；没有写出合并文件："
+MERGE_BASE_CHANGED = "任务 {task} 的{field}：{part} 改过，底稿在分发后也改过"
+MERGE_BASE_CONFLICT_HINT = "与该单位核实后，在底稿或返回文件中改成一致的文字再合并。"

@@ -225,14 +225,24 @@ def test_unknown_task_in_a_part_stops_the_merge(bundled_doc):
 def test_merge_ignores_part_metadata_and_notes_moves():
     base = small_doc()
     part = small_doc()
-    part.meta = {"title": "别的文件", "unit": "市发展改革委"}
+    part.meta = {"title": base.title, "unit": "市发展改革委", "preamble": ["别的说明"]}
     moved = part.sections[1].subsections[0].tasks.pop()
     part.sections[1].subsections[1].tasks.insert(0, moved)
     merged, report = compare.merge(base, [("p.yaml", part)])
     assert merged.meta == base.meta
     assert [t.number for t in merged.sections[1].subsections[0].tasks] == [3]  # base structure kept
-    assert "标题未合并" in report and "任务 3" in report and "位置未合并" in report
+    assert "任务 3" in report and "位置未合并" in report
     assert "p.yaml：没有改动" in report
+
+
+def test_merge_refuses_a_part_of_another_document():
+    # Issue 16 item 5: a part whose title differs came from another document; it used to replace
+    # every task it shared numbers with, with only a note about the title.
+    part = small_doc()
+    part.meta = {"title": "别的文件", "unit": "市发展改革委"}
+    part.all_tasks()[0].task = "别的文件的任务"
+    with pytest.raises(ExporterError, match="来自另一份文件"):
+        compare.merge(small_doc(), [("p.yaml", part)])
 
 
 # ---------------------------------------------------------------------------------------------

@@ -133,7 +133,7 @@ def test_all_problems_are_listed_at_once():
 
 
 def test_other_rules():
-    assert "序号应从小到大" in str(problems(GOOD.replace("number: 2", "number: 0")
+    assert "序号应从小到大" in str(problems(GOOD.replace("number: 2", "number: 3")
                                   .replace("number: 1", "number: 5"))[0])
     assert "空的" in str(problems(GOOD.replace("          - 市统计局\n          - 市财政局", "          []"))[0]) \
         or "units" in str(problems(GOOD.replace("        units:\n          - 市统计局\n          - 市财政局",

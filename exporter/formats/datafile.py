@@ -5,9 +5,12 @@ its line, and scalars keep their text exactly as written (no dates or booleans g
 """
 from __future__ import annotations
 
+import unicodedata
+
 import yaml
 
 from exporter import wording
+from exporter import wording as W
 from exporter.errors import DataError, DataErrors
 from exporter.model import (
     DOCUMENT_FIELDS,
@@ -133,6 +136,24 @@ _LIST_NAMES = {
 }
 
 
+MAX_TASK_NUMBER = 999_999  # far above any real table, far below where a spreadsheet's floats lose digits
+
+
+def invisible_only(text: str) -> bool:
+    """Text with characters, none of them visible: spaces and format characters such as U+200B, U+200D."""
+    return bool(text) and all(ch.isspace() or unicodedata.category(ch) in ("Cf", "Zs", "Cc") for ch in text)
+
+
+def _codes(text: str) -> str:
+    return "、".join(sorted({f"U+{ord(ch):04X}" for ch in text if ch != " "})) or "空格"
+
+
+def number_gaps(doc: Document) -> list[tuple[int, int, int]]:
+    """Missing runs in the task numbering: (after, first missing, last missing). A unit's part has gaps."""
+    numbers = sorted(t.number for t in doc.all_tasks())
+    return [(a, a + 1, b - 1) for a, b in zip(numbers, numbers[1:]) if b - a > 1]
+
+
 class _Reader:
     def __init__(self, file: str):
         self.file = file
@@ -169,6 +190,8 @@ class _Reader:
             self.problem(node, f"{what}应是一段文字，而不是列表或映射", f"把{what}写成一行文字。", task)
             return None
         value = node.value
+        if node.tag == "tag:yaml.org,2002:null":  # `task: null` or `~` is no text, not the word "null"
+            value = ""
         bad = characters.forbidden(value)  # a field holds no line end: paragraphs are list items
         if bad:
             self.problem(node, f"{what}含有控制字符 {', '.join(bad)}",
@@ -186,6 +209,9 @@ class _Reader:
             if value is not None:
                 if not value.strip():
                     self.problem(item, f"{what}中有空白的项目", "删除这一项或填写内容。", task)
+                elif invisible_only(value):
+                    self.problem(item, W.DATA_INVISIBLE.format(what=f"{what}中的一项", codes=_codes(value)),
+                                 W.DATA_INVISIBLE_HINT, task)
                 out.append(value)
         return out
 
@@ -308,6 +334,10 @@ class _Reader:
                 text = self.text(value, f"document.{key}")
                 if text is not None:
                     meta[key] = text
+            if sum(len(v) for v in ([meta[key]] if isinstance(meta.get(key), str) else meta.get(key) or [])) \
+                    > EXCEL_CELL_LIMIT:
+                self.problem(value, W.DATA_FIELD_TOO_LONG.format(key=key, limit=EXCEL_CELL_LIMIT),
+                             W.DATA_FIELD_TOO_LONG_HINT)
         if not meta.get("title"):
             self.problem(node, "document 缺少标题 title", "加上一行 title: 文件标题")
         return meta
@@ -368,6 +398,9 @@ class _Reader:
                   and number_node.value.isascii()):
             self.problem(number_node, f"序号 number 应是正整数，而不是“{getattr(number_node, 'value', '…')}”",
                          "写成阿拉伯数字，例如 number: 86")
+        elif not 0 < int(number_node.value) <= MAX_TASK_NUMBER:
+            self.problem(number_node, W.DATA_NUMBER_RANGE.format(value=number_node.value, limit=MAX_TASK_NUMBER),
+                         W.DATA_NUMBER_RANGE_HINT)
         else:
             number = int(number_node.value)
         self.check_task_keys(node, number)
@@ -376,6 +409,9 @@ class _Reader:
             self.problem(node, "任务缺少内容 task", "加上一行 task: 任务内容。", number)
         elif task_text is not None and not task_text.strip():
             self.problem(fields["task"], "任务内容 task 是空的", "填写任务内容。", number)
+        elif task_text is not None and invisible_only(task_text):
+            self.problem(fields["task"], W.DATA_INVISIBLE.format(what="任务内容 task", codes=_codes(task_text)),
+                         W.DATA_INVISIBLE_HINT, number)
         values: dict = {}
         for name in LIST_FIELDS:
             if name in fields:
@@ -393,6 +429,9 @@ class _Reader:
                 self.problem(fields["units"], "牵头责任单位 units 是空的", "至少写一个单位，第一项是牵头单位。", number)
         for name in ("units", "co_units"):
             listed = values.get(name, [])
+            for unit in listed:
+                if unit.strip() and unit != unit.strip():
+                    self.problem(fields[name], W.DATA_UNIT_SPACES.format(unit=unit), W.DATA_UNIT_SPACES_HINT, number)
             dupes = sorted({u for u in listed if listed.count(u) > 1})
             if dupes:
                 self.problem(fields[name], f"单位重复：{'、'.join(dupes)}", "每个单位只写一次。", number)

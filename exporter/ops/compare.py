@@ -11,8 +11,10 @@ import difflib
 from dataclasses import dataclass
 
 from exporter import wording
+from exporter import wording as W
 from exporter.errors import ExporterError
 from exporter.model import FIELDS, LIST_FIELDS, Column, Document, Task
+from exporter.ops import origin
 
 # What each task field is called in the texts below; an extra column is keyed "extra:表头".
 FIELD_LABELS = {**{f: wording.FIELD_NAMES[f] for f in FIELDS if f not in ("number", "extra")},
@@ -68,6 +70,7 @@ META_LABELS = {
     "views": "浏览量", "posted": "发表时间", "editor": "编辑", "preamble": "前言", "unit": "单位",
 }
 PART_KEY = "unit"  # meta key of a unit's own part; not document content
+STAMP_KEYS = {origin.ORIGIN_KEY, origin.BASIS_KEY}  # what a part was made from; not document content
 
 
 @dataclass(frozen=True)
@@ -140,7 +143,7 @@ def diff(old: Document, new: Document) -> Changes:
         changes.part_tasks = len(scope)
 
     # Document fields. Against a part only the fields the part has are compared.
-    ignore = {PART_KEY} if scope is not None else set()
+    ignore = ({PART_KEY} if scope is not None else set()) | STAMP_KEYS
     keys = list(old.meta) + [k for k in new.meta if k not in old.meta]
     for key in keys:
         if key in ignore:
@@ -469,11 +472,17 @@ def merge(base: Document, parts: list[tuple[str, Document]]) -> tuple[Document, 
     """
     base_tasks = {t.number: t for t in base.all_tasks()}
     base_loc = _locations(base)
+    base_origin = origin.document_origin(base)
     edits: dict[tuple[int, str], list[tuple[str, object]]] = {}
     per_part: list[tuple[str, list[tuple[int, str]]]] = []
     notes: list[str] = []
+    against_base: list[tuple[int, str, str, object]] = []  # both the unit and the office changed it
 
     for name, part in parts:
+        stamp = part.meta.get(origin.ORIGIN_KEY)
+        if stamp and stamp != base_origin or not stamp and part.title and base.title and part.title != base.title:
+            raise ExporterError(W.MERGE_OTHER_DOCUMENT.format(part=part.title or "（无标题）", base=base.title),
+                                file=name, hint=W.MERGE_OTHER_DOCUMENT_HINT)
         unknown = [t.number for t in part.all_tasks() if t.number not in base_tasks]
         if unknown:
             listing = "、".join(map(str, unknown))
@@ -484,13 +493,25 @@ def merge(base: Document, parts: list[tuple[str, Document]]) -> tuple[Document, 
             notes.append(f"注意：{name} 的标题“{part.title}”与底稿“{base.title}”不同，请确认底稿用对了；标题未合并。")
         changed = []
         part_loc = _locations(part)
+        basis = origin.read_basis(part)
+        if basis is None:
+            notes.append(W.MERGE_NO_BASIS.format(part=name))
         for task in part.all_tasks():
             original = base_tasks[task.number]
+            given = (basis or {}).get(task.number, {})
             for field in column_keys(part):   # only what the part's table shows
-                value = get_value(task, field)
-                if value != get_value(original, field):
-                    edits.setdefault((task.number, field), []).append((name, value))
-                    changed.append((task.number, field))
+                value, current = get_value(task, field), get_value(original, field)
+                if value == current:
+                    continue
+                print_ = given.get(field)
+                if print_ is not None:
+                    if origin.fingerprint(value) == print_:
+                        continue  # the unit left it as given; the base was corrected since
+                    if origin.fingerprint(current) != print_:
+                        against_base.append((task.number, field, name, value))
+                        continue
+                edits.setdefault((task.number, field), []).append((name, value))
+                changed.append((task.number, field))
             if part_loc[task.number][0] != base_loc[task.number][0]:
                 notes.append(f"注意：{name} 中任务 {task.number} 位于“{part_loc[task.number][1]}”，"
                              f"与底稿“{base_loc[task.number][1]}”不同；位置未合并，沿用底稿。")
@@ -504,6 +525,16 @@ def merge(base: Document, parts: list[tuple[str, Document]]) -> tuple[Document, 
                 distinct.append((name, value))
         if len(distinct) > 1:
             conflicts.append((number, field, distinct))
+    if against_base:
+        lines = []
+        for number, field, name, value in against_base:
+            current = getattr(base_tasks[number], field)
+            lines.append(W.MERGE_BASE_CHANGED.format(task=number, field=field_label(field), part=name))
+            lines.append(f"    底稿现在：{_brief(field, current, value)}")
+            lines.append(f"    {name}：{_brief(field, value, current)}")
+        raise ExporterError(W.MERGE_BASE_CONFLICT.format(count=len(against_base)) + "\n  " + "\n  ".join(lines),
+                            task=against_base[0][0] if len(against_base) == 1 else None,
+                            hint=W.MERGE_BASE_CONFLICT_HINT)
     if conflicts:
         lines = []
         for number, field, distinct in conflicts:

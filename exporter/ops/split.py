@@ -12,6 +12,7 @@ from exporter import naming
 from exporter.errors import SelectionError
 from exporter.formats.xlsx.overview import render_overview
 from exporter.model import Document
+from exporter.ops import origin
 from exporter.ops.select import select_unit
 
 OVERVIEW_STEM = "00-单位任务一览"
@@ -41,6 +42,8 @@ def unit_part(doc: Document, unit: str) -> Document:
     """The unit's own part: copies of its tasks with their original numbers, meta["unit"] set."""
     part = copy.deepcopy(select_unit(doc, unit))  # selection shares Task objects with doc
     part.meta = dict(part.meta, unit=unit)
+    from exporter.ops.compare import column_keys, get_value
+    origin.stamp(part, doc, column_keys(part), get_value)  # so merge tells the unit's edits from later corrections
     return part
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from reportlab.pdfbase.ttfonts import TTFError
 
+from exporter import wording as W
 from exporter.errors import TemplateError
 from exporter.formats.pdf.fontcache import load_face
 from exporter.templates import font_path
@@ -182,6 +183,13 @@ class FontBook:
             raise TemplateError(f"字体“{alias}”没有指定文件",
                                 hint="写成 别名: 文件名.ttf 或 {file: 文件名.ttc, subfont: 0}。")
         path = font_path(self.template, file)
+        if path.exists() and not path.is_file():
+            import os
+
+            from exporter.inputs import kind
+            what = "文件夹" if path.is_dir() else kind(os.stat(path).st_mode)
+            raise TemplateError(W.FONT_NOT_REGULAR.format(alias=alias, path=path, kind=what),
+                                hint="在模板的 fonts 部分改成字体文件（.ttf、.otf 或 .ttc）的路径。")
         if not path.is_file():
             raise TemplateError(f"字体“{alias}”的文件“{path}”不存在",
                                 hint="把字体文件放到该位置，或在模板的 fonts 部分改成实际路径"

@@ -17,6 +17,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from exporter import wording as W
+from exporter.errors import RenderError, TemplateError
 from exporter.formats.pdf.fonts import FontBook, FontChain
 from exporter.formats.pdf.style import Column, Style, TextStyle, place_columns
 from exporter.formats.pdf.tags import COLUMN_HEADER, Node, spanning
@@ -208,6 +210,9 @@ class Layout:
         return _Flow(self, doc, attachment, progress, root or Node("Document")).run()
 
 
+_PROBE = Task(number=10**6, task="")  # a number as wide as any, to size the number cell
+
+
 class _Flow:
     """The state of filling pages: current page, vertical position, whether the table is open."""
 
@@ -226,6 +231,20 @@ class _Flow:
         self.bottom = s.bottom
         self.pitch = layout.pitch
         self.header = layout.header_row()
+        # The header row and one line of a task must fit on a page, or no task ever would.
+        room = self.top - self.bottom
+        need = self.row_height(self.header.lines) + self.row_height(max(1, len(layout.number_lines(
+            _PROBE, continued=True))))
+        if need > room + EPS:
+            raise TemplateError(W.TEMPLATE_HEADER_TOO_TALL.format(
+                lines=self.header.lines, height=self.row_height(self.header.lines), room=room),
+                hint=W.TEMPLATE_HEADER_TOO_TALL_HINT)
+        # A backstop against any layout that stops advancing: every page holds at least one line,
+        # and a line at least one character.
+        chars = sum(len(t.task) + sum(map(len, t.progress)) + sum(map(len, t.units)) + 8
+                    for t in doc.all_tasks())
+        self.max_pages = 100 + chars + sum(len(s.heading) + sum(len(u.heading) for u in s.subsections)
+                                           for s in doc.sections) + len(doc.title) + len(str(attachment or ""))
         self.page: Page | None = None
         self.y = self.top
         self.table_top: float | None = None   # where the table starts on this page, when open
@@ -238,6 +257,8 @@ class _Flow:
     def new_page(self) -> Page | None:
         """Finish the current page (returned) and start the next one."""
         finished = self.finish()
+        if finished and finished.number >= self.max_pages:
+            raise RenderError(W.TOO_MANY_PAGES.format(limit=self.max_pages), hint=W.TOO_MANY_PAGES_HINT)
         self.page = Page(finished.number + 1 if finished else 1)
         self.y = self.top
         self.rows_on_page = 0
@@ -409,6 +430,13 @@ class _Flow:
         """A section/subsection row, kept on the same page as what follows it."""
         yield from self.ensure_table()
         height = self.row_height(row.lines)
+        fits = int((self.top - self.bottom - self.row_height(self.header.lines) - 2 * self.style.pad_y + EPS)
+                   // self.pitch)
+        if row.lines > fits:
+            what = "部分标题" if row.kind == "section" else "小标题"
+            text = row.title if len(row.title) <= 40 else row.title[:40] + "…"
+            raise RenderError(W.HEADING_TOO_TALL.format(what=what, text=text, lines=row.lines, room=fits),
+                              hint=W.HEADING_TOO_TALL_HINT)
         if self.room() < height + need_after - EPS and not self.fresh():
             yield from self.break_page()
         self.page.bookmarks.append((row.title, level, self.y))
@@ -451,9 +479,12 @@ class _Flow:
         if self.attachment is not None:
             label = s.labels["attachment"] + str(self.attachment)
             att = s.attachment
-            line = layout.paragraph(label, "attachment", s.block_width)[0]
-            self.page.texts.append(Text(self.left, self.y - ASCENT * att.size, line, node=Node("P", self.root)))
-            self.y -= 2 * s.grid   # the title goes on the third line
+            lines = layout.paragraph(label, "attachment", s.block_width)
+            node = Node("P", self.root)
+            for line in lines:  # a long label wraps; no character is left off the page
+                self.page.texts.append(Text(self.left, self.y - ASCENT * att.size, line, node=node))
+                self.y -= att.leading
+            self.y -= max(0.0, 2 * s.grid - att.leading * len(lines))   # the title goes on the third line
         if self.doc.title:
             yield from self.text_lines(layout.paragraph(self.doc.title, "title", s.block_width * 0.9),
                                        s.title, "center", role="H1")

@@ -5,9 +5,18 @@ from dataclasses import dataclass
 
 from reportlab.lib.pagesizes import A3, A4, A5, B5
 
+from exporter import wording as W
 from exporter.errors import TemplateError
 from exporter.model import FIELDS, SEED_COLUMNS
-from exporter.templates import missing, official, parse_size, setting
+from exporter.templates import (
+    missing,
+    official,
+    parse_flag,
+    parse_font_size,
+    parse_int,
+    parse_length,
+    setting,
+)
 
 PAGES = {"A4": A4, "A3": A3, "A5": A5, "B5": B5}
 COLUMNS = tuple(c.field for c in SEED_COLUMNS)
@@ -101,11 +110,14 @@ def _optional(template: dict, path: str):
         return None
 
 
-def _size(value, what: str) -> float:
+def _size(value, what: str, positive: bool = False) -> float:
+    """A length in points: never negative, and above 0 when `positive` (font sizes, line pitch)."""
+    parse = parse_font_size if positive else parse_length
     try:
-        return parse_size(value, what)
+        return parse(value, what)
     except TemplateError as exc:
-        exc.message = f"{what}：{exc.message}"
+        if not exc.message.startswith("模板设置"):
+            exc.message = f"{what}：{exc.message}"
         raise
 
 
@@ -113,13 +125,17 @@ def _text(template: dict, path: str, leading: float | None = None) -> TextStyle:
     """A text role: font and size; leading (a factor such as 1.5, or a length) unless given;
     indent (characters, or a length) and space_after are 0 when unset."""
     _section(template, path)
-    size = _size(setting(template, f"{path}.size"), f"{path}.size")
+    size = _size(setting(template, f"{path}.size"), f"{path}.size", positive=True)
     if leading is None:
         raw = setting(template, f"{path}.leading")
         factor = _number(raw)
-        leading = size * factor if factor is not None and factor < 4 else _size(raw, f"{path}.leading")
+        if factor is not None and factor <= 0:
+            _size(-1, f"{path}.leading", positive=True)  # the message of any size that must be above 0
+        leading = size * factor if factor is not None and factor < 4 else _size(raw, f"{path}.leading", True)
     indent = _optional(template, f"{path}.indent") or 0
     chars = _number(indent)
+    if chars is not None and chars < 0:
+        _size(-1, f"{path}.indent")
     indent = size * chars if chars is not None else _size(indent, f"{path}.indent")
     return TextStyle(font=str(setting(template, f"{path}.font")), size=size, leading=leading, indent=indent,
                      space_after=_size(_optional(template, f"{path}.space_after") or 0, f"{path}.space_after"))
@@ -286,7 +302,7 @@ def load_style(template: dict) -> Style:
         header=_text(template, "pdf.table.header", body.leading),
         section=_text(template, "pdf.table.section", body.leading),
         subsection=_text(template, "pdf.table.subsection", body.leading),
-        continued_size=_size(setting(template, "pdf.table.continued.size"), "pdf.table.continued.size"),
+        continued_size=_size(setting(template, "pdf.table.continued.size"), "pdf.table.continued.size", True),
         header_shade=_shade(_optional(template, "pdf.table.header.shade"), "pdf.table.header.shade"),
         section_shade=_shade(_optional(template, "pdf.table.section.shade"), "pdf.table.section.shade"),
         subsection_shade=_shade(_optional(template, "pdf.table.subsection.shade"), "pdf.table.subsection.shade"),
@@ -294,8 +310,8 @@ def load_style(template: dict) -> Style:
         pad_y=_size(setting(template, "pdf.table.padding.y"), "pdf.table.padding.y"),
         inner_rule=_size(setting(template, "pdf.table.rules.inner"), "pdf.table.rules.inner"),
         frame_rule=_size(setting(template, "pdf.table.rules.frame"), "pdf.table.rules.frame"),
-        justify=bool(setting(template, "pdf.table.justify")),
-        min_lines=max(1, int(setting(template, "pdf.table.min_lines"))),
+        justify=parse_flag(setting(template, "pdf.table.justify"), "pdf.table.justify"),
+        min_lines=parse_int(setting(template, "pdf.table.min_lines"), "pdf.table.min_lines", 1, 20),
         columns=[],
         column_specs=_column_specs(template, block_width),
         page_number=_text(template, "pdf.page_number"),
@@ -305,6 +321,12 @@ def load_style(template: dict) -> Style:
     )
     if "{n}" not in style.page_number_format:
         raise TemplateError("pdf.page_number.format 中须有 {n}（页码）", hint="例如 \"— {n} —\"。")
+    try:
+        style.page_number_format.format(n=1)
+    except (KeyError, IndexError, ValueError, AttributeError) as exc:
+        problem = f"未知的字段 {{{exc.args[0]}}}" if isinstance(exc, (KeyError, IndexError)) else "花括号不成对"
+        raise TemplateError(W.TEMPLATE_PAGE_NUMBER.format(value=style.page_number_format, problem=problem),
+                            hint=W.TEMPLATE_PAGE_NUMBER_HINT) from None
     style.columns = place_columns(style.column_specs, list(COLUMNS), [labels[k] for k in COLUMNS], block_width)
     for col in style.columns:
         if col.width - 2 * style.pad_x < body.size:

@@ -42,6 +42,7 @@ class SheetInfo:
     count: int
     direct: Part = field(default_factory=lambda: Part("", ""))
     subsections: list[Part] = field(default_factory=list)
+    numbers: list[int] | None = None  # every task number exported on the sheet (None: older workbooks)
 
 
 @dataclass
@@ -120,6 +121,12 @@ def write(wb, info: WorkbookInfo) -> None:
             for column, number in ((5, sub.first), (6, sub.last)):
                 if number is not None:
                     ws.cell(row=row, column=column, value=number)
+            row += 1
+    for s in info.sections:
+        if s.numbers is not None:
+            _text_cell(ws, row, 1, "numbers")
+            _text_cell(ws, row, 2, s.sheet)
+            _long_text(ws, row, 3, json.dumps(s.numbers))
             row += 1
     for c in info.continuations.values():
         _text_cell(ws, row, 1, "continued")
@@ -208,6 +215,17 @@ def read(wb, file: str) -> WorkbookInfo:
             if number is None or rows_ is None:
                 raise _broken(file, index, "续行记录缺少序号或行数")
             info.continuations[number] = Continuation(str(rest[0] or ""), number, rows_, joins)
+        elif kind == "numbers":
+            sheet = str(rest[0]) if rest and rest[0] is not None else ""
+            try:
+                numbers = json.loads(_joined(rest[1:]))
+            except ValueError:
+                raise _broken(file, index, "任务序号记录不是有效的 JSON") from None
+            owners = [s for s in info.sections if s.sheet == sheet]
+            if not owners or not isinstance(numbers, list) or not all(
+                    isinstance(n, int) and not isinstance(n, bool) for n in numbers):
+                raise _broken(file, index, "任务序号记录无法识别")
+            owners[-1].numbers = numbers
         elif kind is not None:
             raise _broken(file, index, f"无法识别的记录“{kind}”")
     if not info.document.get("title"):

@@ -16,7 +16,9 @@ import io
 import re
 import zipfile
 
-from exporter.errors import WorkbookError
+from exporter import wording as W
+from exporter.errors import ExporterError, WorkbookError
+from exporter.formats.datafile import MAX_TASK_NUMBER
 from exporter.formats.xlsx import meta
 from exporter.model import LIST_FIELDS, SEED_COLUMNS, TEXT_FIELDS, Document, Section, Subsection, Task
 from exporter.text import characters
@@ -115,18 +117,25 @@ class _SheetReader:
     def number(self, sheet: str, cell: str, value) -> int:
         if isinstance(value, bool):
             value = None
-        if isinstance(value, (int, float)) and float(value).is_integer() and value > 0:
+        if isinstance(value, (int, float)) and float(value).is_integer() and 0 < value <= MAX_TASK_NUMBER:
             return int(value)
         text = "" if value is None else _cell_text(value).strip()
-        if text.isdigit() and text.isascii() and int(text) > 0:
+        if text.isdigit() and text.isascii() and 0 < int(text) <= MAX_TASK_NUMBER:
             return int(text)
+        if text.isdigit() and text.isascii():
+            raise self.error(sheet, cell, W.DATA_NUMBER_RANGE.format(value=text, limit=MAX_TASK_NUMBER),
+                             "序号必须保持导出时的阿拉伯数字，不要修改序号列。")
         raise self.error(sheet, cell, f"序号“{text}”不是正整数" if text else "序号是空的",
                          "序号必须保持导出时的阿拉伯数字，不要修改或清空序号列。")
 
-    def read(self, ws, section_info: meta.SheetInfo) -> Section:
+    def read(self, ws, section_info: meta.SheetInfo, scan: tuple[set, dict] | None = None) -> Section:
+        """The section on one sheet. `scan` (see scan_sheet) names the cells the raw XML fills: one that
+        reads as empty here (a formula without a saved result, a mismatched type) stops the import."""
         sheet = ws.title
         width = self.width
         rows = ws.iter_rows(min_col=1, max_col=width, values_only=True)
+        if scan is not None:
+            rows = self._checked_rows(rows, sheet, width, *scan)
         header_row = None
         for index, row in enumerate(rows, start=1):
             cells = [("" if v is None else _cell_text(v).strip()) for v in (tuple(row) + (None,) * width)[:width]]
@@ -209,6 +218,7 @@ class _SheetReader:
                 raise self.error(sheet, cell, f"任务 {number} 导出时有 {exported.rows} 个续行，现在有 {count} 个；"
                                               "其中有跨行拆开的段落，无法确定怎样接回", "恢复删去或新增的续行；"
                                  f"要增删内容，请直接改写已有续行的“{self.labels[self.progress_at]}”单元格。", number)
+        self.check_complete(sheet, section_info, section)
         if not section_row_seen:
             raise self.error(sheet, None, f"缺少部分标题行“{heading}”", "不要删除部分标题行。")
         if next_sub < len(expected_subs):
@@ -245,6 +255,40 @@ class _SheetReader:
             raise self.error(sheet, f"{_column(at)}{index}", f"{self.labels[at]}是空的",
                              "至少写一个单位，每个单位一行。", number)
         return task
+
+    def _checked_rows(self, rows, sheet: str, width: int, filled: set, formulas: dict):
+        for index, row in enumerate(rows, start=1):
+            values = (tuple(row) + (None,) * width)[:width]
+            for column, value in enumerate(values, start=1):
+                if value is not None and value != "":
+                    continue
+                if (index, column) in formulas:
+                    raise self.error(sheet, f"{_column(column - 1)}{index}",
+                                     W.WORKBOOK_FORMULA.format(formula=_clip(formulas[index, column])),
+                                     W.WORKBOOK_FORMULA_HINT)
+                if (index, column) in filled:
+                    raise self.error(sheet, f"{_column(column - 1)}{index}", W.WORKBOOK_UNREADABLE_CELL,
+                                     W.WORKBOOK_UNREADABLE_CELL_HINT)
+            yield row
+
+    def check_complete(self, sheet: str, section_info: meta.SheetInfo, section: Section) -> None:
+        """Every task exported on the sheet must still be there: a deleted row is lost text."""
+        found = {t.number for t in section.all_tasks()}
+        expected = section_info.numbers
+        if expected is None and section_info.first is not None and section_info.last is not None \
+                and section_info.last - section_info.first + 1 == section_info.count:
+            expected = list(range(section_info.first, section_info.last + 1))
+        if expected is not None:
+            missing = [n for n in expected if n not in found]
+        else:
+            missing = []
+            if len(found) < section_info.count:
+                raise self.error(sheet, None, W.WORKBOOK_ROWS_MISSING_COUNT.format(
+                    count=section_info.count, found=len(found)), W.WORKBOOK_ROWS_MISSING_HINT)
+        if missing:
+            listing = "、".join(map(str, missing[:20])) + ("等" if len(missing) > 20 else "")
+            raise self.error(sheet, None, W.WORKBOOK_ROWS_MISSING.format(numbers=listing, count=len(missing)),
+                             W.WORKBOOK_ROWS_MISSING_HINT, missing[0] if len(missing) == 1 else None)
 
     def continuation(self, sheet: str, index: int, texts: list[str], number: int, last_task: Task | None,
                      continued: dict) -> None:
@@ -289,8 +333,89 @@ def _open(data: bytes, filename: str):
                             hint="用 Excel 或 WPS 打开后另存为 .xlsx 再试。") from None
 
 
+def _clip(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[:width] + "…"
+
+
+def _cell_index(ref: str | None, row: int, column: int) -> tuple[int, int]:
+    """(row, column) of a cell from its r="C5" reference, else the position it comes in."""
+    match = re.fullmatch(r"\$?([A-Z]{1,3})\$?(\d+)", ref or "")
+    if not match:
+        return row, column
+    letters, digits = match.groups()
+    number = 0
+    for ch in letters:
+        number = number * 26 + ord(ch) - 64
+    return int(digits), number
+
+
+def scan_sheet(blob: bytes) -> tuple[set, dict]:
+    """The raw sheet XML, read independently of openpyxl: which cells in columns A–D hold something
+    (a value or inline text), and which hold a formula without a saved result.
+
+    A cell whose type mark does not fit its content (t="n" around inline text) reads as empty in
+    openpyxl; comparing against this scan turns such silent loss into a message.
+    """
+    import xml.etree.ElementTree as ET
+
+    filled: set[tuple[int, int]] = set()
+    formulas: dict[tuple[int, int], str] = {}
+    row_no, col_no = 0, 0
+    for event, el in ET.iterparse(io.BytesIO(blob), events=("start", "end")):
+        tag = el.tag.rsplit("}", 1)[-1]
+        if event == "start":
+            if tag == "row":
+                r = el.get("r")
+                row_no = int(r) if r and r.isdigit() else row_no + 1
+                col_no = 0
+            continue
+        if tag == "c":
+            row, col_no = _cell_index(el.get("r"), row_no, col_no + 1)
+            if col_no <= 702:  # A…ZZ, far beyond any table here
+                value = formula = None
+                inline = []
+                for child in el:
+                    name = child.tag.rsplit("}", 1)[-1]
+                    if name == "v":
+                        value = child.text
+                    elif name == "f":
+                        formula = child.text or ""
+                    elif name == "is":
+                        inline += [t.text or "" for t in child.iter() if t.tag.rsplit("}", 1)[-1] == "t"]
+                if value or "".join(inline).strip():
+                    filled.add((row, col_no))
+                if formula is not None and not value:
+                    formulas[row, col_no] = "=" + formula
+            el.clear()
+        elif tag == "row":
+            el.clear()
+    return filled, formulas
+
+
+def _sheet_xml(wb, ws) -> bytes | None:
+    path = getattr(ws, "_worksheet_path", None)
+    archive = getattr(wb, "_archive", None)
+    if not path or archive is None:
+        return None
+    return archive.read(path)
+
+
 def read_workbook(data: bytes, filename: str) -> Document:
-    """The document a workbook holds: metadata and structure from `_meta`, tasks from the section sheets."""
+    """The document a workbook holds: metadata and structure from `_meta`, tasks from the section sheets.
+
+    A package that opens but whose sheet XML is damaged can fail deep inside openpyxl in many ways;
+    every such failure becomes one message naming the sheet.
+    """
+    try:
+        return _read_workbook(data, filename)
+    except (ExporterError, MemoryError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - damaged XML: lxml, ElementTree, ValueError, KeyError, …
+        raise WorkbookError(W.WORKBOOK_DAMAGED.format(kind=type(exc).__name__), file=filename,
+                            hint=W.WORKBOOK_DAMAGED_HINT) from None
+
+
+def _read_workbook(data: bytes, filename: str) -> Document:
     wb = _open(data, filename)
     try:
         info = meta.read(wb, filename)
@@ -305,7 +430,17 @@ def read_workbook(data: bytes, filename: str) -> Document:
             if section_info.sheet not in wb.sheetnames:
                 raise WorkbookError(f"缺少工作表“{section_info.sheet}”", file=filename,
                                     hint="不要删除或重命名工作表；请在重新导出的工作簿中编辑。")
-            sections.append(reader.read(wb[section_info.sheet], section_info))
+            try:
+                ws = wb[section_info.sheet]
+                blob = _sheet_xml(wb, ws)
+                scan = scan_sheet(blob) if blob is not None else None
+                sections.append(reader.read(ws, section_info, scan))
+            except ExporterError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - damaged sheet XML fails in openpyxl in many ways
+                raise WorkbookError(W.WORKBOOK_SHEET_DAMAGED.format(sheet=section_info.sheet,
+                                                                    kind=type(exc).__name__),
+                                    file=filename, hint=W.WORKBOOK_DAMAGED_HINT) from None
     finally:
         wb.close()
     return Document(meta=dict(info.document), sections=sections, columns=info.table_columns())

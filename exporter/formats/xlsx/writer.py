@@ -28,7 +28,7 @@ from openpyxl.xml.functions import tostring
 from exporter.errors import RenderError, TemplateError
 from exporter.formats.xlsx import meta
 from exporter.model import FIELDS, PARAGRAPH_FIELDS, SEED_COLUMNS, Column, Document, Section, file_title, unit_line
-from exporter.templates import parse_size, parsed, setting
+from exporter.templates import parse_flag, parse_font_size, parse_length, parsed, setting
 from exporter.text import characters
 from exporter.text.width import display_width, line_capacity, split_point, wrapped_lines
 from exporter.timestamps import document_time, zip_time
@@ -74,10 +74,12 @@ class SheetStyle:
             if not isinstance(spec, dict) or "name" not in spec or "size" not in spec:
                 raise TemplateError(f"模板设置 xlsx.fonts.{role} 应写成 {{name: 字体名, size: 字号}}",
                                     hint="例如 {name: 宋体, size: 五号}")
-            size = parse_size(spec["size"], f"xlsx.fonts.{role}.size")
+            size = parse_font_size(spec["size"], f"xlsx.fonts.{role}.size")
             self.sizes[role] = size
-            self.fonts[role] = Font(name=str(spec["name"]), size=size, bold=bool(spec.get("bold")),
-                                    underline="single" if spec.get("underline") else None,
+            self.fonts[role] = Font(name=str(spec["name"]), size=size,
+                                    bold=parse_flag(spec.get("bold", False), f"xlsx.fonts.{role}.bold"),
+                                    underline="single" if parse_flag(spec.get("underline", False),
+                                                                     f"xlsx.fonts.{role}.underline") else None,
                                     color=_color(spec["color"], f"xlsx.fonts.{role}.color")
                                     if "color" in spec else None)
         self.widths = {c: self._number(_setting(template, f"columns.{c}"), f"columns.{c}") for c in COLUMNS}
@@ -102,16 +104,16 @@ class SheetStyle:
                                 hint="可用 thin、medium、hair、dotted、none 等。") from None
         self.border = Border(left=side, right=side, top=side, bottom=side)
         self.line_spacing = self._number(_setting(template, "line_spacing"), "line_spacing")
-        self.row_padding = parse_size(_setting(template, "row_padding"), "xlsx.row_padding")
+        self.row_padding = parse_length(_setting(template, "row_padding"), "xlsx.row_padding")
         margins = _setting(template, "page.margins")
         try:
-            self.margins = PageMargins(**{k: parse_size(margins[k], f"xlsx.page.margins.{k}") / 72
+            self.margins = PageMargins(**{k: parse_length(margins[k], f"xlsx.page.margins.{k}") / 72
                                           for k in ("left", "right", "top", "bottom", "header", "footer")})
         except KeyError as exc:
             raise TemplateError(f"模板缺少页边距 xlsx.page.margins.{exc.args[0]}",
                                 hint="写全 top、bottom、left、right、header、footer。") from None
         self.footer = str(_setting(template, "page.footer"))
-        self.footer_size = round(parse_size(_setting(template, "page.footer_size"), "xlsx.page.footer_size"))
+        self.footer_size = round(parse_font_size(_setting(template, "page.footer_size"), "xlsx.page.footer_size"))
 
     @staticmethod
     def _number(value, what: str) -> float:
@@ -497,6 +499,7 @@ class _Writer:
                 count=len(s.all_tasks()),
                 direct=_part("", "", s.tasks),
                 subsections=[_part(sub.numeral, sub.title, sub.tasks) for sub in s.subsections],
+                numbers=[t.number for t in s.all_tasks()],
             ) for s, name in zip(sections, names)],
             continuations=self.continuations,
         ))
