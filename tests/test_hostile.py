@@ -311,10 +311,10 @@ def meta_cell(ref: str, value):
 
 S2 = "xl/worksheets/sheet2.xml"
 WORKBOOK_CASES = [
-    ("not-zip", lambda raw: b"hello, not a workbook", "不是有效的 Excel 工作簿"),
-    ("zip-of-text", lambda raw: _zip({"a.txt": b"x"}), "无法打开"),
-    ("truncated", lambda raw: raw[: len(raw) // 2], "不是有效的 Excel 工作簿"),
-    ("no-meta", drop_sheet(2), "没有隐藏工作表"),
+    ("not-zip", lambda raw: b"hello, not a workbook", "没有找到任务表格"),
+    ("zip-of-text", lambda raw: _zip({"a.txt": b"x"}), "压缩包"),
+    ("truncated", lambda raw: raw[: len(raw) // 2], "已损坏或不完整"),
+    ("no-meta", drop_sheet(2), "没有找到表头"),
     ("meta-magic", meta_cell("A1", "something"), "缺少标记"),
     ("meta-version", meta_cell("B1", 9), "不同版本"),
     ("meta-json", meta_cell("B2", "{not json"), "不是有效的 JSON"),
@@ -352,7 +352,7 @@ WORKBOOK_CASES = [
     ("sheet-xml-bad-ref", xml(S2, b'r="A5"', b'r="5A"'), "已损坏"),
     ("sheet-xml-bad-row", xml(S2, b'<row r="5"', b'<row r="five"'), "已损坏"),
     ("sheet-xml-bad-type", xml(S2, b'r="C7" s="9" t="inlineStr"', b'r="C7" s="9" t="bogus"'), "C7"),
-    ("workbook-xml-garbage", xml("xl/workbook.xml", b"", b"<nonsense"), "无法打开"),
+    ("workbook-xml-garbage", xml("xl/workbook.xml", b"", b"<nonsense"), "已损坏或不完整"),
     ("styles-garbage", xml("xl/styles.xml", b"", b"<<<"), "无法打开"),
     ("continuation-misplaced", cell("A6", "86（续）"), "续行"),
 ]
@@ -401,7 +401,7 @@ PAGE_CASES = [
     ("control-char", PAGE.replace("深入实施", "深入\x07实施", 1).encode(), "控制字符"),
     ("pdf", b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n", "PDF 文件"),
     ("word-97", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512, "旧版 Office"),
-    ("docx-zip", "zip", "Word/WPS"),
+    ("docx-zip", "zip", "已损坏或不完整"),
     ("utf16-no-mark", PAGE[:2000].encode("utf-16-le"), "UTF-16"),
     ("utf32", PAGE[:200].encode("utf-32"), "错误："),
     ("only-title", "2023年《政府工作报告》重点工作任务完成情况\n".encode(), "错误："),
