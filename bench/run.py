@@ -7,6 +7,8 @@ of page text: the bundled page (data/2023-source.txt) and synthetic pages of the
     python bench/run.py                 # all sizes, 5 runs each (fewer for the big ones)
     python bench/run.py --sizes 115 --runs 7
     python bench/run.py --formats docx  # one format only (LibreOffice runs only when xlsx is measured)
+    python bench/run.py --formats import-files  # `import` of the bundled document from every file type
+                                                # and of 10,000-task workbooks (someone's and our own)
 
 It prints Markdown, as the README's table stands.
 """
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import json
 import os
 import platform
 import shutil
@@ -116,7 +119,8 @@ def exporter_under_test(workdir: Path) -> tuple[str, dict]:
 
 
 def measure(cmd: list[str], cwd: Path, env: dict, timeout: float | None = None) -> tuple[float, int]:
-    """Wall seconds and peak RSS (bytes) of one run of cmd, measured for that child alone.
+    """Wall seconds and peak RSS (bytes) of one run of cmd, measured for that child alone (its CPU
+    seconds, which other work on the machine inflates less than wall time, go to LAST_CPU).
 
     It runs in `cwd` (the scratch folder), so `python -m exporter` finds the installed package,
     not the checkout the benchmark is started from.
@@ -136,7 +140,11 @@ def measure(cmd: list[str], cwd: Path, env: dict, timeout: float | None = None) 
     elapsed = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed: {proc.stderr.read().decode('utf-8', 'replace')}")
+    LAST_CPU.append(usage.ru_utime + usage.ru_stime)
     return elapsed, usage.ru_maxrss * 1024
+
+
+LAST_CPU: list[float] = []
 
 
 def bench(size: int, runs: int, workdir: Path, env: dict, soffice: str | None, lo_max: int,
@@ -168,6 +176,56 @@ def bench(size: int, runs: int, workdir: Path, env: dict, soffice: str | None, l
     return rows
 
 
+def import_sources(workdir: Path, soffice: str | None) -> list[tuple[int, str, Path]]:
+    """(tasks, label, file) to import: the bundled document as every type a clerk receives, built as a
+    department would (tests/tablefiles.py), .xls/.doc made by LibreOffice; then 10,000-task workbooks."""
+    from tests import tablefiles
+
+    base = datafile.load((ROOT / "data" / "2023.yaml").read_bytes(), "2023.yaml")
+    files = {"page.txt": (ROOT / "data" / "2023-source.txt").read_bytes(),
+             "page.html": tablefiles.html_page(base), "table.docx": tablefiles.word_table(base),
+             "book.xlsx": tablefiles.workbook(base)}
+    out = []
+    for name, data in files.items():
+        (workdir / name).write_bytes(data)
+    out += [(115, f"import {name}", workdir / name) for name in files]
+    if soffice:
+        profile = (workdir / "lo-convert").as_uri()
+        for name, target in (("table.docx", "odt"), ("table.odt", "doc:MS Word 97"), ("book.xlsx", "xls:MS Excel 97")):
+            subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", target,
+                            "--outdir", str(workdir), str(workdir / name)], check=True, capture_output=True)
+        out += [(115, "import table.doc (LibreOffice)", workdir / "table.doc"),
+                (115, "import book.xls", workdir / "book.xls")]
+    big = synthetic(base, 10000)
+    (workdir / "book-10000.xlsx").write_bytes(tablefiles.workbook(big))
+    (workdir / "doc-10000.yaml").write_bytes(datafile.dump(big))
+    return out + [(10000, "import someone's book.xlsx", workdir / "book-10000.xlsx"),
+                  (10000, "import our own export.xlsx", workdir / "ours-10000.xlsx")]
+
+
+def bench_imports(runs: int, workdir: Path, env: dict, soffice: str | None) -> list[dict]:
+    rows = []
+    # The files are built in a child process: a child forked from this one would start with this
+    # process's memory (the 10,000-task document) and report it as its own peak RSS.
+    subprocess.run([sys.executable, __file__, "--make-import-files", str(workdir)], check=True)
+    sources = [(size, label, Path(path)) for size, label, path in
+               json.loads((workdir / "import-files.json").read_text(encoding="utf-8"))]
+    ours = [sys.executable, "-m", "exporter", "export", "xlsx", "--data", str(workdir / "doc-10000.yaml"),
+            "-o", str(workdir / "ours-10000.xlsx")]
+    subprocess.run(ours, cwd=workdir, env=env, check=True, capture_output=True)
+    for size, label, path in sources:
+        out = workdir / (path.name + ".yaml")
+        cmd = [sys.executable, "-m", "exporter", "import", str(path), "-o", str(out)]
+        n = runs if size < 10000 else min(runs, 3)
+        LAST_CPU.clear()
+        results = [measure(cmd, workdir, env, timeout=900) for _ in range(n)]
+        wall = statistics.median(r[0] for r in results)
+        rows.append({"size": size, "what": label, "wall": wall, "per_task_ms": 1000 * wall / size,
+                     "rss": max(r[1] for r in results), "bytes": out.stat().st_size, "runs": n,
+                     "cpu": statistics.median(LAST_CPU)})
+    return rows
+
+
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     try:
@@ -187,11 +245,17 @@ def machine() -> str:
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["--make-import-files"]:  # see bench_imports
+        folder = Path(sys.argv[2])
+        made = import_sources(folder, shutil.which("soffice") or shutil.which("libreoffice"))
+        (folder / "import-files.json").write_text(json.dumps([(n, label, str(p)) for n, label, p in made]),
+                                                  encoding="utf-8")
+        return
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="115,1000,10000")
     parser.add_argument("--runs", type=int, default=5, help="runs per measurement (3 at 10,000 tasks)")
     parser.add_argument("--formats", default=",".join(MEASURED),
-                        help="what to measure, e.g. docx or xlsx,pdf or import")
+                        help="what to measure, e.g. docx or xlsx,pdf or import; import-files: every file type")
     parser.add_argument("--lo-max", type=int, default=1000,
                         help="largest size LibreOffice is measured at (10,000 takes minutes)")
     parser.add_argument("--import-all", action="store_true",
@@ -199,7 +263,7 @@ def main() -> None:
     args = parser.parse_args()
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     measured = tuple(f for f in args.formats.split(",") if f)
-    formats = tuple(f for f in measured if f != "import")
+    formats = tuple(f for f in measured if f not in ("import", "import-files"))
     rows = []
     with tempfile.TemporaryDirectory(prefix="exporter-bench-") as tmp:
         package, env = exporter_under_test(Path(tmp))
@@ -208,6 +272,9 @@ def main() -> None:
             rows += bench(size, runs, Path(tmp), env, soffice, args.lo_max, formats)
             if "import" in measured and (size in (115, 10000) or args.import_all):
                 rows.append(bench_import(size, runs, Path(tmp), env))
+        if "import-files" in measured:
+            rows += bench_imports(args.runs, Path(tmp), env, soffice)
+            print("… file imports done", file=sys.stderr)
             print(f"… {size} tasks done", file=sys.stderr)
     by_size: dict[int, dict[str, dict]] = {}
     for r in rows:
@@ -218,7 +285,8 @@ def main() -> None:
     print("| tasks | command | wall time (median) | per task | peak RSS | output | runs |")
     print("|---:|---|---:|---:|---:|---:|---:|")
     for r in rows:
-        print(f"| {r['size']:,} | {r['what']} | {r['wall']:.2f} s | {r['per_task_ms']:.2f} ms | "
+        cpu = f" (CPU {r['cpu']:.2f} s)" if "cpu" in r else ""
+        print(f"| {r['size']:,} | {r['what']} | {r['wall']:.2f} s{cpu} | {r['per_task_ms']:.2f} ms | "
               f"{r['rss'] / 2**20:.0f} MB | {r['bytes'] / 2**20:.2f} MB | {r['runs']} |")
     print()
     for size, got in by_size.items():

@@ -422,13 +422,15 @@ def _load(out):
     return datafile.load(out.read_bytes(), str(out))
 
 
-@pytest.mark.parametrize("name", ["页面.html", "页面.mhtml", "附件.docx", "手工.xlsx", "分表.xlsx", "附件.doc", "手工.xls"])
+@pytest.mark.parametrize("name", ["页面.html", "页面.mhtml", "附件.docx", "手工.xlsx", "分表.xlsx", "附件.doc", "附件.wps",
+                                  "手工.xls"])
 def test_import_each_type_same_as_page_text(tmp_path, request, bundled_doc, seed_doc, page, word_bytes, book,
                                             name):
     data = {"页面.html": lambda: page, "页面.mhtml": lambda: _mhtml(page, "quoted-printable"),
             "附件.docx": lambda: word_bytes, "手工.xlsx": lambda: book,
             "分表.xlsx": lambda: tablefiles.workbook(bundled_doc, sheets="section"),
             "附件.doc": lambda: request.getfixturevalue("converted")["doc"],
+            "附件.wps": lambda: request.getfixturevalue("converted")["doc"],  # WPS 文字 saves Word's binary format
             "手工.xls": lambda: request.getfixturevalue("converted")["xls"]}[name]()
     result, out = _import(tmp_path, name, data)
     assert result.code == 0, result.err

@@ -108,12 +108,11 @@ def mhtml_html(data: bytes, file: str) -> tuple[bytes, str | None]:
 
 # -- text of an element ------------------------------------------------------------------------------
 
-def _pieces(el, cell_sep: str | None = None):
+def _pieces(el):
     """Text pieces and BREAK markers of an element's content, in reading order."""
-    tag = el.tag if isinstance(el.tag, str) else None
-    if tag is None:  # comment or processing instruction
+    if not isinstance(el.tag, str):  # comment or processing instruction
         return
-    tag = tag.lower().rpartition("}")[2].rpartition(":")[2] if ":" in tag or "}" in tag else tag.lower()
+    tag = el.tag.lower().rpartition(":")[2]  # Word's HTML has <o:p>, <w:sdt> …
     if tag in SKIP:
         return
     if tag == "br":
@@ -125,11 +124,9 @@ def _pieces(el, cell_sep: str | None = None):
     if el.text:
         yield el.text
     for child in el:
-        yield from _pieces(child, cell_sep)
+        yield from _pieces(child)
         if child.tail:
             yield child.tail
-    if cell_sep is not None and tag in ("td", "th"):
-        yield cell_sep
     if block:
         yield BREAK
 
@@ -151,9 +148,10 @@ def _clean(text: str) -> str:
     return text.replace("\u00a0", " ").strip(" \u3000")
 
 
-def paragraphs(el, cell_sep: str | None = None) -> list[str]:
+def paragraphs(el) -> list[str]:
+    """The element's text as paragraphs: block elements and <br> break, white space collapsed."""
     out, current = [], []
-    for piece in _pieces(el, cell_sep):
+    for piece in _pieces(el):
         if piece is BREAK:
             out.append(_clean("".join(current)))
             current = []
@@ -174,7 +172,7 @@ def _rows_of(table):
     return table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
 
 
-def grid(table, number: int, source: str) -> list[RawRow]:
+def grid(table, number: int) -> list[RawRow]:
     """The table's rows on a grid: colspan text once, rowspan text in the top cell (`continued` below)."""
     trs = _rows_of(table)
     placed: list[tuple[dict[int, str], set[int], list]] = []
@@ -257,14 +255,13 @@ def read_tables(data: bytes, name: str, *, mhtml: bool = False) -> list[RawTable
     found = []
     meta_tables = []
     for number, table in enumerate(leaves, 1):
-        rows = grid(table, number, name)
+        rows = grid(table, number)
         if _is_meta_table(rows):
             meta_tables.append(table)
         elif rows and max(len(r.cells) for r in rows) >= 2:
             found.append((table, rows))
     if not found:
-        what = "网页"
-        raise SourceError(wording.NO_TABLE_IN.format(what=what), file=name, hint=wording.NO_TABLE_IN_HINT)
+        raise SourceError(wording.NO_TABLE_IN.format(what="网页"), file=name, hint=wording.NO_TABLE_IN_HINT)
     chosen = [f for f in found if _headerish(f[1])] or found
     if chosen is not found:  # tables after a task table without a header of their own continue it
         first = found.index(chosen[0])
@@ -293,11 +290,8 @@ def page_meta(root, tables) -> tuple[dict[str, str], list[str]]:
 
     marker = tables[0]
     body = root.find("body") if root.find("body") is not None else root
-    lines: list[str] = []
     # Text before the first task table, table rows as lines with cells separated by a space.
-    before = _text_before(body, marker)
-    for piece in before:
-        lines.append(piece)
+    lines = _text_before(body, marker)
     labelled: dict[str, str] = {}
     rest = []
     for line in lines:
