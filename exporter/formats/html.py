@@ -20,7 +20,7 @@ from exporter import wording
 from exporter.errors import SourceError
 from exporter.formats.pagetext import FURNITURE, META_LABELS, META_PATTERN, SOURCE_LABELS, SOURCE_PATTERN, compact
 from exporter.formats.pagetext import _split_labelled as split_labelled
-from exporter.formats.table import RawRow, RawTable
+from exporter.formats.table import RawRow, RawTable, rows_from_grid
 
 # Declared encodings decoded by their superset: GB18030 ⊃ GBK ⊃ GB2312; Big5-HKSCS ⊃ Big5.
 SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "euc-cn": "gb18030",
@@ -208,17 +208,7 @@ def grid(table, number: int) -> list[RawRow]:
             pending[c] -= 1
             if pending[c] <= 0:
                 del pending[c]
-    rows = []
-    for r, (texts, continued, spans) in enumerate(placed):
-        where = f"表 {number} 第 {r + 1} 行"
-        if len(spans) == 1 and spans[0] == (0, width) and not continued and width > 1:
-            cells = [texts[0]]
-        else:
-            cells = [texts.get(c, "") for c in range(width)]
-        if not any(cells):
-            continue  # a blank row carries nothing
-        rows.append(RawRow(cells=cells, where=where, continued=frozenset(continued)))
-    return rows
+    return rows_from_grid(placed, width, number)
 
 
 def _is_meta_table(rows: list[RawRow]) -> bool:

@@ -37,6 +37,23 @@ class RawTable:
     preamble: list[str] = field(default_factory=list)
 
 
+def rows_from_grid(placed, width: int, number: int) -> list[RawRow]:
+    """Raw rows of a table whose cells were placed on a grid (HTML, Word): `placed` holds per row the
+    texts by column, the columns continuing a vertical merge and the (column, span) of each cell. A row
+    whose one cell spans the whole width is a heading row of one cell; blank rows carry nothing."""
+    rows = []
+    for r, (texts, continued, spans) in enumerate(placed):
+        where = f"表 {number} 第 {r + 1} 行"
+        if len(spans) == 1 and spans[0] == (0, width) and not continued and width > 1:
+            cells = [texts[0]]
+        else:
+            cells = [texts.get(c, "") for c in range(width)]
+        if not any(cells):
+            continue
+        rows.append(RawRow(cells=cells, where=where, continued=frozenset(continued)))
+    return rows
+
+
 # -- header synonyms ------------------------------------------------------------------------------
 def compact(text: str) -> str:
     return re.sub(r"\s+", "", text)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from exporter import wording
 from exporter.errors import SourceError
 from exporter.formats import safezip
-from exporter.formats.table import RawRow, RawTable
+from exporter.formats.table import RawRow, RawTable, rows_from_grid
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -121,17 +121,7 @@ def table_rows(tbl, number: int) -> list[RawRow]:
             col += span
         width = max(width, col)
         placed.append((texts, continued, spans))
-    rows = []
-    for r, (texts, continued, spans) in enumerate(placed):
-        where = f"表 {number} 第 {r + 1} 行"
-        if len(spans) == 1 and spans[0] == (0, width) and not continued and width > 1:
-            cells = [texts[0]]
-        else:
-            cells = [texts.get(c, "") for c in range(width)]
-        if not any(cells):
-            continue
-        rows.append(RawRow(cells=cells, where=where, continued=frozenset(continued)))
-    return rows
+    return rows_from_grid(placed, width, number)
 
 
 def read_tables(data: bytes, name: str, *, notice=None) -> list[RawTable]:
