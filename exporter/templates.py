@@ -211,3 +211,13 @@ def font_path(template: dict, file: str) -> Path:
         if (folder / path).is_file():
             return folder / path
     return bundled("fonts") / path
+
+
+def bare_number(value) -> float | None:
+    """A bare number (1.5, "1.5"), or None for a length with a unit."""
+    if isinstance(value, bool):
+        return None
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from exporter import wording
 from exporter.errors import TemplateError
-from exporter.templates import parse_size
+from exporter.templates import bare_number, parse_size
 
 # Paper sizes in mm (portrait).
 PAGES = {"A4": (210, 297), "A3": (297, 420), "A5": (148, 210), "B5": (176, 250)}
@@ -134,13 +134,6 @@ def _map(node, name: str) -> dict:
     return value
 
 
-def _factor(value) -> float | None:
-    if isinstance(value, bool):
-        return None
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return None
 
 
 def _font(spec, role: str) -> Font:
@@ -148,10 +141,10 @@ def _font(spec, role: str) -> Font:
         raise TemplateError(wording.DOCX_FONT_FORM.format(role=role), hint=wording.DOCX_FONT_FORM_HINT)
     size = parse_size(spec["size"], f"docx.fonts.{role}.size")
     leading = spec.get("leading", 1.0)
-    factor = _factor(leading)
+    factor = bare_number(leading)
     leading = size * factor if factor is not None and factor < 4 else _twips(leading, f"fonts.{role}.leading") / 20
     indent = spec.get("indent", 0)
-    chars = _factor(indent)
+    chars = bare_number(indent)
     indent = size * chars if chars is not None else _twips(indent, f"fonts.{role}.indent") / 20
     charset, fallback = spec.get("charset"), spec.get("fallback")
     if charset or fallback:

@@ -18,6 +18,7 @@ from docx.shared import Twips
 from lxml import etree
 
 from exporter import wording
+from exporter.formats import zippack
 from exporter.formats.docx import package, wordml
 from exporter.formats.docx.style import Column, DocxStyle, Font, load_style
 from exporter.model import LIST_FIELDS, Document, Task, file_title, number_list, unit_line
@@ -79,7 +80,7 @@ def render(doc: Document, template: dict, *, progress=None, attachment=None, **o
             raise RuntimeError("document.xml should hold exactly one table placeholder")
         return raw.replace(PLACEHOLDER, table)
 
-    return package.repack(buffer.getvalue(), {
+    return zippack.repack(buffer.getvalue(), {
         DOCUMENT_PART: with_table,
         "docProps/app.xml": package.app_properties(doc.issuer),
         "word/fontTable.xml": _font_table(style),

@@ -9,6 +9,7 @@ from exporter import wording as W
 from exporter.errors import TemplateError
 from exporter.model import FIELDS, SEED_COLUMNS
 from exporter.templates import (
+    bare_number,
     missing,
     official,
     parse_flag,
@@ -128,12 +129,12 @@ def _text(template: dict, path: str, leading: float | None = None) -> TextStyle:
     size = _size(setting(template, f"{path}.size"), f"{path}.size", positive=True)
     if leading is None:
         raw = setting(template, f"{path}.leading")
-        factor = _number(raw)
+        factor = bare_number(raw)
         if factor is not None and factor <= 0:
             _size(-1, f"{path}.leading", positive=True)  # the message of any size that must be above 0
         leading = size * factor if factor is not None and factor < 4 else _size(raw, f"{path}.leading", True)
     indent = _optional(template, f"{path}.indent") or 0
-    chars = _number(indent)
+    chars = bare_number(indent)
     if chars is not None and chars < 0:
         _size(-1, f"{path}.indent")
     indent = size * chars if chars is not None else _size(indent, f"{path}.indent")
@@ -141,14 +142,6 @@ def _text(template: dict, path: str, leading: float | None = None) -> TextStyle:
                      space_after=_size(_optional(template, f"{path}.space_after") or 0, f"{path}.space_after"))
 
 
-def _number(value) -> float | None:
-    """A bare number (1.5, "1.5"), or None for a length with a unit."""
-    if isinstance(value, bool):
-        return None
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return None
 
 
 def _shade(value, what: str) -> float | None:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
@@ -26,12 +25,13 @@ from openpyxl.worksheet.page import PageMargins
 from openpyxl.xml.functions import tostring
 
 from exporter.errors import RenderError, TemplateError
+from exporter.formats import zippack
 from exporter.formats.xlsx import meta
 from exporter.model import FIELDS, PARAGRAPH_FIELDS, SEED_COLUMNS, Column, Document, Section, file_title, unit_line
 from exporter.templates import parse_flag, parse_font_size, parse_length, parsed, setting
 from exporter.text import characters
 from exporter.text.width import display_width, line_capacity, split_point, wrapped_lines
-from exporter.timestamps import document_time, zip_time
+from exporter.timestamps import document_time
 
 COLUMNS = tuple(c.field for c in SEED_COLUMNS)
 A4_LONG_SIDE = 297 * 72 / 25.4  # points; the sheets print landscape A4
@@ -212,26 +212,6 @@ def sheet_names(wanted: list[str], reserved=(), fallback: str = "Sheet") -> list
 def _quoted(sheet: str) -> str:
     return "'" + sheet.replace("'", "''") + "'"
 
-
-# ---------------------------------------------------------------------------------------------
-# Byte-identical packing (dates: exporter.timestamps)
-def _zip_order(name: str) -> tuple:
-    # The content-types part conventionally comes first; the rest in a fixed (sorted) order.
-    return (name != "[Content_Types].xml", name != "_rels/.rels", name)
-
-
-def _repack(raw: bytes, replace: dict[str, bytes], when) -> bytes:
-    stamp = zip_time(when)
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(raw)) as src, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as dst:
-        for name in sorted(src.namelist(), key=_zip_order):
-            info = zipfile.ZipInfo(name, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            info.create_system = 0
-            dst.writestr(info, replace.get(name) or src.read(name))
-    return out.getvalue()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -527,4 +507,4 @@ def render(doc: Document, template: dict, *, progress=None, **options) -> bytes:
     # openpyxl stamps the save time into docProps; write the fixed time instead.
     props.created = props.modified = when.replace(tzinfo=None)  # docProps: naive UTC
     core = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + tostring(props.to_tree())
-    return _repack(buffer.getvalue(), {"docProps/core.xml": core}, when)
+    return zippack.repack(buffer.getvalue(), {"docProps/core.xml": core}, when)
