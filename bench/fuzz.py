@@ -14,6 +14,7 @@ For every mutated input the real command line runs in this process, and:
 
 The quick profile (tests/test_fuzz.py) runs the same code on a few hundred inputs.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -37,14 +38,86 @@ if str(ROOT) not in sys.path:
 
 LIMIT = 5.0  # CPU seconds per input, all its commands together
 KINDS = ("data", "page", "sheet")
-TOKENS = ["\x00", "\x07", "\x1b", "\u200b", "\u200d", "\ufeff", "\u3000", "- ", ": ", "&a ", "*a", "[", "]", "{", "}",
-          "'", '"', "#", "|", ">", "!!python/object:os.system", "~", "null", "=1+1", "=HYPERLINK(\"x\")",
-          "<img src=x onerror=alert(1)>", "9。", "（9）", "9)", "第9项", "9a", "1234567", "-1", "0", "\t",
-          "\n", "\r\n", "\r", "埇", "𠀀", "長" * 200, "\\", "%", "一、", "（一）", "序号", "牵头责任单位", " ", "::"]
-XML_TOKENS = [b"<", b">", b"&", b"&amp;", b"&#0;", b"&#x7;", b"<v>", b"</v>", b"<f>1+1</f>", b'r="A1"',
-              b't="n"', b't="s"', b't="b"', b't="e"', b't="str"', b'r="ZZZ999999"', b"<row>", b"</row>",
-              b"<c>", b"</c>", b"<is><t>x</t></is>", b"<![CDATA[x]]>", b"_x0007_", b"\x00", b"\xff\xfe",
-              b'<!DOCTYPE x [<!ENTITY a "aaaa">]>', b"&a;"]
+TOKENS = [
+    "\x00",
+    "\x07",
+    "\x1b",
+    "\u200b",
+    "\u200d",
+    "\ufeff",
+    "\u3000",
+    "- ",
+    ": ",
+    "&a ",
+    "*a",
+    "[",
+    "]",
+    "{",
+    "}",
+    "'",
+    '"',
+    "#",
+    "|",
+    ">",
+    "!!python/object:os.system",
+    "~",
+    "null",
+    "=1+1",
+    '=HYPERLINK("x")',
+    "<img src=x onerror=alert(1)>",
+    "9。",
+    "（9）",
+    "9)",
+    "第9项",
+    "9a",
+    "1234567",
+    "-1",
+    "0",
+    "\t",
+    "\n",
+    "\r\n",
+    "\r",
+    "埇",
+    "𠀀",
+    "長" * 200,
+    "\\",
+    "%",
+    "一、",
+    "（一）",
+    "序号",
+    "牵头责任单位",
+    " ",
+    "::",
+]
+XML_TOKENS = [
+    b"<",
+    b">",
+    b"&",
+    b"&amp;",
+    b"&#0;",
+    b"&#x7;",
+    b"<v>",
+    b"</v>",
+    b"<f>1+1</f>",
+    b'r="A1"',
+    b't="n"',
+    b't="s"',
+    b't="b"',
+    b't="e"',
+    b't="str"',
+    b'r="ZZZ999999"',
+    b"<row>",
+    b"</row>",
+    b"<c>",
+    b"</c>",
+    b"<is><t>x</t></is>",
+    b"<![CDATA[x]]>",
+    b"_x0007_",
+    b"\x00",
+    b"\xff\xfe",
+    b'<!DOCTYPE x [<!ENTITY a "aaaa">]>',
+    b"&a;",
+]
 
 
 @dataclass
@@ -103,29 +176,57 @@ def mutate_text(rng: random.Random, text: str) -> str:
             lines[i] = line[:k] + rng.choice(TOKENS) + line[k:]
         elif op == 4 and lines[i]:
             k = rng.randrange(len(lines[i]))
-            lines[i] = lines[i][:k] + lines[i][k + 1:]
+            lines[i] = lines[i][:k] + lines[i][k + 1 :]
         elif op == 5:
             lines[i] = " " * rng.randrange(0, 8) + lines[i].lstrip()
         elif op == 6:
             lines[i] = lines[i][: rng.randrange(len(lines[i]) + 1)]
         elif op == 7 and lines[i]:
             k = rng.randrange(len(lines[i]))
-            lines[i] = lines[i][:k] + chr(rng.choice((rng.randrange(32, 127), rng.randrange(0x4E00, 0x9FA5),
-                                                      rng.randrange(0, 0x3000)))) + lines[i][k + 1:]
+            lines[i] = (
+                lines[i][:k]
+                + chr(rng.choice((rng.randrange(32, 127), rng.randrange(0x4E00, 0x9FA5), rng.randrange(0, 0x3000))))
+                + lines[i][k + 1 :]
+            )
         else:
-            lines = lines[: i] if rng.random() < 0.5 else lines[i:]
+            lines = lines[:i] if rng.random() < 0.5 else lines[i:]
     return "\n".join(lines)
 
 
-VALUE_TOKENS = ["埇", "𠀀", "=1+1", "=cmd|' /C calc'!A0", "<img src=x>", "\u200b", "＝", "１２３", "长" * 3000,
-                "——", "……", "《》", "（", "）", "PM2.5", "Ⅲ类", "a" * 120, "。" * 50, "、", "-", "+", "@"]
+VALUE_TOKENS = [
+    "埇",
+    "𠀀",
+    "=1+1",
+    "=cmd|' /C calc'!A0",
+    "<img src=x>",
+    "\u200b",
+    "＝",
+    "１２３",
+    "长" * 3000,
+    "——",
+    "……",
+    "《》",
+    "（",
+    "）",
+    "PM2.5",
+    "Ⅲ类",
+    "a" * 120,
+    "。" * 50,
+    "、",
+    "-",
+    "+",
+    "@",
+]
 
 
 def mutate_values(rng: random.Random, text: str) -> str:
     """Edits a clerk or a unit makes: text inserted into the values of a valid file, structure intact."""
     lines = text.split("\n")
-    candidates = [i for i, line in enumerate(lines) if line.lstrip().startswith(("- ", "task: ", "title: "))
-                  and not line.lstrip().startswith("- number:")]
+    candidates = [
+        i
+        for i, line in enumerate(lines)
+        if line.lstrip().startswith(("- ", "task: ", "title: ")) and not line.lstrip().startswith("- number:")
+    ]
     for _ in range(rng.choice((1, 2, 4))):
         i = rng.choice(candidates)
         line = lines[i]
@@ -146,17 +247,17 @@ def mutate_bytes(rng: random.Random, blob: bytes, tokens: list[bytes]) -> bytes:
         if op == 0:
             data[i] = rng.randrange(256)
         elif op == 1:
-            del data[i: i + rng.randrange(1, 64)]
+            del data[i : i + rng.randrange(1, 64)]
         elif op == 2:
             data[i:i] = rng.choice(tokens)
         elif op == 3:
             j = rng.randrange(len(data))
-            data[i:i] = data[j: j + rng.randrange(1, 200)]
+            data[i:i] = data[j : j + rng.randrange(1, 200)]
         elif op == 4:
             # Change an attribute value or tag name: the mutations a script writing XML makes.
             k = data.find(b'"', i)
             if k != -1:
-                data[k + 1:k + 1] = rng.choice((b"x", b"0", b"-1", b"99999999", b""))
+                data[k + 1 : k + 1] = rng.choice((b"x", b"0", b"-1", b"99999999", b""))
         else:
             del data[i:]
     return bytes(data)
@@ -178,6 +279,7 @@ class Subjects:
     def __init__(self, work: Path):
         from exporter.formats import datafile
         from exporter.ops import select
+
         doc = datafile.load((ROOT / "data" / "2023.yaml").read_bytes(), "2023.yaml")
         self.data = datafile.dump(select.select(doc, ["一", "九"])).decode("utf-8")
         # The page text up to section 三 (tasks 1–20) and its closing lines: every construct of the
@@ -210,6 +312,7 @@ def refused_cleanly(code: int, err: str, folder: Path, before: set[str]) -> str 
 
 def check_data(text: str, folder: Path, tally: Tally, qpdf: str | None) -> str | None:
     from exporter.formats import datafile
+
     path = folder / "m.yaml"
     path.write_bytes(text.encode("utf-8", "surrogatepass"))
     before = listing(folder)
@@ -331,6 +434,7 @@ def main() -> int:
     # slow part on a disk and beside the point here.
     scratch = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
     with tempfile.TemporaryDirectory(dir=scratch) as tmp:
+
         def report(done, tally):
             print(f"  {done} inputs, {len(tally.failures)} failures, {time.monotonic() - start:.0f} s", file=sys.stderr)
 

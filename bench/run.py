@@ -12,6 +12,7 @@ of page text: the bundled page (data/2023-source.txt) and synthetic pages of the
 
 It prints Markdown, as the README's table stands.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -47,8 +48,10 @@ def synthetic(base: Document, size: int) -> Document:
     """
     if size == len(base.all_tasks()):
         return base
-    sections = [Section(s.numeral, s.title, [], [Subsection(sub.numeral, sub.title, []) for sub in s.subsections])
-                for s in base.sections]
+    sections = [
+        Section(s.numeral, s.title, [], [Subsection(sub.numeral, sub.title, []) for sub in s.subsections])
+        for s in base.sections
+    ]
     place = {}
     for si, s in enumerate(base.sections):
         for t in s.tasks:
@@ -61,8 +64,7 @@ def synthetic(base: Document, size: int) -> Document:
     for i in range(size):
         task = copy.deepcopy(originals[i % len(originals)])
         if (i + 1) % LONG_NOTE_EVERY == 0:
-            task.progress = [f"{n}.{p}" for n, p in enumerate(
-                (t.progress[0] for t in originals if t.progress), 1)][:60]
+            task.progress = [f"{n}.{p}" for n, p in enumerate((t.progress[0] for t in originals if t.progress), 1)][:60]
         copies.append((place[originals[i % len(originals)].number], task))
     copies.sort(key=lambda item: (item[0][0], -1 if item[0][1] is None else item[0][1]))
     for number, ((si, bi), task) in enumerate(copies, 1):
@@ -76,8 +78,22 @@ def synthetic(base: Document, size: int) -> Document:
 def page_text(doc: Document) -> str:
     """The document laid out as the portal's page: one cell per line, blank lines between, ASCII
     punctuation as scraped (the layout of data/2023-source.txt)."""
-    out = [f"名  称: {doc.title}", "", doc.title, "", "来源:宿州市政府", "", "序号", "", "重点工作任务", "",
-           "完  成  情  况", "", "牵头责任单位", ""]
+    out = [
+        f"名  称: {doc.title}",
+        "",
+        doc.title,
+        "",
+        "来源:宿州市政府",
+        "",
+        "序号",
+        "",
+        "重点工作任务",
+        "",
+        "完  成  情  况",
+        "",
+        "牵头责任单位",
+        "",
+    ]
     for kind, item in doc.rows():
         if kind == "section":
             out += [fold(f"{item.numeral}、{item.title}"), ""]
@@ -102,8 +118,15 @@ def bench_import(size: int, runs: int, workdir: Path, env: dict) -> dict:
     cmd = [sys.executable, "-m", "exporter", "import", str(page), "-o", str(out)]
     results = [measure(cmd, workdir, env) for _ in range(runs)]
     wall = statistics.median(r[0] for r in results)
-    return {"size": size, "what": "import page text", "wall": wall, "per_task_ms": 1000 * wall / size,
-            "rss": max(r[1] for r in results), "bytes": out.stat().st_size, "runs": runs}
+    return {
+        "size": size,
+        "what": "import page text",
+        "wall": wall,
+        "per_task_ms": 1000 * wall / size,
+        "rss": max(r[1] for r in results),
+        "bytes": out.stat().st_size,
+        "runs": runs,
+    }
 
 
 def exporter_under_test(workdir: Path) -> tuple[str, dict]:
@@ -147,8 +170,9 @@ def measure(cmd: list[str], cwd: Path, env: dict, timeout: float | None = None) 
 LAST_CPU: list[float] = []
 
 
-def bench(size: int, runs: int, workdir: Path, env: dict, soffice: str | None, lo_max: int,
-          formats=FORMATS) -> list[dict]:
+def bench(
+    size: int, runs: int, workdir: Path, env: dict, soffice: str | None, lo_max: int, formats=FORMATS
+) -> list[dict]:
     base = datafile.load((ROOT / "data" / "2023.yaml").read_bytes(), "2023.yaml")
     doc = synthetic(base, size)
     data = workdir / f"doc-{size}.yaml"
@@ -159,20 +183,45 @@ def bench(size: int, runs: int, workdir: Path, env: dict, soffice: str | None, l
         cmd = [sys.executable, "-m", "exporter", "export", fmt, "--data", str(data), "-o", str(out)]
         results = [measure(cmd, workdir, env) for _ in range(runs)]
         wall = statistics.median(r[0] for r in results)
-        rows.append({"size": size, "what": f"export {fmt}", "wall": wall, "per_task_ms": 1000 * wall / size,
-                     "rss": max(r[1] for r in results), "bytes": out.stat().st_size, "runs": runs})
+        rows.append(
+            {
+                "size": size,
+                "what": f"export {fmt}",
+                "wall": wall,
+                "per_task_ms": 1000 * wall / size,
+                "rss": max(r[1] for r in results),
+                "bytes": out.stat().st_size,
+                "runs": runs,
+            }
+        )
     if soffice and size <= lo_max and "xlsx" in formats:
         xlsx = workdir / f"doc-{size}.xlsx"
         profile = workdir / "lo-profile"
-        cmd = [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-               "--outdir", str(workdir / "lo"), str(xlsx)]
+        cmd = [
+            soffice,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(workdir / "lo"),
+            str(xlsx),
+        ]
         measure(cmd, workdir, env, timeout=900)  # first start creates the profile; not counted
         lo_runs = max(1, min(runs, 3))
         results = [measure(cmd, workdir, env, timeout=900) for _ in range(lo_runs)]
         wall = statistics.median(r[0] for r in results)
-        rows.append({"size": size, "what": "LibreOffice xlsx→pdf", "wall": wall, "per_task_ms": 1000 * wall / size,
-                     "rss": max(r[1] for r in results), "bytes": (workdir / "lo" / f"doc-{size}.pdf").stat().st_size,
-                     "runs": lo_runs})
+        rows.append(
+            {
+                "size": size,
+                "what": "LibreOffice xlsx→pdf",
+                "wall": wall,
+                "per_task_ms": 1000 * wall / size,
+                "rss": max(r[1] for r in results),
+                "bytes": (workdir / "lo" / f"doc-{size}.pdf").stat().st_size,
+                "runs": lo_runs,
+            }
+        )
     return rows
 
 
@@ -182,9 +231,12 @@ def import_sources(workdir: Path, soffice: str | None) -> list[tuple[int, str, P
     from tests import tablefiles
 
     base = datafile.load((ROOT / "data" / "2023.yaml").read_bytes(), "2023.yaml")
-    files = {"page.txt": (ROOT / "data" / "2023-source.txt").read_bytes(),
-             "page.html": tablefiles.html_page(base), "table.docx": tablefiles.word_table(base),
-             "book.xlsx": tablefiles.workbook(base)}
+    files = {
+        "page.txt": (ROOT / "data" / "2023-source.txt").read_bytes(),
+        "page.html": tablefiles.html_page(base),
+        "table.docx": tablefiles.word_table(base),
+        "book.xlsx": tablefiles.workbook(base),
+    }
     out = []
     for name, data in files.items():
         (workdir / name).write_bytes(data)
@@ -192,15 +244,31 @@ def import_sources(workdir: Path, soffice: str | None) -> list[tuple[int, str, P
     if soffice:
         profile = (workdir / "lo-convert").as_uri()
         for name, target in (("table.docx", "odt"), ("table.odt", "doc:MS Word 97"), ("book.xlsx", "xls:MS Excel 97")):
-            subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", target,
-                            "--outdir", str(workdir), str(workdir / name)], check=True, capture_output=True)
-        out += [(115, "import table.doc (LibreOffice)", workdir / "table.doc"),
-                (115, "import book.xls", workdir / "book.xls")]
+            subprocess.run(
+                [
+                    soffice,
+                    f"-env:UserInstallation={profile}",
+                    "--headless",
+                    "--convert-to",
+                    target,
+                    "--outdir",
+                    str(workdir),
+                    str(workdir / name),
+                ],
+                check=True,
+                capture_output=True,
+            )
+        out += [
+            (115, "import table.doc (LibreOffice)", workdir / "table.doc"),
+            (115, "import book.xls", workdir / "book.xls"),
+        ]
     big = synthetic(base, 10000)
     (workdir / "book-10000.xlsx").write_bytes(tablefiles.workbook(big))
     (workdir / "doc-10000.yaml").write_bytes(datafile.dump(big))
-    return out + [(10000, "import someone's book.xlsx", workdir / "book-10000.xlsx"),
-                  (10000, "import our own export.xlsx", workdir / "ours-10000.xlsx")]
+    return out + [
+        (10000, "import someone's book.xlsx", workdir / "book-10000.xlsx"),
+        (10000, "import our own export.xlsx", workdir / "ours-10000.xlsx"),
+    ]
 
 
 def bench_imports(runs: int, workdir: Path, env: dict, soffice: str | None) -> list[dict]:
@@ -208,10 +276,21 @@ def bench_imports(runs: int, workdir: Path, env: dict, soffice: str | None) -> l
     # The files are built in a child process: a child forked from this one would start with this
     # process's memory (the 10,000-task document) and report it as its own peak RSS.
     subprocess.run([sys.executable, __file__, "--make-import-files", str(workdir)], check=True)
-    sources = [(size, label, Path(path)) for size, label, path in
-               json.loads((workdir / "import-files.json").read_text(encoding="utf-8"))]
-    ours = [sys.executable, "-m", "exporter", "export", "xlsx", "--data", str(workdir / "doc-10000.yaml"),
-            "-o", str(workdir / "ours-10000.xlsx")]
+    sources = [
+        (size, label, Path(path))
+        for size, label, path in json.loads((workdir / "import-files.json").read_text(encoding="utf-8"))
+    ]
+    ours = [
+        sys.executable,
+        "-m",
+        "exporter",
+        "export",
+        "xlsx",
+        "--data",
+        str(workdir / "doc-10000.yaml"),
+        "-o",
+        str(workdir / "ours-10000.xlsx"),
+    ]
     subprocess.run(ours, cwd=workdir, env=env, check=True, capture_output=True)
     for size, label, path in sources:
         out = workdir / (path.name + ".yaml")
@@ -220,9 +299,18 @@ def bench_imports(runs: int, workdir: Path, env: dict, soffice: str | None) -> l
         LAST_CPU.clear()
         results = [measure(cmd, workdir, env, timeout=900) for _ in range(n)]
         wall = statistics.median(r[0] for r in results)
-        rows.append({"size": size, "what": label, "wall": wall, "per_task_ms": 1000 * wall / size,
-                     "rss": max(r[1] for r in results), "bytes": out.stat().st_size, "runs": n,
-                     "cpu": statistics.median(LAST_CPU)})
+        rows.append(
+            {
+                "size": size,
+                "what": label,
+                "wall": wall,
+                "per_task_ms": 1000 * wall / size,
+                "rss": max(r[1] for r in results),
+                "bytes": out.stat().st_size,
+                "runs": n,
+                "cpu": statistics.median(LAST_CPU),
+            }
+        )
     return rows
 
 
@@ -248,18 +336,24 @@ def main() -> None:
     if sys.argv[1:2] == ["--make-import-files"]:  # see bench_imports
         folder = Path(sys.argv[2])
         made = import_sources(folder, shutil.which("soffice") or shutil.which("libreoffice"))
-        (folder / "import-files.json").write_text(json.dumps([(n, label, str(p)) for n, label, p in made]),
-                                                  encoding="utf-8")
+        (folder / "import-files.json").write_text(
+            json.dumps([(n, label, str(p)) for n, label, p in made]), encoding="utf-8"
+        )
         return
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="115,1000,10000")
     parser.add_argument("--runs", type=int, default=5, help="runs per measurement (3 at 10,000 tasks)")
-    parser.add_argument("--formats", default=",".join(MEASURED),
-                        help="what to measure, e.g. docx or xlsx,pdf or import; import-files: every file type")
-    parser.add_argument("--lo-max", type=int, default=1000,
-                        help="largest size LibreOffice is measured at (10,000 takes minutes)")
-    parser.add_argument("--import-all", action="store_true",
-                        help="measure the import at every size (default: 115 and 10,000)")
+    parser.add_argument(
+        "--formats",
+        default=",".join(MEASURED),
+        help="what to measure, e.g. docx or xlsx,pdf or import; import-files: every file type",
+    )
+    parser.add_argument(
+        "--lo-max", type=int, default=1000, help="largest size LibreOffice is measured at (10,000 takes minutes)"
+    )
+    parser.add_argument(
+        "--import-all", action="store_true", help="measure the import at every size (default: 115 and 10,000)"
+    )
     args = parser.parse_args()
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     measured = tuple(f for f in args.formats.split(",") if f)
@@ -286,8 +380,10 @@ def main() -> None:
     print("|---:|---|---:|---:|---:|---:|---:|")
     for r in rows:
         cpu = f" (CPU {r['cpu']:.2f} s)" if "cpu" in r else ""
-        print(f"| {r['size']:,} | {r['what']} | {r['wall']:.2f} s{cpu} | {r['per_task_ms']:.2f} ms | "
-              f"{r['rss'] / 2**20:.0f} MB | {r['bytes'] / 2**20:.2f} MB | {r['runs']} |")
+        print(
+            f"| {r['size']:,} | {r['what']} | {r['wall']:.2f} s{cpu} | {r['per_task_ms']:.2f} ms | "
+            f"{r['rss'] / 2**20:.0f} MB | {r['bytes'] / 2**20:.2f} MB | {r['runs']} |"
+        )
     print()
     for size, got in by_size.items():
         lo = got.get("LibreOffice xlsx→pdf")

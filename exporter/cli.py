@@ -1,4 +1,5 @@
 """The command line: parse options, call the library, turn its errors into messages and exit codes."""
+
 from __future__ import annotations
 
 import functools
@@ -37,8 +38,9 @@ def not_empty(ctx, param, value):
     values = value if isinstance(value, tuple) else (value,)
     for v in values:
         if v is not None and not str(v).strip():
-            raise click.BadParameter(W.OPTION_EMPTY.format(option=param.opts[-1]) + "。" + W.OPTION_EMPTY_HINT,
-                                     ctx=ctx, param=param)
+            raise click.BadParameter(
+                W.OPTION_EMPTY.format(option=param.opts[-1]) + "。" + W.OPTION_EMPTY_HINT, ctx=ctx, param=param
+            )
     return value
 
 
@@ -48,8 +50,9 @@ def attachment_value(ctx, param, value):
         return value
     text = value.strip()
     if not (text.isascii() and text.isdigit() and 1 <= int(text) <= 999):
-        raise click.BadParameter(W.ATTACHMENT_BAD.format(value=value) + "。" + W.ATTACHMENT_BAD_HINT,
-                                 ctx=ctx, param=param)
+        raise click.BadParameter(
+            W.ATTACHMENT_BAD.format(value=value) + "。" + W.ATTACHMENT_BAD_HINT, ctx=ctx, param=param
+        )
     return str(int(text))
 
 
@@ -76,21 +79,30 @@ def progress_printer(label: str):
 
 
 def data_option(f):
-    return click.option("--data", "data", metavar="FILE.yaml", callback=not_empty,
-                        help="数据文件（默认：内置的 2023 年数据）。")(f)
+    return click.option(
+        "--data", "data", metavar="FILE.yaml", callback=not_empty, help="数据文件（默认：内置的 2023 年数据）。"
+    )(f)
 
 
 def selection_options(f):
-    f = click.option("--unit", metavar="单位", callback=not_empty,
-                     help="只保留该单位牵头或配合的任务，例如 --unit 市发展改革委。")(f)
-    f = click.option("--section", "sections", multiple=True, metavar="部分", callback=not_empty,
-                     help="只导出这些部分：九、9，可重复或写成 二,三。")(f)
+    f = click.option(
+        "--unit", metavar="单位", callback=not_empty, help="只保留该单位牵头或配合的任务，例如 --unit 市发展改革委。"
+    )(f)
+    f = click.option(
+        "--section",
+        "sections",
+        multiple=True,
+        metavar="部分",
+        callback=not_empty,
+        help="只导出这些部分：九、9，可重复或写成 二,三。",
+    )(f)
     return f
 
 
 @click.group(context_settings=CONTEXT)
-@click.version_option(package_name="exporter", message="exporter %(version)s",
-                      help=cli_text.CATALOGUE["Show the version and exit."])  # set at import, before install()
+@click.version_option(
+    package_name="exporter", message="exporter %(version)s", help=cli_text.CATALOGUE["Show the version and exit."]
+)  # set at import, before install()
 def cli():
     """把“政府工作报告重点工作任务完成情况”导出为规范化数据、Excel 工作簿、PDF、OFD 和 Word 文档。
 
@@ -104,12 +116,22 @@ def cli():
 
 @cli.command("import", context_settings=CONTEXT)
 @click.argument("source", metavar="SOURCE")
-@click.option("-o", "--output", "out", default="-", metavar="FILE.yaml", callback=not_empty,
-              help="写入的数据文件（默认：标准输出）。")
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    default="-",
+    metavar="FILE.yaml",
+    callback=not_empty,
+    help="写入的数据文件（默认：标准输出）。",
+)
 @click.option("--keep-punctuation", is_flag=True, help="保留来源中的半角标点，不恢复为全角。")
-@click.option("--columns", metavar="表头,…",
-              help="表头认不出时，按表格各列的顺序写出它们对应的标准表头，用逗号分隔，"
-                   "例如 --columns 序号,重点工作任务,完成情况,牵头责任单位。")
+@click.option(
+    "--columns",
+    metavar="表头,…",
+    help="表头认不出时，按表格各列的顺序写出它们对应的标准表头，用逗号分隔，"
+    "例如 --columns 序号,重点工作任务,完成情况,牵头责任单位。",
+)
 def import_cmd(source, out, keep_punctuation, columns):
     """把来源文件转成规范化数据文件。文件类型按内容识别：
 
@@ -131,8 +153,9 @@ def import_cmd(source, out, keep_punctuation, columns):
         raise click.BadParameter(W.COLUMNS_OPTION_BAD, param_hint="--columns")
     echo = functools.partial(click.echo, err=True)
     notes: list[str] = []  # which header went to which field, gaps in the numbering: told once it is written
-    doc = formats.read(data, source, columns=labels, restore_punctuation=not keep_punctuation,
-                       report=notes.append, notice=echo)
+    doc = formats.read(
+        data, source, columns=labels, restore_punctuation=not keep_punctuation, report=notes.append, notice=echo
+    )
     payload = datafile.dump(doc)
     datafile.check_imported(payload, source)
     output.write(out, payload, inputs=[(source, "来源文件")])
@@ -157,8 +180,9 @@ def check(file):
             span = str(first) if first == last else f"{first}–{last}"
             click.echo(W.DATA_NUMBER_GAP.format(after=after, span=span, count=last - first + 1), err=True)
     subsections = sum(len(s.subsections) for s in doc.sections)
-    click.echo(f"{file}：没有发现问题。{len(doc.sections)} 个部分，{subsections} 个小标题，"
-               f"{len(doc.all_tasks())} 项任务。")
+    click.echo(
+        f"{file}：没有发现问题。{len(doc.sections)} 个部分，{subsections} 个小标题，{len(doc.all_tasks())} 项任务。"
+    )
     click.echo(W.CHECK_COLUMNS.format(count=len(doc.columns), labels="、".join(c.label for c in doc.columns)))
 
 
@@ -204,10 +228,20 @@ def export_command(fmt: str, extra_options=()):
         @export.command(fmt, context_settings=CONTEXT, help=f.__doc__)
         @data_option
         @selection_options
-        @click.option("--template", metavar="NAME|FILE", callback=not_empty,
-                      help="模板名（templates/ 中）或模板文件，默认 official。")
-        @click.option("-o", "--output", "out", metavar="FILE", callback=not_empty,
-                      help="输出文件（默认按标题命名；- 为标准输出）。")
+        @click.option(
+            "--template",
+            metavar="NAME|FILE",
+            callback=not_empty,
+            help="模板名（templates/ 中）或模板文件，默认 official。",
+        )
+        @click.option(
+            "-o",
+            "--output",
+            "out",
+            metavar="FILE",
+            callback=not_empty,
+            help="输出文件（默认按标题命名；- 为标准输出）。",
+        )
         @click.option("--split-by", type=click.Choice(["unit"]), help="按单位拆分为多个文件，写入 -o 指定的文件夹。")
         @click.option("--add-column", "add_columns", multiple=True, metavar="表头", help=W.ADD_COLUMN_HELP)
         @functools.wraps(f)
@@ -215,23 +249,29 @@ def export_command(fmt: str, extra_options=()):
             doc = load_data(data)
             if add_columns:
                 from exporter.ops import columns
+
                 doc = columns.add_columns(doc, add_columns)
             read = [(data_path(data), "数据文件"), *template_inputs(template)]
             tmpl = templates.load(template)
             selected = select.select(doc, sections, unit)
             from exporter.formats import renderer
+
             render = renderer(fmt)
             if split_by == "unit":
                 from exporter.ops import split
+
                 folder = out or naming.safe_filename(f"{doc.title}（按单位）")
                 if output.is_stdout(folder):
                     raise OutputError("按单位拆分时不能输出到标准输出", hint="用 -o 指定一个文件夹。")
                 if unit:
-                    raise OutputError("--unit 与 --split-by unit 不能同时使用",
-                                      hint="去掉 --unit 以导出每个单位各自的文件；只要一个单位时去掉 --split-by。")
+                    raise OutputError(
+                        "--unit 与 --split-by unit 不能同时使用",
+                        hint="去掉 --unit 以导出每个单位各自的文件；只要一个单位时去掉 --split-by。",
+                    )
                 output.check_folder(folder)  # before the work of rendering, not after
-                files = split.render_by_unit(selected, tmpl, fmt, render, options,
-                                             progress=progress_printer(f"正在按单位生成 {fmt}"))
+                files = split.render_by_unit(
+                    selected, tmpl, fmt, render, options, progress=progress_printer(f"正在按单位生成 {fmt}")
+                )
                 output.write_many(folder, files, inputs=read)
                 click.echo(f"已写入 {folder}/：{len(files)} 个文件。", err=True)
                 return
@@ -263,8 +303,9 @@ def export_xlsx(**_):
     """
 
 
-ATTACHMENT_OPTION = click.option("--attachment", metavar="N", callback=attachment_value,
-                                 help="在首页左上角标注“附件N”（N 可省略为空字符串）。")
+ATTACHMENT_OPTION = click.option(
+    "--attachment", metavar="N", callback=attachment_value, help="在首页左上角标注“附件N”（N 可省略为空字符串）。"
+)
 
 
 @export_command("pdf", extra_options=[ATTACHMENT_OPTION])
@@ -313,6 +354,7 @@ def diff(old, new):
     例：exporter diff data/2023.yaml 返回/市发展改革委.yaml
     """
     from exporter.ops import compare
+
     try:
         changes = compare.diff(load_data(old), load_data(new))
     except ExporterError as exc:
@@ -325,8 +367,9 @@ def diff(old, new):
 @cli.command(context_settings=CONTEXT)
 @click.argument("base", metavar="BASE.yaml")
 @click.argument("parts", nargs=-1, required=True, metavar="PART.yaml...")
-@click.option("-o", "--output", "out", required=True, metavar="FILE.yaml", callback=not_empty,
-              help="合并后的数据文件。")
+@click.option(
+    "-o", "--output", "out", required=True, metavar="FILE.yaml", callback=not_empty, help="合并后的数据文件。"
+)
 def merge(base, parts, out):
     """把各单位返回的部分合并到底稿；同一字段被不同单位改得不一致时停止。
 
@@ -334,6 +377,7 @@ def merge(base, parts, out):
     例：exporter merge data/2023.yaml 返回/*.yaml -o 2023-合并.yaml
     """
     from exporter.ops import compare
+
     merged, report = compare.merge(load_data(base), [(p, load_data(p)) for p in parts])
     output.write(out, datafile.dump(merged), inputs=[(base, "底稿"), *((p, "返回文件") for p in parts)])
     click.echo(report, err=True)

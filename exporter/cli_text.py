@@ -3,6 +3,7 @@
 click looks its texts up through gettext's `_` in each of its modules; we put a small catalogue in
 front of that lookup instead of shipping a compiled .mo file.
 """
+
 from __future__ import annotations
 
 import gettext

@@ -1,4 +1,5 @@
 """Small exceptions that carry where a problem is and, like click's, their own exit code."""
+
 from __future__ import annotations
 
 
@@ -11,8 +12,15 @@ class ExporterError(Exception):
 
     exit_code = 1
 
-    def __init__(self, message: str, *, file: str | None = None, line: int | None = None,
-                 task: int | None = None, hint: str | None = None):
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | None = None,
+        line: int | None = None,
+        task: int | None = None,
+        hint: str | None = None,
+    ):
         super().__init__(message)
         self.message = message
         self.file = file

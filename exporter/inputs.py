@@ -3,6 +3,7 @@
 A FIFO would block forever and a device such as /dev/zero never ends, so only regular files are
 read; the size is checked before reading so that a huge or sparse file is refused at once.
 """
+
 from __future__ import annotations
 
 import errno
@@ -48,16 +49,20 @@ def check_regular(path: str, what: str) -> os.stat_result:
     except FileNotFoundError:
         raise SourceError(W.INPUT_MISSING.format(what=what, path=path), hint=W.INPUT_MISSING_HINT) from None
     except OSError as exc:
-        raise SourceError(W.INPUT_UNREADABLE.format(what=what, path=path, reason=reason(exc)),
-                          hint=W.INPUT_UNREADABLE_HINT) from None
+        raise SourceError(
+            W.INPUT_UNREADABLE.format(what=what, path=path, reason=reason(exc)), hint=W.INPUT_UNREADABLE_HINT
+        ) from None
     if stat.S_ISDIR(st.st_mode):
         raise SourceError(W.INPUT_FOLDER.format(what=what, path=path), hint=W.INPUT_FOLDER_HINT)
     if not stat.S_ISREG(st.st_mode):
-        raise SourceError(W.INPUT_NOT_REGULAR.format(what=what, path=path, kind=kind(st.st_mode)),
-                          hint=W.INPUT_NOT_REGULAR_HINT)
+        raise SourceError(
+            W.INPUT_NOT_REGULAR.format(what=what, path=path, kind=kind(st.st_mode)), hint=W.INPUT_NOT_REGULAR_HINT
+        )
     if st.st_size > MAX_BYTES:
-        raise SourceError(W.INPUT_TOO_BIG.format(what=what, path=path, size=_size_text(st.st_size),
-                                                 limit=_size_text(MAX_BYTES)), hint=W.INPUT_TOO_BIG_HINT)
+        raise SourceError(
+            W.INPUT_TOO_BIG.format(what=what, path=path, size=_size_text(st.st_size), limit=_size_text(MAX_BYTES)),
+            hint=W.INPUT_TOO_BIG_HINT,
+        )
     return st
 
 
@@ -76,17 +81,22 @@ def read(path: str, what: str) -> bytes:
         with os.fdopen(fd, "rb") as fh:
             st = os.fstat(fh.fileno())
             if not stat.S_ISREG(st.st_mode):
-                raise SourceError(W.INPUT_NOT_REGULAR.format(what=what, path=path, kind=kind(st.st_mode)),
-                                  hint=W.INPUT_NOT_REGULAR_HINT)
+                raise SourceError(
+                    W.INPUT_NOT_REGULAR.format(what=what, path=path, kind=kind(st.st_mode)),
+                    hint=W.INPUT_NOT_REGULAR_HINT,
+                )
             data = fh.read(MAX_BYTES + 1)
     except IsADirectoryError:
         raise SourceError(W.INPUT_FOLDER.format(what=what, path=path), hint=W.INPUT_FOLDER_HINT) from None
     except OSError as exc:
-        raise SourceError(W.INPUT_UNREADABLE.format(what=what, path=path, reason=reason(exc)),
-                          hint=W.INPUT_UNREADABLE_HINT) from None
+        raise SourceError(
+            W.INPUT_UNREADABLE.format(what=what, path=path, reason=reason(exc)), hint=W.INPUT_UNREADABLE_HINT
+        ) from None
     if len(data) > MAX_BYTES:
-        raise SourceError(W.INPUT_TOO_BIG.format(what=what, path=path, size=_size_text(len(data)),
-                                                 limit=_size_text(MAX_BYTES)), hint=W.INPUT_TOO_BIG_HINT)
+        raise SourceError(
+            W.INPUT_TOO_BIG.format(what=what, path=path, size=_size_text(len(data)), limit=_size_text(MAX_BYTES)),
+            hint=W.INPUT_TOO_BIG_HINT,
+        )
     return data
 
 

@@ -7,6 +7,7 @@ one module at a time; together about a tenth of a short export. So the command r
 cyclic collector (reference counting still frees everything that is dropped) and, once its output is
 written and its streams flushed, leaves after the exit handlers without tearing the interpreter down.
 """
+
 from __future__ import annotations
 
 import atexit

@@ -2,6 +2,7 @@
 
 Everything the renderers need is here; nothing in this module reads or writes files.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -9,14 +10,48 @@ from dataclasses import dataclass, field
 
 # Chinese numerals used for section and subsection markers, in order.
 NUMERALS = [
-    "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
-    "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十",
-    "二十一", "二十二", "二十三", "二十四", "二十五", "二十六", "二十七", "二十八", "二十九", "三十",
+    "一",
+    "二",
+    "三",
+    "四",
+    "五",
+    "六",
+    "七",
+    "八",
+    "九",
+    "十",
+    "十一",
+    "十二",
+    "十三",
+    "十四",
+    "十五",
+    "十六",
+    "十七",
+    "十八",
+    "十九",
+    "二十",
+    "二十一",
+    "二十二",
+    "二十三",
+    "二十四",
+    "二十五",
+    "二十六",
+    "二十七",
+    "二十八",
+    "二十九",
+    "三十",
 ]
 
 # Document fields with a fixed meaning, in the order they are written.
 DOCUMENT_FIELDS = [
-    "title", "issuer", "index_no", "category", "written", "published", "validity", "source",
+    "title",
+    "issuer",
+    "index_no",
+    "category",
+    "written",
+    "published",
+    "validity",
+    "source",
 ]
 
 
@@ -31,6 +66,7 @@ def numeral_value(numeral: str) -> int | None:
 @dataclass(frozen=True)
 class Column:
     """One column of the published table: the field it holds and its header as published."""
+
     field: str
     label: str
 
@@ -238,7 +274,7 @@ def number_list(numbers) -> str:
         if j - i >= 2:
             parts.append(f"{ordered[i]}–{ordered[j]}")
         else:
-            parts.extend(str(n) for n in ordered[i:j + 1])
+            parts.extend(str(n) for n in ordered[i : j + 1])
         i = j + 1
     return "、".join(parts)
 

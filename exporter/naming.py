@@ -1,4 +1,5 @@
 """Default output file names, safe on Windows, macOS and Linux."""
+
 from __future__ import annotations
 
 import re
@@ -18,8 +19,15 @@ def _clip_bytes(name: str, limit: int) -> str:
 
 # Device names Windows still reserves, whatever follows the first dot ("Aux.局.xlsx" is AUX) and with
 # trailing spaces before it ignored: superscript digits and the console devices included.
-WINDOWS_DEVICES = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
-                   *(f"{port}{digit}" for port in ("COM", "LPT") for digit in "0123456789¹²³")}
+WINDOWS_DEVICES = {
+    "CON",
+    "PRN",
+    "AUX",
+    "NUL",
+    "CONIN$",
+    "CONOUT$",
+    *(f"{port}{digit}" for port in ("COM", "LPT") for digit in "0123456789¹²³"),
+}
 
 
 def not_a_device(stem: str) -> str:

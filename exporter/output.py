@@ -6,6 +6,7 @@ does — never a file this command reads, a non-regular file (device, FIFO, sock
 written through (the file it points to is replaced, the link stays); any other link is refused.
 Files appear whole or not at all: they are written under a short temporary name and renamed.
 """
+
 from __future__ import annotations
 
 import os
@@ -53,29 +54,32 @@ def check_target(target, inputs: Inputs = ()) -> Path:
     path = Path(text)
     name_bytes = len(os.fsencode(path.name))
     if name_bytes > NAME_LIMIT:
-        raise OutputError(W.OUTPUT_NAME_TOO_LONG.format(size=name_bytes, limit=NAME_LIMIT, name=path.name),
-                          hint=W.OUTPUT_NAME_TOO_LONG_HINT)
+        raise OutputError(
+            W.OUTPUT_NAME_TOO_LONG.format(size=name_bytes, limit=NAME_LIMIT, name=path.name),
+            hint=W.OUTPUT_NAME_TOO_LONG_HINT,
+        )
     if path.is_symlink():
         real = Path(os.path.realpath(path))
         if not real.exists():
             raise OutputError(W.OUTPUT_BROKEN_LINK.format(path=text), hint=W.OUTPUT_BROKEN_LINK_HINT)
         if not real.is_file():
-            raise OutputError(W.OUTPUT_LINK_NOT_REGULAR.format(path=text, target=real),
-                              hint=W.OUTPUT_NOT_REGULAR_HINT)
+            raise OutputError(W.OUTPUT_LINK_NOT_REGULAR.format(path=text, target=real), hint=W.OUTPUT_NOT_REGULAR_HINT)
         path = real
     try:
         st = os.stat(path)
     except FileNotFoundError:
         st = None
     except OSError as exc:
-        raise OutputError(W.OUTPUT_CANNOT_WRITE.format(path=text, reason=reason(exc)),
-                          hint=W.OUTPUT_CANNOT_WRITE_HINT) from None
+        raise OutputError(
+            W.OUTPUT_CANNOT_WRITE.format(path=text, reason=reason(exc)), hint=W.OUTPUT_CANNOT_WRITE_HINT
+        ) from None
     if st is not None:
         if stat.S_ISDIR(st.st_mode):
             raise OutputError(W.OUTPUT_IS_FOLDER.format(path=text), hint=W.OUTPUT_IS_FOLDER_HINT)
         if not stat.S_ISREG(st.st_mode):
-            raise OutputError(W.OUTPUT_NOT_REGULAR.format(path=text, kind=kind(st.st_mode)),
-                              hint=W.OUTPUT_NOT_REGULAR_HINT)
+            raise OutputError(
+                W.OUTPUT_NOT_REGULAR.format(path=text, kind=kind(st.st_mode)), hint=W.OUTPUT_NOT_REGULAR_HINT
+            )
         for source, what in inputs:
             if source and not is_stdout(source) and same_file(source, path):
                 raise OutputError(W.OUTPUT_IS_INPUT.format(path=text, what=what), hint=W.OUTPUT_IS_INPUT_HINT)
@@ -99,8 +103,9 @@ def _replace(path: Path, data: bytes) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=_TMP_PREFIX, suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise OutputError(W.OUTPUT_CANNOT_CREATE.format(folder=folder, reason=reason(exc)),
-                          hint=W.OUTPUT_CANNOT_CREATE_HINT) from None
+        raise OutputError(
+            W.OUTPUT_CANNOT_CREATE.format(folder=folder, reason=reason(exc)), hint=W.OUTPUT_CANNOT_CREATE_HINT
+        ) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -116,8 +121,9 @@ def _replace(path: Path, data: bytes) -> None:
         os.replace(tmp, path)
     except OSError as exc:
         _unlink(tmp)
-        raise OutputError(W.OUTPUT_CANNOT_WRITE.format(path=path, reason=reason(exc)),
-                          hint=W.OUTPUT_CANNOT_WRITE_HINT) from None
+        raise OutputError(
+            W.OUTPUT_CANNOT_WRITE.format(path=path, reason=reason(exc)), hint=W.OUTPUT_CANNOT_WRITE_HINT
+        ) from None
     except BaseException:
         _unlink(tmp)
         raise
@@ -154,8 +160,9 @@ def write_many(folder, files: dict[str, bytes], inputs: Inputs = ()) -> list[Pat
     try:
         staging = Path(tempfile.mkdtemp(prefix=_TMP_PREFIX, dir=parent))
     except OSError as exc:
-        raise OutputError(W.FOLDER_CANNOT_CREATE.format(path=text, reason=reason(exc)),
-                          hint=W.FOLDER_CANNOT_CREATE_HINT) from None
+        raise OutputError(
+            W.FOLDER_CANNOT_CREATE.format(path=text, reason=reason(exc)), hint=W.FOLDER_CANNOT_CREATE_HINT
+        ) from None
     try:
         for name, data in files.items():
             _replace(staging / name, data)
@@ -170,8 +177,9 @@ def write_many(folder, files: dict[str, bytes], inputs: Inputs = ()) -> list[Pat
             os.rename(staging, folder)
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        raise OutputError(W.FOLDER_CANNOT_CREATE.format(path=text, reason=reason(exc)),
-                          hint=W.FOLDER_CANNOT_CREATE_HINT) from None
+        raise OutputError(
+            W.FOLDER_CANNOT_CREATE.format(path=text, reason=reason(exc)), hint=W.FOLDER_CANNOT_CREATE_HINT
+        ) from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

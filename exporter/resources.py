@@ -1,4 +1,5 @@
 """Where the bundled data, templates and fonts are, installed or in a checkout."""
+
 from __future__ import annotations
 
 from pathlib import Path

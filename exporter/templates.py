@@ -7,6 +7,7 @@ format parses its section once per loaded template (`Template.parsed`), so every
 export is styled from the same parsed settings. Sizes are written as people write them — 三号, 16pt,
 28mm, 1.8cm — and parsed here (`parse_size`).
 """
+
 from __future__ import annotations
 
 import copy
@@ -27,8 +28,20 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # GB/T 9704 font sizes (号) in points.
 HAO = {
-    "初号": 42, "小初": 36, "一号": 26, "小一": 24, "二号": 22, "小二": 18, "三号": 16, "小三": 15,
-    "四号": 14, "小四": 12, "五号": 10.5, "小五": 9, "六号": 7.5, "小六": 6.5,
+    "初号": 42,
+    "小初": 36,
+    "一号": 26,
+    "小一": 24,
+    "二号": 22,
+    "小二": 18,
+    "三号": 16,
+    "小三": 15,
+    "四号": 14,
+    "小四": 12,
+    "五号": 10.5,
+    "小五": 9,
+    "六号": 7.5,
+    "小六": 6.5,
 }
 UNITS = {"pt": 1.0, "mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72.0}
 
@@ -42,8 +55,7 @@ def parse_size(value, what: str = "尺寸") -> float:
         return float(HAO[text])
     m = re.fullmatch(r"(-?\d+(?:\.\d+)?)\s*(pt|mm|cm|in)?", text)
     if not m:
-        raise TemplateError(f"{what}“{value}”无法识别",
-                            hint="写成 三号、16pt、28mm 或 1.8cm 这样的形式。")
+        raise TemplateError(f"{what}“{value}”无法识别", hint="写成 三号、16pt、28mm 或 1.8cm 这样的形式。")
     return float(m.group(1)) * UNITS[m.group(2) or "pt"]
 
 
@@ -66,8 +78,9 @@ def parsed(template: dict, parser):
 
 
 def missing(path: str) -> TemplateError:
-    return TemplateError(f"模板缺少设置 {path}",
-                         hint="在模板中补上这一项，或在模板开头写 extends: official 继承默认设置。")
+    return TemplateError(
+        f"模板缺少设置 {path}", hint="在模板中补上这一项，或在模板开头写 extends: official 继承默认设置。"
+    )
 
 
 def setting(template: dict, path: str):
@@ -88,11 +101,14 @@ def official_path() -> Path:
 def official() -> Template:
     """The bundled default template (read once per process; callers must not change it)."""
     return load(DEFAULT)
+
+
 def _checked(size: float, value, what: str, positive: bool) -> float:
     if size < 0 or (positive and size <= 0) or size > 2000:  # 2000pt: larger than any paper
         rule = "大于 0" if positive else "不小于 0"
-        raise TemplateError(W.TEMPLATE_SIZE_RANGE.format(what=what, value=value, rule=rule),
-                            hint=W.TEMPLATE_SIZE_RANGE_HINT)
+        raise TemplateError(
+            W.TEMPLATE_SIZE_RANGE.format(what=what, value=value, rule=rule), hint=W.TEMPLATE_SIZE_RANGE_HINT
+        )
     return size
 
 
@@ -126,8 +142,10 @@ def parse_int(value, what: str, low: int, high: int) -> int:
     """A whole number between low and high ('2' and 2 alike)."""
     text = str(value).strip() if not isinstance(value, bool) else ""
     if not (text.isascii() and text.isdigit() and low <= int(text) <= high):
-        raise TemplateError(W.TEMPLATE_INT.format(what=what, value=value, low=low, high=high),
-                            hint=W.TEMPLATE_INT_HINT.format(low=low, high=high))
+        raise TemplateError(
+            W.TEMPLATE_INT.format(what=what, value=value, low=low, high=high),
+            hint=W.TEMPLATE_INT_HINT.format(low=low, high=high),
+        )
     return int(text)
 
 
@@ -152,8 +170,9 @@ def _find(name: str) -> Path:
     candidate = bundled("templates") / f"{name}.yaml"
     if not candidate.is_file():
         names = sorted(p.stem for p in bundled("templates").glob("*.yaml"))
-        raise TemplateError(f"没有名为“{name}”的模板。可用模板：{'、'.join(names)}",
-                            hint="用 --template 指定内置模板名或模板文件路径。")
+        raise TemplateError(
+            f"没有名为“{name}”的模板。可用模板：{'、'.join(names)}", hint="用 --template 指定内置模板名或模板文件路径。"
+        )
     return candidate
 
 
@@ -163,8 +182,9 @@ def _refuse_aliases(text: str, path: Path) -> None:
         return
     for event in yaml.parse(text, Loader=_LOADER):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise TemplateError(W.TEMPLATE_ALIAS, file=str(path), line=event.start_mark.line + 1,
-                                hint=W.TEMPLATE_ALIAS_HINT)
+            raise TemplateError(
+                W.TEMPLATE_ALIAS, file=str(path), line=event.start_mark.line + 1, hint=W.TEMPLATE_ALIAS_HINT
+            )
 
 
 def load(name: str | None = None) -> Template:
@@ -186,8 +206,12 @@ def _load(name: str | None, _seen: tuple = ()) -> dict:
         data = yaml.load(text, Loader=_LOADER) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", None)
-        raise TemplateError("模板不是有效的 YAML", file=str(path), line=line + 1 if line is not None else None,
-                            hint="检查缩进与冒号，文件须为 UTF-8 编码。") from None
+        raise TemplateError(
+            "模板不是有效的 YAML",
+            file=str(path),
+            line=line + 1 if line is not None else None,
+            hint="检查缩进与冒号，文件须为 UTF-8 编码。",
+        ) from None
     if not isinstance(data, dict):
         raise TemplateError("模板应是“键: 值”的映射", file=str(path), hint="参照 templates/official.yaml 书写。")
     # A template is an overlay on the default unless it says otherwise (`extends: null`), so a
@@ -196,8 +220,10 @@ def _load(name: str | None, _seen: tuple = ()) -> dict:
     parent = data.pop("extends", None if is_default else DEFAULT)
     data["_dir"] = str(path.parent)
     if parent:
-        base = _load(str(parent) if not (path.parent / f"{parent}.yaml").is_file()
-                    else str(path.parent / f"{parent}.yaml"), _seen + (path.resolve(),))
+        base = _load(
+            str(parent) if not (path.parent / f"{parent}.yaml").is_file() else str(path.parent / f"{parent}.yaml"),
+            _seen + (path.resolve(),),
+        )
         data = _merge(base, data)
     return data
 

@@ -16,6 +16,7 @@ means the 1st, a missing month (2024) January. Anything after the date — a tim
 A date that does not exist (2024-02-30) or text that does not start with a year is passed over for
 the next source. The result is always timezone-aware UTC.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -60,8 +61,9 @@ def epoch_override() -> datetime.datetime | None:
             raise ValueError(raw)
         return datetime.datetime.fromtimestamp(int(raw), datetime.timezone.utc)
     except (ValueError, OverflowError, OSError):
-        raise SettingError(wording.BAD_SOURCE_DATE_EPOCH.format(value=raw),
-                           hint=wording.BAD_SOURCE_DATE_EPOCH_HINT) from None
+        raise SettingError(
+            wording.BAD_SOURCE_DATE_EPOCH.format(value=raw), hint=wording.BAD_SOURCE_DATE_EPOCH_HINT
+        ) from None
 
 
 def document_time(doc) -> datetime.datetime:

@@ -1,26 +1,40 @@
 """User-facing wording, gathered by topic so a message is changed in one place."""
+
 from __future__ import annotations
 
 # -- importing task tables (formats/table.py, formats/pagetext.py) ------------------------------------
 COLUMNS_EXAMPLE = "--columns 序号,主要任务,牵头单位,落实情况"
 FIELD_NAMES = {
-    "number": "序号", "task": "任务", "units": "牵头单位", "co_units": "配合单位", "leaders": "牵头领导",
-    "owners": "责任人", "progress": "完成情况", "problems": "存在问题", "next_steps": "下一步打算",
-    "deadline": "完成时限", "status": "完成状态", "remarks": "备注", "extra": "其他列（原样保留）",
+    "number": "序号",
+    "task": "任务",
+    "units": "牵头单位",
+    "co_units": "配合单位",
+    "leaders": "牵头领导",
+    "owners": "责任人",
+    "progress": "完成情况",
+    "problems": "存在问题",
+    "next_steps": "下一步打算",
+    "deadline": "完成时限",
+    "status": "完成状态",
+    "remarks": "备注",
+    "extra": "其他列（原样保留）",
 }
 HEADER_MAPPING = "表头：{mapping}"
 HEADER_SKIPPED = "按 --columns 读取，跳过表格前 {count} 行（页面自带的表头或标题）"
 NUMBER_GAP = "提示：缺少序号 {span}（共 {count} 项，{last} 之后是 {number}）；如非有意删减，请检查来源是否完整"
 NO_TABLE = "没有找到任务表格"
-NO_TABLE_HINT = ("导入的应是任务表格的页面文本：表头（如“序号 主要任务 牵头单位 落实情况”）之后每个任务一行或每格一行，"
-                 "或“1.任务”后跟“牵头单位：…”的清单；页面没有表头时用 " + COLUMNS_EXAMPLE + " 说明各列。")
+NO_TABLE_HINT = (
+    "导入的应是任务表格的页面文本：表头（如“序号 主要任务 牵头单位 落实情况”）之后每个任务一行或每格一行，"
+    "或“1.任务”后跟“牵头单位：…”的清单；页面没有表头时用 " + COLUMNS_EXAMPLE + " 说明各列。"
+)
 NO_TITLE = "没有找到文件标题"
 NO_TITLE_HINT = "在表格之前加一行标题，例如“2023年《政府工作报告》重点工作任务完成情况”。"
 NO_TASK_ROWS = "表格中没有任何带序号的任务"
 NO_HEADER = "没有找到表头：看到的表格有 {count} 列，但认不出哪一列是任务"
 NO_HEADER_SEEN = "{message}；表格第一行是“{cells}”"
-NO_HEADER_HINT = ("用 {example} 按顺序说明各列（列名见 exporter/formats/headers.yaml 的同义词表），"
-                  "或在页面文本中补上表头行。")
+NO_HEADER_HINT = (
+    "用 {example} 按顺序说明各列（列名见 exporter/formats/headers.yaml 的同义词表），或在页面文本中补上表头行。"
+)
 ROW_ONLY_NUMBER = "这一行只有序号“{text}”，没有任务内容"
 ROW_HINT = "每个任务应有序号和任务内容；请检查这一行是否与上下行错开。"
 ROW_WIDTH = "这一行有 {found} 格，而表头有 {expected} 列"
@@ -34,15 +48,19 @@ MISSING_UNITS_HINT = "在这一行的单位列填上牵头单位。"
 DUPLICATE_NUMBER = "序号 {number} 重复（{where}已有）"
 DECREASING_NUMBER = "序号 {number} 排在 {last} 之后，序号应从小到大"
 FIRST_COLUMN_NUMBER = "每格一行的表格，第一列应是序号"
-PROSE_REFUSED = ("没有找到任务表格：页面有 {lines} 行文字（其中 {numbered} 行以序号开头），"
-                 "但没有表头、没有“牵头单位：…”这样的标注，也没有写在括号里的责任单位")
+PROSE_REFUSED = (
+    "没有找到任务表格：页面有 {lines} 行文字（其中 {numbered} 行以序号开头），"
+    "但没有表头、没有“牵头单位：…”这样的标注，也没有写在括号里的责任单位"
+)
 ITEM_WITHOUT_UNITS = "这一项没有标注责任单位：“{text}…”"
 ITEM_WITHOUT_UNITS_HINT = "在这一项之后加一行“牵头单位：…”，或在句末括号里写明单位，例如（市发展改革委牵头）。"
 MERGED_ROWS = "任务 {number} 的完成情况中夹着像单位名称的一行，其后又是正文“{text}”：可能是下一项任务的序号缺失或写错"
 TITLE_FROM_FILE = "提示：页面没有标题，以文件名“{title}”作标题；可在数据文件的 document.title 中改正"
 STRAY_LINE = "无法识别的行：“{text}”（在标题和下一项任务之间）"
-STRAY_LINE_HINT = ("清单中的每一行应是部分标题（如“一、…”）、带序号的任务（如“1.…”）或“牵头单位：…”这样的标注；"
-                   "请把这一行并入上一行标题或删除。")
+STRAY_LINE_HINT = (
+    "清单中的每一行应是部分标题（如“一、…”）、带序号的任务（如“1.…”）或“牵头单位：…”这样的标注；"
+    "请把这一行并入上一行标题或删除。"
+)
 COLUMNS_OPTION_BAD = "应写两列以上，用逗号分隔，例如 序号,主要任务,牵头单位,落实情况"
 
 
@@ -61,8 +79,13 @@ INPUT_UNREADABLE_HINT = "检查文件权限。"
 STDIN_TOO_BIG = "标准输入的内容超过上限 {limit}，不会读取"
 
 # What a non-regular file is, by its kind.
-FILE_KINDS = {"fifo": "命名管道（FIFO）", "char": "字符设备", "block": "块设备", "socket": "套接字",
-              "other": "特殊文件"}
+FILE_KINDS = {
+    "fifo": "命名管道（FIFO）",
+    "char": "字符设备",
+    "block": "块设备",
+    "socket": "套接字",
+    "other": "特殊文件",
+}
 
 # ---------------------------------------------------------------------------------------------
 # Writing output (output.py). The overwrite policy is stated in the README: an explicit -o may
@@ -97,9 +120,18 @@ FOLDER_CANNOT_CREATE_HINT = "检查路径和写入权限。"
 
 # Reasons for OSError numbers people meet, said in Chinese (the system's words follow).
 OS_REASONS = {
-    "ENOSPC": "磁盘空间不足", "EACCES": "没有权限", "EPERM": "没有权限", "EROFS": "文件系统只读",
-    "ENAMETOOLONG": "文件名过长", "EPIPE": "管道已关闭", "EBADF": "输出已关闭", "EDQUOT": "超出磁盘配额",
-    "EIO": "读写错误", "ENOENT": "路径不存在", "ENOTDIR": "路径中有一段不是文件夹", "EISDIR": "是文件夹",
+    "ENOSPC": "磁盘空间不足",
+    "EACCES": "没有权限",
+    "EPERM": "没有权限",
+    "EROFS": "文件系统只读",
+    "ENAMETOOLONG": "文件名过长",
+    "EPIPE": "管道已关闭",
+    "EBADF": "输出已关闭",
+    "EDQUOT": "超出磁盘配额",
+    "EIO": "读写错误",
+    "ENOENT": "路径不存在",
+    "ENOTDIR": "路径中有一段不是文件夹",
+    "EISDIR": "是文件夹",
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -119,8 +151,9 @@ SOURCE_KINDS = {
     "utf16": "这是 UTF-16 编码的文本，但缺少字节顺序标记，无法确定怎样读取",
     "utf32": "这是 UTF-32 编码的文本，无法读取",
 }
-SOURCE_KIND_HINT = ("在网页上全选复制页面文字，粘贴到记事本并“另存为”UTF-8 编码的 .txt 文件再导入；"
-                    "导出后编辑过的工作簿请另存为 .xlsx。")
+SOURCE_KIND_HINT = (
+    "在网页上全选复制页面文字，粘贴到记事本并“另存为”UTF-8 编码的 .txt 文件再导入；导出后编辑过的工作簿请另存为 .xlsx。"
+)
 
 # -- data format 2: the table's columns (formats/datafile.py, data/README.md) -----------------------
 COLUMN_EXAMPLE = "例如：\n  columns:\n    - {field: number, label: 序号}\n    - {field: task, label: 主要任务}"
@@ -150,8 +183,9 @@ UNIT_IN_BOTH_HINT = "一个单位在一项任务中只有一种角色：从 unit
 
 # -- timestamps (exporter/timestamps.py) -------------------------------------------------------------
 BAD_SOURCE_DATE_EPOCH = "环境变量 SOURCE_DATE_EPOCH 的值“{value}”不是有效的时间戳"
-BAD_SOURCE_DATE_EPOCH_HINT = ("写成自 1970-01-01 起的秒数（非负整数），例如 1706745600；"
-                              "或删除该变量，按文件的成文日期标注时间。")
+BAD_SOURCE_DATE_EPOCH_HINT = (
+    "写成自 1970-01-01 起的秒数（非负整数），例如 1706745600；或删除该变量，按文件的成文日期标注时间。"
+)
 
 # ---- Word (.docx): the template's docx: part ---------------------------------------------------------
 DOCX_TEMPLATE_MISSING = "模板缺少 docx 部分（Word 文档的页面、字体和列宽）"
@@ -180,7 +214,7 @@ DOCX_COLOR_HINT = "写成六位十六进制，例如 D9D9D9；none 为不加底�
 DOCX_SHARE = "docx.{name}“{value}”应是 0% 到 100% 之间的比例"
 DOCX_SHARE_HINT = "例如 25%。"
 DOCX_PAGE_NUMBER = "docx.page_number.format 中须有一处 {n}（页码）"
-DOCX_PAGE_NUMBER_HINT = "例如 \"— {n} —\"。"
+DOCX_PAGE_NUMBER_HINT = '例如 "— {n} —"。'
 DOCX_MARGINS = "docx.margins 太大，版心放不下表格"
 DOCX_MARGINS_HINT = "减小页边距。"
 
@@ -219,7 +253,7 @@ UNSUPPORTED_KIND = "文件看起来是{kind}，不是可以导入的表格"
 OLD_OFFICE_BROKEN = "这是旧版 Office 文件（.doc/.xls/.wps），但读不出其中的内容（文件已损坏或不完整）"
 UNSUPPORTED_HINT = {
     "pdf": "PDF 中的表格无法可靠还原；请找到发布该表格的网页或 Word/Excel 附件再导入，"
-           "或在网页上全选复制页面文字存为 .txt 后导入。",
+    "或在网页上全选复制页面文字存为 .txt 后导入。",
     "ofd": "OFD 中的表格无法可靠还原；请找到发布该表格的网页或 Word/Excel 附件再导入。",
     "zip": "先解压，再导入其中的网页、Word 或 Excel 文件。",
     "rar": "先解压，再导入其中的网页、Word 或 Excel 文件。",
@@ -250,9 +284,11 @@ MHTML_NO_HTML = "MHTML 文件中没有网页正文（text/html 部分）"
 MHTML_NO_HTML_HINT = "用浏览器重新“另存为”网页（.html 或 .mhtml）后再导入。"
 
 SOFFICE_MISSING = "读取 {kind} 文件需要 LibreOffice，但本机没有找到（soffice 命令）"
-SOFFICE_MISSING_HINT = ("安装 LibreOffice：Debian/Ubuntu 运行 sudo apt-get install libreoffice-writer-nogui "
-                        "libreoffice-calc-nogui；Windows/macOS 从 https://zh-cn.libreoffice.org 下载安装。"
-                        "也可以在 WPS/Word 中把文件“另存为”.docx（或 Excel 的 .xlsx）后再导入。")
+SOFFICE_MISSING_HINT = (
+    "安装 LibreOffice：Debian/Ubuntu 运行 sudo apt-get install libreoffice-writer-nogui "
+    "libreoffice-calc-nogui；Windows/macOS 从 https://zh-cn.libreoffice.org 下载安装。"
+    "也可以在 WPS/Word 中把文件“另存为”.docx（或 Excel 的 .xlsx）后再导入。"
+)
 SOFFICE_FAILED = "LibreOffice 无法转换该 {kind} 文件（{detail}）"
 SOFFICE_FAILED_HINT = "文件可能已损坏或设置了密码；在 WPS/Word 中打开后“另存为”.docx 再导入。"
 SOFFICE_TIMEOUT = "LibreOffice 转换该 {kind} 文件超过 {seconds} 秒仍未完成，已停止"
@@ -264,10 +300,14 @@ CHECK_COLUMNS = "表格共 {count} 列：{labels}"
 ADD_COLUMN_EMPTY = "--add-column 的表头是空的"
 ADD_COLUMN_HINT = "写出要加的列的表头，例如 --add-column 完成情况。"
 ADD_COLUMN_EXISTS = "表格已有“{existing}”列（{name}），不能再加“{label}”"
-ADD_COLUMN_EXISTS_HINT = ("--add-column 只加表格中还没有的列；要收集完成情况，请对没有完成情况列的分解表使用。"
-                          "表头对应的字段见 exporter/formats/headers.yaml。")
-ADD_COLUMN_HELP = ("在表格末尾加一个空列（可重复），如 --add-column 完成情况：表头按同义词表对应到字段，"
-                   "其他表头作为“其他列”。常与 --split-by unit 一起用，把分解表发给各单位填写。")
+ADD_COLUMN_EXISTS_HINT = (
+    "--add-column 只加表格中还没有的列；要收集完成情况，请对没有完成情况列的分解表使用。"
+    "表头对应的字段见 exporter/formats/headers.yaml。"
+)
+ADD_COLUMN_HELP = (
+    "在表格末尾加一个空列（可重复），如 --add-column 完成情况：表头按同义词表对应到字段，"
+    "其他表头作为“其他列”。常与 --split-by unit 一起用，把分解表发给各单位填写。"
+)
 
 # ---- OFD: embedding fonts (formats/ofd/writer.py) ----------------------------------------------------
 OFD_FONT_NOT_EMBEDDABLE = "字体“{alias}”的文件“{path}”无法嵌入 OFD：{reason}"
@@ -284,9 +324,10 @@ TEMPLATE_IS_FOLDER_HINT = "指定文件夹中的 .yaml 模板文件，或用内�
 TEMPLATE_ALIAS = "模板使用了 YAML 锚点或别名（& 或 *），本程序不接受"
 TEMPLATE_ALIAS_HINT = "把别名处直接写成完整的值。"
 TEMPLATE_PAGE_NUMBER = "模板设置 pdf.page_number.format“{value}”无法使用：{problem}"
-TEMPLATE_PAGE_NUMBER_HINT = "只能用 {n} 表示页码，例如 \"— {n} —\"；要写花括号本身时写成 {{ 和 }}。"
-TEMPLATE_HEADER_TOO_TALL = ("表头行太高（{lines} 行，{height:.0f}pt），加上一行正文后超过版心高度 {room:.0f}pt，"
-                            "任何任务都放不进一页")
+TEMPLATE_PAGE_NUMBER_HINT = '只能用 {n} 表示页码，例如 "— {n} —"；要写花括号本身时写成 {{ 和 }}。'
+TEMPLATE_HEADER_TOO_TALL = (
+    "表头行太高（{lines} 行，{height:.0f}pt），加上一行正文后超过版心高度 {room:.0f}pt，任何任务都放不进一页"
+)
 TEMPLATE_HEADER_TOO_TALL_HINT = "缩短模板 labels 中的表头文字，或加大该列宽度、减小表头字号。"
 FONT_NOT_REGULAR = "字体“{alias}”的文件“{path}”不是普通文件（{kind}）"
 HEADING_TOO_TALL = "{what}“{text}”排成 {lines} 行，一页放不下（每页最多 {room} 行）"
@@ -314,8 +355,9 @@ WORKBOOK_UNREADABLE_CELL = "单元格里有内容，但它的类型标记与内�
 WORKBOOK_UNREADABLE_CELL_HINT = "在 Excel 或 WPS 中打开，把这个单元格重新输入一遍（或复制为纯文字）后保存再导入。"
 WORKBOOK_ROWS_MISSING = "任务 {numbers} 的行不见了（共 {count} 项，导出时在这张表上）"
 WORKBOOK_ROWS_MISSING_COUNT = "导出时这张表有 {count} 项任务，现在只读到 {found} 项，有任务行被删除了"
-WORKBOOK_ROWS_MISSING_HINT = ("从分发的原工作簿中把删去的行复制回来再导入；任务不能在工作簿中删除，"
-                              "确需删除请在合并后的数据文件中删除并说明。")
+WORKBOOK_ROWS_MISSING_HINT = (
+    "从分发的原工作簿中把删去的行复制回来再导入；任务不能在工作簿中删除，确需删除请在合并后的数据文件中删除并说明。"
+)
 WORKBOOK_DAMAGED = "工作簿中的工作表内容已损坏，无法读取（{kind}）"
 WORKBOOK_SHEET_DAMAGED = "工作表“{sheet}”的内容已损坏，无法读取（{kind}）"
 WORKBOOK_DAMAGED_HINT = "用 Excel 或 WPS 打开后另存为 .xlsx 再试；若仍不行，请用分发的原工作簿重新填写。"
@@ -324,8 +366,10 @@ WORKBOOK_DAMAGED_HINT = "用 Excel 或 WPS 打开后另存为 .xlsx 再试；若
 # Merging returned parts (ops/compare.py, ops/origin.py)
 MERGE_OTHER_DOCUMENT = "返回文件来自另一份文件（“{part}”），不是底稿“{base}”拆分出的，不能合并"
 MERGE_OTHER_DOCUMENT_HINT = "确认底稿用对了（年份、版本）；返回文件应是用这份底稿 --split-by unit 分发后交回的。"
-MERGE_NO_BASIS = ("注意：{part} 没有记录分发时的内容（由旧版本或手工制作），按与底稿的差异合并；"
-                  "底稿在分发后改过的地方若被它带回旧文字，会显示为该单位的改动，请核对。")
+MERGE_NO_BASIS = (
+    "注意：{part} 没有记录分发时的内容（由旧版本或手工制作），按与底稿的差异合并；"
+    "底稿在分发后改过的地方若被它带回旧文字，会显示为该单位的改动，请核对。"
+)
 MERGE_BASE_CONFLICT = "合并冲突，共 {count} 处：单位改了的地方，底稿在分发后也改了，且改得不同；没有写出合并文件："
 MERGE_BASE_CHANGED = "任务 {task} 的{field}：{part} 改过，底稿在分发后也改过"
 MERGE_BASE_CONFLICT_HINT = "与该单位核实后，在底稿或返回文件中改成一致的文字再合并。"

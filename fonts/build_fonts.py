@@ -38,18 +38,35 @@ MAX_ERR = 1.0
 # (source collection, output file, old family name, new family name,
 #  old PostScript family prefix, new PostScript family prefix)
 JOBS = [
-    ("NotoSerifCJK-Regular.ttc", "NotoSerifSC-Regular.ttf",
-     "Noto Serif CJK SC", "Noto Serif SC", "NotoSerifCJKsc", "NotoSerifSC"),
-    ("NotoSerifCJK-Bold.ttc", "NotoSerifSC-Bold.ttf",
-     "Noto Serif CJK SC", "Noto Serif SC", "NotoSerifCJKsc", "NotoSerifSC"),
-    ("NotoSansCJK-Regular.ttc", "NotoSansSC-Regular.ttf",
-     "Noto Sans CJK SC", "Noto Sans SC", "NotoSansCJKsc", "NotoSansSC"),
+    (
+        "NotoSerifCJK-Regular.ttc",
+        "NotoSerifSC-Regular.ttf",
+        "Noto Serif CJK SC",
+        "Noto Serif SC",
+        "NotoSerifCJKsc",
+        "NotoSerifSC",
+    ),
+    (
+        "NotoSerifCJK-Bold.ttc",
+        "NotoSerifSC-Bold.ttf",
+        "Noto Serif CJK SC",
+        "Noto Serif SC",
+        "NotoSerifCJKsc",
+        "NotoSerifSC",
+    ),
+    (
+        "NotoSansCJK-Regular.ttc",
+        "NotoSansSC-Regular.ttf",
+        "Noto Sans CJK SC",
+        "Noto Sans SC",
+        "NotoSansCJKsc",
+        "NotoSansSC",
+    ),
 ]
 
 # Tables that reportlab does not need: OpenType layout, vertical metrics,
 # the CFF vertical origin table and digital signatures.
-DROP_TABLES = ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "VORG",
-               "vhea", "vmtx", "DSIG"]
+DROP_TABLES = ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "VORG", "vhea", "vmtx", "DSIG"]
 
 # Name IDs whose text mentions the family name and gets rewritten:
 # family, unique ID, full name, PostScript name, typographic family.
@@ -91,17 +108,17 @@ def subset_to_bmp(font):
     unicodes = sorted(cp for cp in font.getBestCmap() if cp <= 0xFFFF and not is_hangul(cp))
 
     options = subset.Options()
-    options.layout_features = []          # no GSUB/GPOS closure
+    options.layout_features = []  # no GSUB/GPOS closure
     options.drop_tables = sorted(set(options.drop_tables) | set(DROP_TABLES))
-    options.hinting = False               # CFF hints are useless after conversion
+    options.hinting = False  # CFF hints are useless after conversion
     options.desubroutinize = True
-    options.notdef_glyph = True           # keep .notdef ...
-    options.notdef_outline = True         # ... with its outline
+    options.notdef_glyph = True  # keep .notdef ...
+    options.notdef_outline = True  # ... with its outline
     options.glyph_names = False
-    options.name_IDs = ["*"]              # keep every name record
+    options.name_IDs = ["*"]  # keep every name record
     options.name_languages = ["*"]
     options.name_legacy = True
-    options.recalc_timestamp = False      # keep head.modified from the source
+    options.recalc_timestamp = False  # keep head.modified from the source
     options.prune_unicode_ranges = True
 
     subsetter = subset.Subsetter(options=options)
@@ -189,8 +206,7 @@ def build(job, source_dir, out_dir):
     start = time.time()
     src = os.path.join(source_dir, src_name)
     index = find_sc_face(src)
-    font = TTFont(src, fontNumber=index, recalcTimestamp=False,
-                  lazy=False)
+    font = TTFont(src, fontNumber=index, recalcTimestamp=False, lazy=False)
     source_family = font["name"].getDebugName(1)
     version = font["name"].getDebugName(5)
     n_codepoints = subset_to_bmp(font)
@@ -202,19 +218,19 @@ def build(job, source_dir, out_dir):
     os.replace(tmp, out)  # readers never see a half-written font
     font.close()
     glyphs = len(TTFont(out, lazy=True).getGlyphOrder())
-    return (f"{src_name}: face {index} ({source_family}, {version}) -> {out_name}: {n_codepoints} code points, "
-            f"{glyphs} glyphs, {os.path.getsize(out) / 1e6:.1f} MB, {time.time() - start:.0f} s")
+    return (
+        f"{src_name}: face {index} ({source_family}, {version}) -> {out_name}: {n_codepoints} code points, "
+        f"{glyphs} glyphs, {os.path.getsize(out) / 1e6:.1f} MB, {time.time() - start:.0f} s"
+    )
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--source-dir", default=DEFAULT_SOURCE_DIR,
-                        help="directory with the Noto CJK .ttc files "
-                             "(default: %(default)s)")
-    parser.add_argument("--out-dir", default=HERE,
-                        help="output directory (default: this directory)")
-    parser.add_argument("--jobs", type=int, default=min(3, os.cpu_count() or 1),
-                        help="number of parallel processes")
+    parser.add_argument(
+        "--source-dir", default=DEFAULT_SOURCE_DIR, help="directory with the Noto CJK .ttc files (default: %(default)s)"
+    )
+    parser.add_argument("--out-dir", default=HERE, help="output directory (default: this directory)")
+    parser.add_argument("--jobs", type=int, default=min(3, os.cpu_count() or 1), help="number of parallel processes")
     args = parser.parse_args(argv)
 
     for job in JOBS:
@@ -227,8 +243,7 @@ def main(argv=None):
         results = [build(job, args.source_dir, args.out_dir) for job in JOBS]
     else:
         with ProcessPoolExecutor(max_workers=args.jobs) as pool:
-            futures = [pool.submit(build, job, args.source_dir, args.out_dir)
-                       for job in JOBS]
+            futures = [pool.submit(build, job, args.source_dir, args.out_dir) for job in JOBS]
             results = [f.result() for f in futures]
     for line in results:
         print(line)

@@ -1,4 +1,5 @@
 """Shared test helpers: paths, the bundled document, running the command line, external tools."""
+
 from __future__ import annotations
 
 import os
@@ -46,8 +47,9 @@ def _entry(main):
     """A click command that hands its raw arguments to exporter.cli.main, as the launcher does."""
     import click
 
-    @click.command(context_settings={"ignore_unknown_options": True, "allow_interspersed_args": False,
-                                     "help_option_names": []})
+    @click.command(
+        context_settings={"ignore_unknown_options": True, "allow_interspersed_args": False, "help_option_names": []}
+    )
     @click.argument("args", nargs=-1, type=click.UNPROCESSED)
     def entry(args):
         main(list(args))
@@ -61,10 +63,17 @@ def run_entry(*args, cwd=None, env=None, input: bytes | None = None) -> Result:
     full_env.pop("SOURCE_DATE_EPOCH", None)
     if env:
         full_env.update(env)
-    proc = subprocess.run([sys.executable, "-m", "exporter", *map(str, args)], capture_output=True,
-                          cwd=cwd, env=full_env, input=input, timeout=300)
-    return Result(proc.returncode, proc.stdout.decode("utf-8", "replace"),
-                  proc.stderr.decode("utf-8", "replace"), proc.stdout)
+    proc = subprocess.run(
+        [sys.executable, "-m", "exporter", *map(str, args)],
+        capture_output=True,
+        cwd=cwd,
+        env=full_env,
+        input=input,
+        timeout=300,
+    )
+    return Result(
+        proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace"), proc.stdout
+    )
 
 
 def assert_clean_error(result: Result, *needles: str) -> None:
@@ -92,6 +101,7 @@ def font_cache_dir(tmp_path_factory):
 @pytest.fixture(scope="session")
 def bundled_doc():
     from exporter.formats import datafile
+
     return datafile.load(DATA.read_bytes(), str(DATA))
 
 
@@ -114,5 +124,9 @@ def require_tool(name: str) -> str:
 
 
 def pytest_addoption(parser):
-    parser.addoption("--update-snapshots", action="store_true", default=False,
-                     help="rewrite tests/snapshots/ from the current outputs (review the diff!)")
+    parser.addoption(
+        "--update-snapshots",
+        action="store_true",
+        default=False,
+        help="rewrite tests/snapshots/ from the current outputs (review the diff!)",
+    )

@@ -10,6 +10,7 @@ pdftotext's word boxes with a rendering of each page (pdftoppm, greyscale):
 - a CJK word must have ink where it claims to be: a line hidden by clipping leaves its box blank;
 - every word lies on the page.
 """
+
 from __future__ import annotations
 
 import html
@@ -21,8 +22,8 @@ from pathlib import Path
 from conftest import require_tool
 
 DPI = 100
-INK = 110    # a pixel darker than this is glyph ink
-RULE = 200   # a table rule is drawn at least this dark along its whole length
+INK = 110  # a pixel darker than this is glyph ink
+RULE = 200  # a table rule is drawn at least this dark along its whole length
 _WORD = re.compile(r'<word xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" yMax="([-\d.]+)">(.*?)</word>')
 _PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', re.S)
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -36,7 +37,9 @@ def _pgm(path: Path) -> tuple[int, int, bytes]:
 
 def problems(pdf: Path) -> list[str]:
     """Every word that is not fully visible, as 'page N: why: text'; empty when all text shows."""
-    out = subprocess.run([require_tool("pdftotext"), "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [require_tool("pdftotext"), "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     found = []
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run([require_tool("pdftoppm"), "-r", str(DPI), "-gray", str(pdf), f"{tmp}/p"], check=True)
@@ -60,13 +63,14 @@ def problems(pdf: Path) -> list[str]:
                 crossed = False
                 for y in range(top, bottom + 1):
                     row = y * width
-                    span = px[row + left:row + right]
+                    span = px[row + left : row + right]
                     if not span:
                         continue
                     # A rule is dark along the whole word and continues past one of its ends
                     # (an underline stops where the word stops).
-                    if max(span) < RULE and (max(px[row + left - 4:row + left]) < RULE
-                                             or max(px[row + right:row + right + 4]) < RULE):
+                    if max(span) < RULE and (
+                        max(px[row + left - 4 : row + left]) < RULE or max(px[row + right : row + right + 4]) < RULE
+                    ):
                         crossed = True
                         continue
                     ink += sum(1 for v in span if v < INK)
@@ -76,7 +80,7 @@ def problems(pdf: Path) -> list[str]:
                     found.append(f"page {number}: not drawn (clipped): {text}")
             boxes.sort()
             for i, (ax0, ay0, ax1, ay1, at) in enumerate(boxes):
-                for bx0, by0, bx1, by1, bt in boxes[i + 1:]:
+                for bx0, by0, bx1, by1, bt in boxes[i + 1 :]:
                     if bx0 >= ax1 - 1:
                         break
                     if min(ax1, bx1) - max(ax0, bx0) > 1 and min(ay1, by1) - max(ay0, by0) > 1:

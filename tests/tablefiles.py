@@ -1,5 +1,6 @@
 """Build the files a department would send from a Document: a saved portal page (gb2312-declared), a Word
 table with merged section rows, a hand-made workbook. Used by the reader tests and the benchmark."""
+
 from __future__ import annotations
 
 import html
@@ -38,18 +39,30 @@ def html_page(doc: Document, charset: str = "gb2312", merge_units: bool = True) 
     tasks with the same units share one rowspan cell. Encoded as such servers do: GB18030 bytes, so 埇
     (outside GB2312) is there though the page says gb2312."""
     m = doc.meta
-    out = [f'<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN">\n<html><head>'
-           f'<meta http-equiv="Content-Type" content="text/html; charset={charset}">\n'
-           f'<title>{_esc(doc.title)}_宿州市人民政府</title>\n<script>var a = "<table>";</script></head>\n<body>\n'
-           '<div class="nav">首页 &gt; 政务公开 &gt; 重点工作</div>\n'
-           '<table class="xxgk"><tr><td>索引号：</td><td>' + _esc(m["index_no"]) + '</td><td>信息分类：</td><td>'
-           + _esc(m["category"]) + '</td></tr>\n<tr><td>发布机构：</td><td>' + _esc(m["issuer"])
-           + '</td><td>成文日期：</td><td>' + _esc(m["written"]) + '</td></tr>\n<tr><td>发布日期：</td><td>'
-           + _esc(m["published"]) + '</td><td>有效性：</td><td>' + _esc(m["validity"]) + '</td></tr></table>\n'
-           f'<h1 class="title">{_esc(doc.title)}</h1>\n<div class="info">来源：{_esc(m["source"])}</div>\n'
-           '<table width="100%"><tr><td><div class="content">\n'
-           '<table border="1" cellspacing="0" style="border-collapse:collapse">\n<tbody>\n<tr>'
-           + "".join(f"<td><p><strong>{h}</strong></p></td>" for h in HEADER) + "</tr>\n"]
+    out = [
+        f'<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN">\n<html><head>'
+        f'<meta http-equiv="Content-Type" content="text/html; charset={charset}">\n'
+        f'<title>{_esc(doc.title)}_宿州市人民政府</title>\n<script>var a = "<table>";</script></head>\n<body>\n'
+        '<div class="nav">首页 &gt; 政务公开 &gt; 重点工作</div>\n'
+        '<table class="xxgk"><tr><td>索引号：</td><td>'
+        + _esc(m["index_no"])
+        + "</td><td>信息分类：</td><td>"
+        + _esc(m["category"])
+        + "</td></tr>\n<tr><td>发布机构：</td><td>"
+        + _esc(m["issuer"])
+        + "</td><td>成文日期：</td><td>"
+        + _esc(m["written"])
+        + "</td></tr>\n<tr><td>发布日期：</td><td>"
+        + _esc(m["published"])
+        + "</td><td>有效性：</td><td>"
+        + _esc(m["validity"])
+        + "</td></tr></table>\n"
+        f'<h1 class="title">{_esc(doc.title)}</h1>\n<div class="info">来源：{_esc(m["source"])}</div>\n'
+        '<table width="100%"><tr><td><div class="content">\n'
+        '<table border="1" cellspacing="0" style="border-collapse:collapse">\n<tbody>\n<tr>'
+        + "".join(f"<td><p><strong>{h}</strong></p></td>" for h in HEADER)
+        + "</tr>\n"
+    ]
     spans = unit_spans(doc)
     for kind, item in doc.rows():
         if kind in ("section", "subsection"):
@@ -63,8 +76,10 @@ def html_page(doc: Document, charset: str = "gb2312", merge_units: bool = True) 
             attr = f' rowspan="{span}"' if span > 1 else ""
             cells.append(f"<td{attr}>" + "<br/>\n".join(_esc(u) for u in task.units) + "</td>")
         out.append("<tr>" + "".join(cells) + "</tr>\n")
-    out.append("</tbody></table></div></td></tr></table>\n<div>【打印】【关闭】</div>\n"
-               "<div class=\"footer\">主办单位：宿州市人民政府办公室</div></body></html>\n")
+    out.append(
+        "</tbody></table></div></td></tr></table>\n<div>【打印】【关闭】</div>\n"
+        '<div class="footer">主办单位：宿州市人民政府办公室</div></body></html>\n'
+    )
     return "".join(out).encode("gb18030")
 
 

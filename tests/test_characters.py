@@ -1,4 +1,5 @@
 """One control-character rule (exporter/text/characters.py), applied alike by every reader and writer."""
+
 from __future__ import annotations
 
 import io
@@ -33,6 +34,7 @@ def test_the_rule():
     assert all(characters.forbidden(f"甲{ch}乙") == [name(ch)] for ch in SAMPLES)
     # exactly the 65 of category Cc, plus surrogates and U+FFFE/U+FFFF; nothing printable
     import unicodedata
+
     codes = [c for c in range(0x10000) if characters.FORBIDDEN.match(chr(c))]
     assert sum(unicodedata.category(chr(c)) == "Cc" for c in codes) == 65
     assert {unicodedata.category(chr(c)) for c in codes} == {"Cc", "Cs", "Cn"}
@@ -45,8 +47,10 @@ def doc_with(text: str) -> Document:
 @pytest.mark.parametrize("ch", SAMPLES)
 def test_the_data_file_rejects_it(ch):
     escaped = f"\\x{ord(ch):02X}" if ord(ch) < 0x100 else f"\\u{ord(ch):04X}"
-    text = ("format: 1\ntitle: 测试\nsections:\n- numeral: 一\n  title: 部分\n  tasks:\n"
-            f'  - number: 1\n    task: 任务\n    progress:\n    - "完成{escaped}情况"\n    units: [甲单位]\n')
+    text = (
+        "format: 1\ntitle: 测试\nsections:\n- numeral: 一\n  title: 部分\n  tasks:\n"
+        f'  - number: 1\n    task: 任务\n    progress:\n    - "完成{escaped}情况"\n    units: [甲单位]\n'
+    )
     with pytest.raises(DataErrors) as info:
         datafile.load(text.encode(), "坏.yaml")
     assert f"控制字符 {name(ch)}" in str(info.value) and "第 10 行" in str(info.value)

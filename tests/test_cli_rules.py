@@ -1,4 +1,5 @@
 """The CLI's own rules: exit codes travel with the exceptions; click speaks Chinese once a command starts."""
+
 from __future__ import annotations
 
 import subprocess
@@ -41,13 +42,15 @@ def test_diff_trouble_exits_2(tmp_path):
 
 
 def test_click_texts_are_translated_when_the_command_starts_not_on_import():
-    probe = ("import click.core, exporter, exporter.cli\n"
-             "print(click.core._('Missing argument'))\n"
-             "try:\n"
-             "    exporter.cli.main(['--version'])\n"
-             "except SystemExit:\n"
-             "    pass\n"
-             "print(click.core._('Missing argument'))\n")
+    probe = (
+        "import click.core, exporter, exporter.cli\n"
+        "print(click.core._('Missing argument'))\n"
+        "try:\n"
+        "    exporter.cli.main(['--version'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(click.core._('Missing argument'))\n"
+    )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     lines = out.splitlines()
     assert lines[0] == "Missing argument" and lines[-1] == "缺少参数", out

@@ -1,6 +1,7 @@
 """Documents with their own columns (issue 11): every export shows the document's columns and headers,
 reads back field by field; units know their role; a breakdown table goes out with --add-column and
 comes back through import and merge."""
+
 from __future__ import annotations
 
 import hashlib
@@ -64,24 +65,31 @@ def pdf_columns(data: bytes, doc, template, tmp_path) -> list[str]:
         on_page = [w for w in words if w.page == page]
         first = min((w for w in on_page if w.text == labels[0]), key=lambda w: w.y0)
         # The header row: pieces of the labels (a long one wraps) within three lines of the first.
-        heads = [w for w in on_page if abs(w.y0 - first.y0) < 3 * style.body.leading
-                 and any(w.text in label for label in labels)]
-        shown = ["".join(w.text for w in sorted(heads, key=lambda w: w.y0)
-                         if edges[i] - 1 <= w.x0 < edges[i + 1] - 1) for i in range(len(labels))]
+        heads = [
+            w
+            for w in on_page
+            if abs(w.y0 - first.y0) < 3 * style.body.leading and any(w.text in label for label in labels)
+        ]
+        shown = [
+            "".join(w.text for w in sorted(heads, key=lambda w: w.y0) if edges[i] - 1 <= w.x0 < edges[i + 1] - 1)
+            for i in range(len(labels))
+        ]
         assert shown == labels, f"page {page}: header {shown}"
         top = max(w.y1 for w in heads)
         body = sorted((w for w in on_page if top < w.y0 <= foot), key=lambda w: (round(w.y0), w.x0))
         for i in range(len(edges) - 1):
             out[i] += "".join(w.text for w in body if edges[i] - 1 <= w.x0 < edges[i + 1] - 1)
-    return [squeeze(re.sub(r"\d+（续）", "", text)) if c.field == "number" else squeeze(text)
-            for text, c in zip(out, doc.columns)]
+    return [
+        squeeze(re.sub(r"\d+（续）", "", text)) if c.field == "number" else squeeze(text)
+        for text, c in zip(out, doc.columns)
+    ]
 
 
 def expected_pdf_columns(doc) -> list[str]:
     out = [""] * len(doc.columns)
     for kind, item in doc.rows():
         if kind != "task":
-            out[0] += item.heading   # headings span the table from its left edge
+            out[0] += item.heading  # headings span the table from its left edge
             continue
         for i, column in enumerate(doc.columns):
             out[i] += "".join(column.values(item))
@@ -108,7 +116,7 @@ def test_wide_table_is_legible_on_a4_landscape(document, template):
     assert max(c.width for c in layout.columns if c.key in ("task", "progress")) > style.block_width / 4
     sizes = {t.line.size for p in pages for t in p.texts}
     assert min(sizes) >= 9 and style.body.size == 12
-    assert style.page_width > style.page_height   # landscape
+    assert style.page_width > style.page_height  # landscape
 
 
 def test_wide_pdf_layout_snapshot(request, template):
@@ -117,8 +125,9 @@ def test_wide_pdf_layout_snapshot(request, template):
 
 def test_glyph_check_covers_every_column(template):
     doc = load(BREAKDOWN)
-    doc.all_tasks()[0].extra["联系电话"] = "3021234\U000F0000"   # a private-use character no font has
+    doc.all_tasks()[0].extra["联系电话"] = "3021234\U000f0000"  # a private-use character no font has
     from exporter.errors import RenderError
+
     with pytest.raises(RenderError) as info:
         render_pdf(doc, template)
     assert "U+F0000" in info.value.message and "任务 1" in info.value.message
@@ -176,8 +185,8 @@ def test_bundled_exports_are_unchanged(bundled_doc, template, request, monkeypat
     """Digests of the bundled data's exports, made before columns became data; a deliberate rendering
     change updates them with --update-snapshots (review why the bytes moved)."""
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    selected = select.select(bundled_doc, unit="市发展改革委")     # export --unit
-    part = split.unit_part(bundled_doc, "市发展改革委")              # its file of --split-by unit
+    selected = select.select(bundled_doc, unit="市发展改革委")  # export --unit
+    part = split.unit_part(bundled_doc, "市发展改革委")  # its file of --split-by unit
     outputs = {
         "2023.xlsx": xlsx.render(bundled_doc, template),
         "2023.pdf": render_pdf(bundled_doc, template),
@@ -196,10 +205,10 @@ def test_bundled_exports_are_unchanged(bundled_doc, template, request, monkeypat
 def test_roles_with_a_cooperating_column():
     doc = load(WIDE)
     assert unit_roles(doc, "区发展改革委") == ([3, 7], [])
-    assert unit_roles(doc, "区住建局") == ([7], [])          # every unit in units leads
+    assert unit_roles(doc, "区住建局") == ([7], [])  # every unit in units leads
     assert unit_roles(doc, "区商务局") == ([20], [12])
     assert unit_roles(doc, "区统计局") == ([], [3, 20])
-    assert "区市场监管局" in doc.units()                      # cooperating units are units too
+    assert "区市场监管局" in doc.units()  # cooperating units are units too
 
 
 def test_roles_of_the_seed_stay_first_leads(bundled_doc):
@@ -227,8 +236,9 @@ def test_split_gives_each_unit_its_tasks_marked(template):
     files = split.render_by_unit(doc, template, "xlsx", xlsx.render, {})
     assert len(files) == 1 + len(doc.units()) == 10
     book = load_workbook(io.BytesIO(files["区统计局.xlsx"]))
-    numbers = [r[0] for s in book.worksheets[1:-1] for r in s.iter_rows(min_row=3, values_only=True)
-               if isinstance(r[0], int)]
+    numbers = [
+        r[0] for s in book.worksheets[1:-1] for r in s.iter_rows(min_row=3, values_only=True) if isinstance(r[0], int)
+    ]
     assert numbers == [1, 2]
     texts = [c.value for row in book.worksheets[0].iter_rows() for c in row if isinstance(c.value, str)]
     assert "本单位：区统计局。参与 2 项（1、2）" in texts
@@ -244,9 +254,13 @@ def test_add_column_names_its_field():
     doc = load(BREAKDOWN)
     wider = add_columns(doc, ["完成情况", "存在问题", "联系邮箱"])
     assert [(c.field, c.label) for c in wider.columns[-3:]] == [
-        ("progress", "完成情况"), ("problems", "存在问题"), ("extra", "联系邮箱")]
-    assert doc.columns == load(BREAKDOWN).columns      # the original is untouched
+        ("progress", "完成情况"),
+        ("problems", "存在问题"),
+        ("extra", "联系邮箱"),
+    ]
+    assert doc.columns == load(BREAKDOWN).columns  # the original is untouched
     from exporter.errors import SelectionError
+
     with pytest.raises(SelectionError) as info:
         add_columns(doc, ["配合单位"])
     assert "已有“协同配合单位”列" in info.value.message
@@ -254,8 +268,7 @@ def test_add_column_names_its_field():
 
 def test_breakdown_goes_out_and_comes_back(tmp_path):
     out = tmp_path / "各单位"
-    result = run_cli("export", "xlsx", "--data", BREAKDOWN, "--split-by", "unit", "--add-column", "完成情况",
-                     "-o", out)
+    result = run_cli("export", "xlsx", "--data", BREAKDOWN, "--split-by", "unit", "--add-column", "完成情况", "-o", out)
     assert result.code == 0, result.err
     sent = out / "区统计局.xlsx"
     book = load_workbook(sent)
@@ -264,7 +277,7 @@ def test_breakdown_goes_out_and_comes_back(tmp_path):
     filled = {}
     for row in sheet.iter_rows(min_row=3):
         if isinstance(row[0].value, int):
-            assert row[7].value is None                       # sent out empty
+            assert row[7].value is None  # sent out empty
             row[7].value = filled.setdefault(row[0].value, f"任务{row[0].value}已完成。\n=正文，不是公式")
     returned = tmp_path / "区统计局-返回.xlsx"
     book.save(returned)
@@ -299,15 +312,19 @@ def test_diff_and_merge_cover_every_field():
     t[13].leaders = []
     changes = compare.diff(old, new)
     kinds = {(c.task, c.key, c.action) for c in changes if c.kind == "value"}
-    assert kinds == {(7, "deadline", "修改"), (7, "co_units", "修改"), (12, "extra:联系电话", "新增"),
-                     (13, "leaders", "删除")}
+    assert kinds == {
+        (7, "deadline", "修改"),
+        (7, "co_units", "修改"),
+        (12, "extra:联系电话", "新增"),
+        (13, "leaders", "删除"),
+    }
     text = compare.format_changes(changes, "a", "b")
     assert "完成时限 修改" in text and "联系电话 新增：3021299" in text and "牵头领导 删除（原为：张强）" in text
     part = select.select(new, unit="区经信局")
     part.meta["unit"] = "区经信局"
     merged, report = compare.merge(old, [("p.yaml", part)])
     m = {x.number: x for x in merged.all_tasks()}
-    assert m[12].extra == {"联系电话": "3021299"} and m[7].deadline == "2024年12月底"   # 7 not in the part
+    assert m[12].extra == {"联系电话": "3021299"} and m[7].deadline == "2024年12月底"  # 7 not in the part
     assert "任务 12 联系电话" in report
 
 
@@ -327,9 +344,16 @@ def test_workbook_round_trip_of_every_field(template):
     """All thirteen kinds of column at once (owners, problems, next_steps, status, remarks added to the
     8-column document), values that look like formulas or carry edge spaces included."""
     from exporter.model import Column
+
     doc = load(WIDE)
-    doc.columns += [Column("owners", "责任人"), Column("problems", "存在问题"), Column("next_steps", "下一步工作打算"),
-                    Column("status", "目标完成情况"), Column("remarks", "备注"), Column("extra", "联系人")]
+    doc.columns += [
+        Column("owners", "责任人"),
+        Column("problems", "存在问题"),
+        Column("next_steps", "下一步工作打算"),
+        Column("status", "目标完成情况"),
+        Column("remarks", "备注"),
+        Column("extra", "联系人"),
+    ]
     for i, task in enumerate(doc.all_tasks()):
         task.owners = [f"责任人{i}", "=张三"]
         task.problems = [f"问题{i}。", "+第二段"] if i % 2 else []
@@ -338,7 +362,7 @@ def test_workbook_round_trip_of_every_field(template):
         task.remarks = f"@备注 {i}" if i != 2 else ""
         task.extra["联系人"] = "-李四"
     data = datafile.dump(doc)
-    again = datafile.load(data, "wide.yaml")     # the file check accepts
+    again = datafile.load(data, "wide.yaml")  # the file check accepts
     back = reader.read_workbook(xlsx.render(again, template), "t.xlsx")
     assert back.columns == again.columns and len(back.columns) == 14
     assert datafile.dump(back) == data

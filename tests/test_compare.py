@@ -1,4 +1,5 @@
 """`exporter diff` and `exporter merge`: what changed between two data files, and merging returned parts."""
+
 from __future__ import annotations
 
 import copy
@@ -14,17 +15,43 @@ from exporter.ops.compare import Change
 
 
 def small_doc() -> Document:
-    return Document(meta={"title": "测试文件", "issuer": "某市政府办公室"}, sections=[
-        Section("一", "确保完成目标", tasks=[
-            Task(1, "地区生产总值增长8%左右。", ["全年增长5.8%。"], ["市发展改革委"]),
-            Task(2, "一般公共预算收入增长6%左右。", ["全年增长4.1%。", "税收占比提高。"], ["市财政局", "市税务局"]),
-        ]),
-        Section("二", "聚力扩投资", subsections=[
-            Subsection("一", "推项目。", [Task(3, "固定资产投资增长12%。", ["增长8%。", "新开工项目500个。", "竣工300个。"],
-                                            ["市发展改革委", "市住房城乡建设局", "市自然资源局"])]),
-            Subsection("二", "抓招引。", [Task(4, "招商引资。", [], ["市投资促进中心"])]),
-        ]),
-    ])
+    return Document(
+        meta={"title": "测试文件", "issuer": "某市政府办公室"},
+        sections=[
+            Section(
+                "一",
+                "确保完成目标",
+                tasks=[
+                    Task(1, "地区生产总值增长8%左右。", ["全年增长5.8%。"], ["市发展改革委"]),
+                    Task(
+                        2,
+                        "一般公共预算收入增长6%左右。",
+                        ["全年增长4.1%。", "税收占比提高。"],
+                        ["市财政局", "市税务局"],
+                    ),
+                ],
+            ),
+            Section(
+                "二",
+                "聚力扩投资",
+                subsections=[
+                    Subsection(
+                        "一",
+                        "推项目。",
+                        [
+                            Task(
+                                3,
+                                "固定资产投资增长12%。",
+                                ["增长8%。", "新开工项目500个。", "竣工300个。"],
+                                ["市发展改革委", "市住房城乡建设局", "市自然资源局"],
+                            )
+                        ],
+                    ),
+                    Subsection("二", "抓招引。", [Task(4, "招商引资。", [], ["市投资促进中心"])]),
+                ],
+            ),
+        ],
+    )
 
 
 def tasks_of(doc):
@@ -52,13 +79,17 @@ def test_task_text_change_shows_old_and_new():
 def test_progress_changes_are_reported_per_paragraph():
     new = small_doc()
     t = tasks_of(new)
-    t[2].progress[1] = "税收占比提高到75%。"          # 第2段 修改
-    t[2].progress.append("非税收入下降。")            # 第3段 新增
-    t[3].progress.pop(1)                              # 第2段 删除
-    t[4].progress = ["已签约项目20个。"]               # was empty
+    t[2].progress[1] = "税收占比提高到75%。"  # 第2段 修改
+    t[2].progress.append("非税收入下降。")  # 第3段 新增
+    t[3].progress.pop(1)  # 第2段 删除
+    t[4].progress = ["已签约项目20个。"]  # was empty
     changes = compare.diff(small_doc(), new)
     assert [(c.task, c.action, c.index) for c in changes] == [
-        (2, "修改", 2), (2, "新增", 3), (3, "删除", 2), (4, "新增", 1)]
+        (2, "修改", 2),
+        (2, "新增", 3),
+        (3, "删除", 2),
+        (4, "新增", 1),
+    ]
     text = compare.format_changes(changes, "a", "b")
     assert "  完成情况 第2段 修改\n    原：税收占比提高。\n    新：税收占比提高到75%。" in text
     assert "  完成情况 第3段 新增\n    新：非税收入下降。" in text
@@ -77,14 +108,16 @@ def test_long_paragraph_edit_names_the_changed_words():
 def test_unit_changes_call_out_the_lead():
     new = small_doc()
     t = tasks_of(new)
-    t[1].units = ["市统计局", "市发展改革委"]                             # lead changed, one added
-    t[2].units = ["市财政局"]                                            # co-lead removed
-    t[3].units = ["市发展改革委", "市自然资源局", "市住房城乡建设局"]       # reordered, same lead
+    t[1].units = ["市统计局", "市发展改革委"]  # lead changed, one added
+    t[2].units = ["市财政局"]  # co-lead removed
+    t[3].units = ["市发展改革委", "市自然资源局", "市住房城乡建设局"]  # reordered, same lead
     changes = compare.diff(small_doc(), new)
     assert [c.kind for c in changes] == ["units"] * 3
     text = compare.format_changes(changes, "a", "b")
-    assert "任务 1\n  单位 修改：牵头单位由“市发展改革委”改为“市统计局”；增加市统计局\n" \
-           "    原：市发展改革委\n    新：市统计局、市发展改革委" in text
+    assert (
+        "任务 1\n  单位 修改：牵头单位由“市发展改革委”改为“市统计局”；增加市统计局\n"
+        "    原：市发展改革委\n    新：市统计局、市发展改革委" in text
+    )
     assert "任务 2\n  单位 修改：删除市税务局" in text
     assert "任务 3\n  单位 修改：顺序调整\n    原：市发展改革委、市住房城乡建设局、市自然资源局" in text
     assert "牵头单位" not in text.split("任务 2")[1]
@@ -92,16 +125,19 @@ def test_unit_changes_call_out_the_lead():
 
 def test_added_removed_and_moved_tasks():
     new = small_doc()
-    moved = new.sections[1].subsections[0].tasks.pop()          # task 3 from （一） to （二）
+    moved = new.sections[1].subsections[0].tasks.pop()  # task 3 from （一） to （二）
     new.sections[1].subsections[1].tasks.insert(0, moved)
-    new.sections[0].tasks.pop()                                  # task 2 removed
+    new.sections[0].tasks.pop()  # task 2 removed
     new.sections[1].subsections[1].tasks.append(Task(5, "新增任务。", ["已完成。"], ["市商务局"]))
     changes = compare.diff(small_doc(), new)
     assert [(c.kind, c.task) for c in changes] == [("removed", 2), ("moved", 3), ("added", 5)]
     text = compare.format_changes(changes, "a", "b")
     assert "任务 2 删除（原在“一、确保完成目标”）\n  任务内容：一般公共预算收入增长6%左右。" in text
     assert "任务 3\n  位置 移动：由“二、聚力扩投资／（一）推项目。”移到“二、聚力扩投资／（二）抓招引。”" in text
-    assert "任务 5 新增（二、聚力扩投资／（二）抓招引。）\n  任务内容：新增任务。\n  完成情况第1段：已完成。\n  单位：市商务局" in text
+    assert (
+        "任务 5 新增（二、聚力扩投资／（二）抓招引。）\n  任务内容：新增任务。\n  完成情况第1段：已完成。\n  单位：市商务局"
+        in text
+    )
     assert "修改 1 项任务，新增 1 项任务，删除 1 项任务" in text
 
 
@@ -114,8 +150,12 @@ def test_document_fields_and_headings():
     new.sections[1].subsections[1].title = "抓招商。"
     changes = compare.diff(small_doc(), new)
     assert [(c.kind, c.key, c.action) for c in changes] == [
-        ("field", "title", "修改"), ("field", "issuer", "删除"), ("field", "written", "新增"),
-        ("section", "二", "修改"), ("subsection", "二、聚力扩大投资", "修改")]
+        ("field", "title", "修改"),
+        ("field", "issuer", "删除"),
+        ("field", "written", "新增"),
+        ("section", "二", "修改"),
+        ("subsection", "二、聚力扩大投资", "修改"),
+    ]
     # A renamed heading is not a move of its tasks.
     assert not any(c.kind == "moved" for c in changes)
     text = compare.format_changes(changes, "a", "b")
@@ -132,7 +172,9 @@ def test_a_units_part_is_compared_only_on_its_tasks(bundled_doc):
     changes = compare.diff(bundled_doc, part)
     assert [(c.kind, c.task, c.index) for c in changes] == [("progress", 88, 1)]
     text = compare.format_changes(changes, "data/2023.yaml", "市生态环境局.yaml")
-    assert text.startswith("说明：市生态环境局.yaml 是“市生态环境局”的返回部分（7 项任务），只与 data/2023.yaml 中的这些任务比较。")
+    assert text.startswith(
+        "说明：市生态环境局.yaml 是“市生态环境局”的返回部分（7 项任务），只与 data/2023.yaml 中的这些任务比较。"
+    )
     assert "删除" not in text and "单位（unit）" not in text
     unchanged = compare.diff(bundled_doc, split.unit_part(bundled_doc, "市生态环境局"))
     assert unchanged == []
@@ -166,8 +208,9 @@ def test_merge_takes_each_parts_edits(bundled_doc):
     tasks_of(eco)[86].task = tasks_of(eco)[86].task + "（调整）"
     tasks_of(eco)[7].progress.append("补充一段。")
     untouched = part_of(bundled_doc, "市邮政管理局")
-    merged, report = compare.merge(bundled_doc, [("市发展改革委.yaml", fagai), ("市生态环境局.yaml", eco),
-                                                 ("市邮政管理局.yaml", untouched)])
+    merged, report = compare.merge(
+        bundled_doc, [("市发展改革委.yaml", fagai), ("市生态环境局.yaml", eco), ("市邮政管理局.yaml", untouched)]
+    )
     m = tasks_of(merged)
     assert m[3].progress == ["全年固定资产投资增长8%，其中工业投资增长15%。"]
     assert m[12].units == ["市发展改革委"]
@@ -185,7 +228,11 @@ def test_merge_takes_each_parts_edits(bundled_doc):
     assert [s.heading for s in merged.sections] == [s.heading for s in bundled_doc.sections]
     # Exactly those edits, nothing else, and the base object is untouched.
     assert [(c.kind, c.task) for c in compare.diff(bundled_doc, merged)] == [
-        ("progress", 3), ("progress", 7), ("units", 12), ("task", 86)]
+        ("progress", 3),
+        ("progress", 7),
+        ("units", 12),
+        ("task", 86),
+    ]
     assert tasks_of(bundled_doc)[12].units == ["市发展改革委", "市高新区管委会"]
 
 
@@ -269,8 +316,10 @@ def test_cli_diff_exit_codes_and_text(tmp_path, bundled_doc):
     path.write_bytes(datafile.dump(new))
     result = run_cli("diff", DATA, path)
     assert result.code == 1, result
-    assert "任务 1\n  完成情况 第1段 修改\n    原：全年地区生产总值2291.5亿元，增长5.8%。\n" \
-           "    新：全年地区生产总值2291.5亿元，增长5.9%。" in result.out
+    assert (
+        "任务 1\n  完成情况 第1段 修改\n    原：全年地区生产总值2291.5亿元，增长5.8%。\n"
+        "    新：全年地区生产总值2291.5亿元，增长5.9%。" in result.out
+    )
     assert result.err == ""
 
 
@@ -301,8 +350,9 @@ def test_cli_merge_conflict_writes_nothing(tmp_path, parts, bundled_doc):
     other_path.write_bytes(datafile.dump(other))
     out = tmp_path / "merged.yaml"
     result = run_cli("merge", DATA, parts["市发展改革委"], other_path, "-o", out)
-    assert_clean_error(result, "合并冲突", "任务 3", "完成情况", str(parts["市发展改革委"]), str(other_path),
-                       "全年固定资产投资增长9%")
+    assert_clean_error(
+        result, "合并冲突", "任务 3", "完成情况", str(parts["市发展改革委"]), str(other_path), "全年固定资产投资增长9%"
+    )
     assert result.code == 1
     assert not out.exists()
     assert list(tmp_path.glob("*.tmp")) == []

@@ -1,4 +1,5 @@
 """Defects found when other readers opened the outputs (issue 10), each read back from the file."""
+
 from __future__ import annotations
 
 import io
@@ -49,8 +50,9 @@ def test_the_meta_sheet_is_very_hidden_and_still_read_back(bundled_doc, template
     assert re.search(r'name="_meta"[^>]*state="veryHidden"', workbook_xml(data))
     assert openpyxl.load_workbook(io.BytesIO(data))["_meta"].sheet_state == "veryHidden"
     back = reader.read_workbook(data, "九.xlsx")
-    assert [(t.number, t.task, t.progress, t.units) for t in back.all_tasks()] == \
-        [(t.number, t.task, t.progress, t.units) for t in nine.all_tasks()]
+    assert [(t.number, t.task, t.progress, t.units) for t in back.all_tasks()] == [
+        (t.number, t.task, t.progress, t.units) for t in nine.all_tasks()
+    ]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -68,7 +70,7 @@ def test_the_outline_count_is_the_number_of_entries(tmp_path, bundled_doc, templ
     with pikepdf.open(io.BytesIO(data)) as pdf:
         root = pdf.Root.Outlines
 
-        def entries(item):   # every entry below item, through /First and /Next
+        def entries(item):  # every entry below item, through /First and /Next
             kid, found = item.get("/First"), 0
             while kid is not None:
                 assert "/Dest" in kid and kid.Dest[1] == "/XYZ"
@@ -85,10 +87,18 @@ def test_the_outline_count_is_the_number_of_entries(tmp_path, bundled_doc, templ
     assert check.returncode == 0, check.stdout + check.stderr
 
 
-@pytest.mark.parametrize("numbers, text", [
-    ([61, 67, 68], "61、67、68"), (range(1, 116), "1–115"), ([86, 87, 88, 89], "86–89"),
-    ([3, 4, 5, 9, 10], "3–5、9、10"), ([7], "7"), ([9, 1, 2, 3, 3], "1–3、9"), ([], ""),
-])
+@pytest.mark.parametrize(
+    "numbers, text",
+    [
+        ([61, 67, 68], "61、67、68"),
+        (range(1, 116), "1–115"),
+        ([86, 87, 88, 89], "86–89"),
+        ([3, 4, 5, 9, 10], "3–5、9、10"),
+        ([7], "7"),
+        ([9, 1, 2, 3, 3], "1–3、9"),
+        ([], ""),
+    ],
+)
 def test_task_numbers_are_listed_not_spanned(numbers, text):
     assert number_list(numbers) == text
 
@@ -101,18 +111,33 @@ def test_a_units_pdf_lists_its_task_numbers_and_names_the_unit(tmp_path, templat
     assert info_string(data, "Subject", tmp_path) == "重点工作任务完成情况（任务 61、67、68，共 3 项）"
     assert info_string(data, "Title", tmp_path) == "测试文件（甲单位）"
     whole = render_pdf(doc, template)
-    assert info_string(whole, "Title", tmp_path) == "测试文件" and "61–68，共 8 项" in info_string(whole, "Subject", tmp_path)
+    assert info_string(whole, "Title", tmp_path) == "测试文件" and "61–68，共 8 项" in info_string(
+        whole, "Subject", tmp_path
+    )
     unit_book = openpyxl.load_workbook(io.BytesIO(render_xlsx(split.unit_part(doc, "甲单位"), template)))
     assert unit_book.properties.title == "测试文件（甲单位）"
 
 
 # ---------------------------------------------------------------------------------------------
 # File names
-@pytest.mark.parametrize("name, safe", [
-    ("Aux.局", "Aux_.局"), ("CON", "CON_"), ("nul .txt", "nul_.txt"), ("COM¹", "COM¹_"), ("lpt³.x", "lpt³_.x"),
-    ("COM0", "COM0_"), ("CONIN$", "CONIN$_"), ("conout$", "conout$_"), ("PRN.市局.备份", "PRN_.市局.备份"),
-    ("COM10", "COM10"), ("Console", "Console"), ("AUXILIARY.局", "AUXILIARY.局"), ("市发展改革委", "市发展改革委"),
-])
+@pytest.mark.parametrize(
+    "name, safe",
+    [
+        ("Aux.局", "Aux_.局"),
+        ("CON", "CON_"),
+        ("nul .txt", "nul_.txt"),
+        ("COM¹", "COM¹_"),
+        ("lpt³.x", "lpt³_.x"),
+        ("COM0", "COM0_"),
+        ("CONIN$", "CONIN$_"),
+        ("conout$", "conout$_"),
+        ("PRN.市局.备份", "PRN_.市局.备份"),
+        ("COM10", "COM10"),
+        ("Console", "Console"),
+        ("AUXILIARY.局", "AUXILIARY.局"),
+        ("市发展改革委", "市发展改革委"),
+    ],
+)
 def test_windows_device_names_are_made_safe(name, safe):
     assert naming.safe_filename(name) == safe
 

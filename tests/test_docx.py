@@ -4,6 +4,7 @@ out as PDF and read that back with poppler: every character, one header row per 
 The exports are made once per module through the real command line; LibreOffice runs once for three
 documents (the bundled one, section 九 and one unit's part).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -67,6 +68,7 @@ def expected_rows(doc: Document) -> list[list[list[str]]]:
 
 def xml(data: bytes, name: str):
     from lxml import etree
+
     return etree.fromstring(parts(data)[name])
 
 
@@ -78,8 +80,11 @@ def style_fonts(data: bytes) -> dict[str, dict]:
         size = style.find(f"{W}rPr/{W}sz")
         if fonts is not None and size is not None:
             out[style.get(f"{W}styleId")] = {
-                "eastAsia": fonts.get(f"{W}eastAsia"), "ascii": fonts.get(f"{W}ascii"),
-                "size": int(size.get(f"{W}val")) / 2, "bold": style.find(f"{W}rPr/{W}b") is not None}
+                "eastAsia": fonts.get(f"{W}eastAsia"),
+                "ascii": fonts.get(f"{W}ascii"),
+                "size": int(size.get(f"{W}val")) / 2,
+                "bold": style.find(f"{W}rPr/{W}b") is not None,
+            }
     return out
 
 
@@ -109,9 +114,21 @@ def libreoffice(exports, tmp_path_factory):
     names = ("whole", "nine", "unit")
     for name in names:
         (folder / f"{name}.docx").write_bytes(exports[name])
-    subprocess.run([soffice, f"-env:UserInstallation=file://{folder}/profile", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(folder), *(str(folder / f"{n}.docx") for n in names)],
-                   check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{folder}/profile",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            *(str(folder / f"{n}.docx") for n in names),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     return {name: folder / f"{name}.pdf" for name in names}
 
 
@@ -143,7 +160,9 @@ def test_attachment_label_and_title_come_first(exports, bundled_doc):
 def test_section_nine_and_a_unit_part_hold_exactly_their_tasks(exports, bundled_doc):
     nine = select.select(bundled_doc, ["九"], None)
     assert table_rows(exports["nine"]) == expected_rows(nine)
-    assert [r[0][0] for r in table_rows(exports["nine"]) if len(r) == 4][1:] == [str(t.number) for t in nine.all_tasks()]
+    assert [r[0][0] for r in table_rows(exports["nine"]) if len(r) == 4][1:] == [
+        str(t.number) for t in nine.all_tasks()
+    ]
     part = select.select(bundled_doc, (), UNIT)
     assert table_rows(exports["unit"]) == expected_rows(part)
     assert all(UNIT in t.units for t in part.all_tasks()) and len(part.all_tasks()) > 5
@@ -180,23 +199,34 @@ def test_short_rows_stay_whole_and_long_rows_may_break():
     doc = Document(meta={"title": "测试"}, sections=[Section("一", "部分", [short, long])])
     rows = xml(render(doc, TEMPLATE), "word/document.xml").find(f"{W}body/{W}tbl").findall(f"{W}tr")
     kept = [tr.find(f"{W}trPr/{W}cantSplit") is not None for tr in rows]
-    assert kept == [True, True, True, False]   # header, section, short task, long task
+    assert kept == [True, True, True, False]  # header, section, short task, long task
 
 
 def test_fonts_fill_the_east_asian_slots(exports):
     fonts = style_fonts(exports["whole"])
     spec = TEMPLATE["docx"]["fonts"]
-    for style_id, role in (("Normal", "body"), ("DocTitle", "title"), ("AttachmentLabel", "attachment"),
-                           ("TableHeader", "header"), ("TableSection", "section"), ("TableSubsection", "subsection"),
-                           ("TableCenter", "body"), ("PageNumber", "page_number"), ("Preamble", "preamble")):
+    for style_id, role in (
+        ("Normal", "body"),
+        ("DocTitle", "title"),
+        ("AttachmentLabel", "attachment"),
+        ("TableHeader", "header"),
+        ("TableSection", "section"),
+        ("TableSubsection", "subsection"),
+        ("TableCenter", "body"),
+        ("PageNumber", "page_number"),
+        ("Preamble", "preamble"),
+    ):
         assert fonts[style_id]["eastAsia"] == fonts[style_id]["ascii"] == spec[role]["name"], style_id
         assert fonts[style_id]["size"] == templates.parse_size(spec[role]["size"]), style_id
-    assert (fonts["DocTitle"]["eastAsia"], fonts["TableHeader"]["eastAsia"], fonts["Normal"]["eastAsia"]) == \
-        ("方正小标宋简体", "黑体", "仿宋")
+    assert (fonts["DocTitle"]["eastAsia"], fonts["TableHeader"]["eastAsia"], fonts["Normal"]["eastAsia"]) == (
+        "方正小标宋简体",
+        "黑体",
+        "仿宋",
+    )
     assert fonts["TableSubsection"]["bold"] and not fonts["Normal"]["bold"]
     styles = xml(exports["whole"], "word/styles.xml")
     ids = [st.get(f"{W}styleId") for st in styles.iter(f"{W}style")]
-    assert len(ids) == len(set(ids))   # our styles do not clash with the built-in ones
+    assert len(ids) == len(set(ids))  # our styles do not clash with the built-in ones
     defaults = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
     assert defaults.find(f"{W}rFonts").get(f"{W}eastAsia") == "仿宋"
     assert defaults.find(f"{W}lang").get(f"{W}eastAsia") == "zh-CN"
@@ -212,18 +242,22 @@ def test_landscape_a4_margins_and_odd_even_page_numbers(exports):
     size = sect.find(f"{W}pgSz")
     assert (size.get(f"{W}w"), size.get(f"{W}h"), size.get(f"{W}orient")) == ("16838", "11906", "landscape")
     margins = {k: int(sect.find(f"{W}pgMar").get(f"{W}{k}")) for k in ("top", "bottom", "left", "right")}
-    assert margins == {"top": round(25 * 72 / 25.4 * 20), "bottom": round(27 * 72 / 25.4 * 20),
-                       "left": round(28 * 72 / 25.4 * 20), "right": round(26 * 72 / 25.4 * 20)}
+    assert margins == {
+        "top": round(25 * 72 / 25.4 * 20),
+        "bottom": round(27 * 72 / 25.4 * 20),
+        "left": round(28 * 72 / 25.4 * 20),
+        "right": round(26 * 72 / 25.4 * 20),
+    }
     assert xml(data, "word/settings.xml").find(f"{W}evenAndOddHeaders") is not None
     document = docx.Document(io.BytesIO(data))
     section = document.sections[0]
     for footer, side in ((section.footer, "right"), (section.even_page_footer, "left")):
         p = footer._element.find(f"{W}p")
         assert p.find(f"{W}pPr/{W}jc").get(f"{W}val") == side
-        assert int(p.find(f"{W}pPr/{W}ind").get(f"{W}{side}")) == 280   # one 四号 character in
+        assert int(p.find(f"{W}pPr/{W}ind").get(f"{W}{side}")) == 280  # one 四号 character in
         instr = "".join(t.text for t in p.iter(f"{W}instrText"))
         assert instr.strip() == "PAGE"
-        assert "".join(t.text for t in p.iter(f"{W}t")) == "— 1 —"   # the field's cached value is 1
+        assert "".join(t.text for t in p.iter(f"{W}t")) == "— 1 —"  # the field's cached value is 1
 
 
 def test_properties_dates_and_bytes_are_fixed(exports, monkeypatch, bundled_doc):
@@ -284,17 +318,44 @@ def test_a_control_character_is_a_clear_error():
 
 
 def test_the_documents_own_columns_are_rendered():
-    task = Task(3, "任务内容", ["进展一", "进展二"], ["市统计局", "市财政局"], co_units=["市税务局"],
-                deadline="2023年12月", extra={"督办意见": "按期办结"})
-    columns = [Column("number", "编号"), Column("task", "工作任务"), Column("units", "责任单位"),
-               Column("co_units", "配合单位"), Column("progress", "进展"), Column("deadline", "完成时限"),
-               Column("extra", "督办意见")]
-    doc = Document(meta={"title": "测试"}, sections=[Section("一", "部分", [], [Subsection("一", "小标题", [task])])],
-                   columns=columns)
+    task = Task(
+        3,
+        "任务内容",
+        ["进展一", "进展二"],
+        ["市统计局", "市财政局"],
+        co_units=["市税务局"],
+        deadline="2023年12月",
+        extra={"督办意见": "按期办结"},
+    )
+    columns = [
+        Column("number", "编号"),
+        Column("task", "工作任务"),
+        Column("units", "责任单位"),
+        Column("co_units", "配合单位"),
+        Column("progress", "进展"),
+        Column("deadline", "完成时限"),
+        Column("extra", "督办意见"),
+    ]
+    doc = Document(
+        meta={"title": "测试"},
+        sections=[Section("一", "部分", [], [Subsection("一", "小标题", [task])])],
+        columns=columns,
+    )
     data = render(doc, TEMPLATE)
-    assert table_rows(data) == [[[c.label] for c in columns], [["一、部分"]], [["（一）小标题"]],
-                                [["3"], ["任务内容"], ["市统计局", "市财政局"], ["市税务局"], ["进展一", "进展二"],
-                                 ["2023年12月"], ["按期办结"]]]
+    assert table_rows(data) == [
+        [[c.label] for c in columns],
+        [["一、部分"]],
+        [["（一）小标题"]],
+        [
+            ["3"],
+            ["任务内容"],
+            ["市统计局", "市财政局"],
+            ["市税务局"],
+            ["进展一", "进展二"],
+            ["2023年12月"],
+            ["按期办结"],
+        ],
+    ]
     tbl = xml(data, "word/document.xml").find(f"{W}body/{W}tbl")
     grid = [int(c.get(f"{W}w")) for c in tbl.findall(f"{W}tblGrid/{W}gridCol")]
     assert sum(grid) == STYLE.block_width and len(grid) == 7
@@ -308,8 +369,11 @@ def test_the_documents_own_columns_are_rendered():
 def test_a_template_without_a_docx_part_says_so(tmp_path):
     template = tmp_path / "standalone.yaml"
     template.write_text("extends: null\nlabels: {number: 序号}\n", encoding="utf-8")
-    assert_clean_error(run_cli("export", "docx", "--template", template, "-o", tmp_path / "out.docx"),
-                       "模板缺少 docx 部分", "extends: official")
+    assert_clean_error(
+        run_cli("export", "docx", "--template", template, "-o", tmp_path / "out.docx"),
+        "模板缺少 docx 部分",
+        "extends: official",
+    )
 
 
 def test_progress_is_reported_up_to_the_last_task(bundled_doc):
@@ -318,15 +382,18 @@ def test_progress_is_reported_up_to_the_last_task(bundled_doc):
     assert seen == [(115, 115)]
 
 
-@pytest.mark.parametrize(("setting", "words"), [
-    ("docx:\n  fonts:\n    body: {name: 仿宋, size: 特号}\n", "特号"),
-    ("docx:\n  fonts:\n    title: 黑体\n", "docx.fonts.title 应写成"),
-    ("docx:\n  table:\n    columns:\n      task: {width: 三成}\n", "docx.table.columns.task.width"),
-    ("docx:\n  table:\n    keep_whole: 300%\n", "docx.table.keep_whole"),
-    ("docx:\n  fonts:\n    body: {name: 仿宋_GB2312, charset: big9, fallback: 仿宋}\n", "charset“big9”"),
-    ("docx:\n  fonts:\n    body: {name: 仿宋_GB2312, charset: gb2312}\n", "没有写 fallback"),
-    ("docx:\n  page_number: {format: 第页}\n", "{n}"),
-])
+@pytest.mark.parametrize(
+    ("setting", "words"),
+    [
+        ("docx:\n  fonts:\n    body: {name: 仿宋, size: 特号}\n", "特号"),
+        ("docx:\n  fonts:\n    title: 黑体\n", "docx.fonts.title 应写成"),
+        ("docx:\n  table:\n    columns:\n      task: {width: 三成}\n", "docx.table.columns.task.width"),
+        ("docx:\n  table:\n    keep_whole: 300%\n", "docx.table.keep_whole"),
+        ("docx:\n  fonts:\n    body: {name: 仿宋_GB2312, charset: big9, fallback: 仿宋}\n", "charset“big9”"),
+        ("docx:\n  fonts:\n    body: {name: 仿宋_GB2312, charset: gb2312}\n", "没有写 fallback"),
+        ("docx:\n  page_number: {format: 第页}\n", "{n}"),
+    ],
+)
 def test_template_mistakes_are_reported_in_chinese(tmp_path, setting, words):
     template = tmp_path / "bad.yaml"
     template.write_text("extends: official\n" + setting, encoding="utf-8")
@@ -345,8 +412,11 @@ def all_text(doc: Document, attachment: str | None) -> str:
 
 @pytest.mark.parametrize(("name", "attachment"), [("whole", "1"), ("nine", None), ("unit", None)])
 def test_libreoffice_keeps_every_character(libreoffice, bundled_doc, name, attachment):
-    doc = {"whole": bundled_doc, "nine": select.select(bundled_doc, ["九"], None),
-           "unit": select.select(bundled_doc, (), UNIT)}[name]
+    doc = {
+        "whole": bundled_doc,
+        "nine": select.select(bundled_doc, ["九"], None),
+        "unit": select.select(bundled_doc, (), UNIT),
+    }[name]
     pages = page_texts(libreoffice[name])
     furniture = squeeze("".join(c.label for c in doc.columns)) * len(pages)
     furniture += "".join(f"—{n}—" for n in range(1, len(pages) + 1))
@@ -360,7 +430,7 @@ def test_libreoffice_repeats_the_header_once_on_every_page(libreoffice, bundled_
     pages = page_texts(libreoffice[name])
     assert len(pages) >= 2
     for text in pages:
-        squeezed = squeeze(text).replace(squeeze(bundled_doc.title), "")   # the title names 重点工作任务
+        squeezed = squeeze(text).replace(squeeze(bundled_doc.title), "")  # the title names 重点工作任务
         assert squeeze(text).startswith(("附件1", "序号", squeeze(bundled_doc.title))), text[:40]
         for column in bundled_doc.columns:
             assert squeezed.count(column.label) == 1, (column.label, text[:80])
@@ -371,8 +441,12 @@ def test_libreoffice_numbers_pages_right_on_odd_and_left_on_even(libreoffice):
     pages = re.findall(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', html, re.S)
     inset = 14
     for number, (width, height, body) in enumerate(pages, start=1):
-        words = [(float(a), float(b), float(c), t) for a, b, c, t in re.findall(
-            r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">(.*?)</word>', body)]
+        words = [
+            (float(a), float(b), float(c), t)
+            for a, b, c, t in re.findall(
+                r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">(.*?)</word>', body
+            )
+        ]
         bottom = [w for w in words if w[1] > float(height) - STYLE.margins["bottom"] / 20]
         assert "".join(w[3] for w in bottom) == f"—{number}—"
         if number % 2:
@@ -391,15 +465,21 @@ def test_libreoffice_shows_every_line_of_section_nine(libreoffice):
 def test_characters_a_gb2312_font_lacks_get_the_fallback_font():
     """The fangsong example names 仿宋_GB2312, which has no 埇: that character alone is set in 仿宋."""
     task = Task(5, "推进埇桥区建设。", ["埇桥区、萧县完成。"], ["埇桥区政府"])
-    doc = Document(meta={"title": "埇桥区任务"}, sections=[Section("一", "部分", [], [Subsection("一", "埇桥", [task])])])
+    doc = Document(
+        meta={"title": "埇桥区任务"}, sections=[Section("一", "部分", [], [Subsection("一", "埇桥", [task])])]
+    )
     data = render(doc, templates.load("fangsong"))
     assert style_fonts(data)["Normal"]["eastAsia"] == "仿宋_GB2312"
     assert table_rows(data)[3] == [["5"], ["推进埇桥区建设。"], ["埇桥区、萧县完成。"], ["埇桥区政府"]]
     body = xml(data, "word/document.xml")
-    runs = [("".join(t.text for t in r.iter(f"{W}t")),
-             (r.find(f"{W}rPr/{W}rFonts").get(f"{W}eastAsia") if r.find(f"{W}rPr/{W}rFonts") is not None else None))
-            for r in body.iter(f"{W}r")]
-    assert [f for t, f in runs if t == "埇"] == ["宋体", "楷体", "仿宋", "仿宋", "仿宋"]   # title, subsection, cells
+    runs = [
+        (
+            "".join(t.text for t in r.iter(f"{W}t")),
+            (r.find(f"{W}rPr/{W}rFonts").get(f"{W}eastAsia") if r.find(f"{W}rPr/{W}rFonts") is not None else None),
+        )
+        for r in body.iter(f"{W}r")
+    ]
+    assert [f for t, f in runs if t == "埇"] == ["宋体", "楷体", "仿宋", "仿宋", "仿宋"]  # title, subsection, cells
     assert all(f is None for t, f in runs if "埇" not in t)
     listed = {f.get(f"{W}name") for f in xml(data, "word/fontTable.xml").findall(f"{W}font")}
     assert {"仿宋_GB2312", "楷体_GB2312", "方正小标宋简体", "仿宋", "楷体", "宋体"} <= listed
@@ -413,5 +493,6 @@ def test_the_word_reader_gets_every_task_back(exports, bundled_doc, tmp_path):
     back = datafile.load((tmp_path / "back.yaml").read_bytes(), "back.yaml")
     assert back.title == bundled_doc.title
     assert [c.label for c in back.columns] == [c.label for c in bundled_doc.columns]
-    assert [(k, i.heading) if k != "task" else (k, i.number, i.task, i.progress, i.units) for k, i in back.rows()] == \
-        [(k, i.heading) if k != "task" else (k, i.number, i.task, i.progress, i.units) for k, i in bundled_doc.rows()]
+    assert [(k, i.heading) if k != "task" else (k, i.number, i.task, i.progress, i.units) for k, i in back.rows()] == [
+        (k, i.heading) if k != "task" else (k, i.number, i.task, i.progress, i.units) for k, i in bundled_doc.rows()
+    ]

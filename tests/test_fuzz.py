@@ -3,6 +3,7 @@ returned workbook's sheet XML, run through the real command line in this process
 exit 0 or the tool's own message, a refusal writes nothing, an accepted data file gives a PDF that
 passes `qpdf --check` and a workbook that imports back to the same document, no input takes more than
 a few seconds. The long run (10,000 inputs) is `python bench/fuzz.py`; its figures are in the README."""
+
 from __future__ import annotations
 
 import sys
@@ -30,7 +31,9 @@ def test_quick_fuzz(tmp_path, monkeypatch, kind, seed):
 
 def test_mutations_are_reproducible():
     import random
+
     text = "a: 1\nb:\n  - x\n  - y\n"
     assert fuzz.mutate_text(random.Random(5), text) == fuzz.mutate_text(random.Random(5), text)
-    assert fuzz.mutate_bytes(random.Random(5), b"<c r='A1'/>", fuzz.XML_TOKENS) == \
-        fuzz.mutate_bytes(random.Random(5), b"<c r='A1'/>", fuzz.XML_TOKENS)
+    assert fuzz.mutate_bytes(random.Random(5), b"<c r='A1'/>", fuzz.XML_TOKENS) == fuzz.mutate_bytes(
+        random.Random(5), b"<c r='A1'/>", fuzz.XML_TOKENS
+    )

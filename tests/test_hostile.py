@@ -4,6 +4,7 @@ fragment of the Chinese message; and in every case nothing written or changed in
 Surfaces: data files, page text, returned workbooks, templates, options, output paths, diff and merge.
 Everything runs in-process (conftest.run_cli), so the ~200 cases take seconds.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -52,7 +53,8 @@ def task86(field: str, value: str) -> str:
 
 NESTED = "format: 2\ndocument: " + "[" * 5000 + "]" * 5000 + "\n"
 LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-    f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n" for p, c in zip("abcdefgh", "bcdefghi"))
+    f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n" for p, c in zip("abcdefgh", "bcdefghi")
+)
 
 # ---- data files: `check` and `export` read them the same way ----------------------------------
 DATA_CASES = [
@@ -68,7 +70,7 @@ DATA_CASES = [
     ("number-negative", task86("number", "-86"), "正整数"),
     ("number-text", task86("number", "八十六"), "正整数"),
     ("number-float", task86("number", "86.0"), "正整数"),
-    ("number-huge", task86("number", str(2 ** 53 + 1)), "超出范围"),
+    ("number-huge", task86("number", str(2**53 + 1)), "超出范围"),
     ("number-fullwidth", task86("number", "８６"), "正整数"),
     ("number-missing", BASE.replace(T86, "    - \n", 1), "序号"),
     ("number-duplicate", task86("number", "85"), "重复"),
@@ -126,7 +128,7 @@ def snapshot(folder: Path) -> dict:
             p = Path(root) / n
             if p.is_symlink():
                 out[str(p)] = ("link", os.readlink(p))
-            elif p.is_file() and p.stat().st_size > 10 ** 7:  # the sparse cases: size and time will do
+            elif p.is_file() and p.stat().st_size > 10**7:  # the sparse cases: size and time will do
                 out[str(p)] = (p.stat().st_size, p.stat().st_mtime_ns)
             elif p.is_file():
                 out[str(p)] = hashlib.sha256(p.read_bytes()).hexdigest()
@@ -162,8 +164,9 @@ def expect(tmp_path, monkeypatch, files, args, code, fragment, stdin=None):
 
 # ---- templates: as untrusted as data ------------------------------------------------------------
 def long_heading(path: Path) -> None:
-    path.write_text(data("title: 聚力深改革，激发创新创造活力", "title: " + "聚力深改革激发创新创造活力" * 300),
-                    encoding="utf-8")
+    path.write_text(
+        data("title: 聚力深改革，激发创新创造活力", "title: " + "聚力深改革激发创新创造活力" * 300), encoding="utf-8"
+    )
 
 
 def fifo(path: Path) -> None:
@@ -222,9 +225,11 @@ TEMPLATE_CASES = [
     ("xlsx-split-line-spacing", "xlsx: {line_spacing: abc}", "split", "xlsx.line_spacing"),
 ]
 
-COMMANDS = {"pdf": ["export", "pdf", "--section", "九", "--template", "t.yaml"],
-            "xlsx": ["export", "xlsx", "--section", "九", "--template", "t.yaml"],
-            "split": ["export", "xlsx", "--section", "九", "--split-by", "unit", "--template", "t.yaml", "-o", "out"]}
+COMMANDS = {
+    "pdf": ["export", "pdf", "--section", "九", "--template", "t.yaml"],
+    "xlsx": ["export", "xlsx", "--section", "九", "--template", "t.yaml"],
+    "split": ["export", "xlsx", "--section", "九", "--split-by", "unit", "--template", "t.yaml", "-o", "out"],
+}
 
 
 @pytest.mark.parametrize("name, content, command, fragment", TEMPLATE_CASES, ids=[c[0] for c in TEMPLATE_CASES])
@@ -238,8 +243,14 @@ def test_template_folder_and_fifo(tmp_path, monkeypatch):
 
 
 def test_heading_taller_than_a_page(tmp_path, monkeypatch):
-    expect(tmp_path, monkeypatch, {"d.yaml": long_heading},
-           ["export", "pdf", "--data", "d.yaml", "--section", "八"], 1, "一页放不下")
+    expect(
+        tmp_path,
+        monkeypatch,
+        {"d.yaml": long_heading},
+        ["export", "pdf", "--data", "d.yaml", "--section", "八"],
+        1,
+        "一页放不下",
+    )
 
 
 # ---- returned workbooks -------------------------------------------------------------------------
@@ -253,18 +264,22 @@ def book(tmp_path_factory) -> bytes:
 
 def edit(change):
     """A mutation through openpyxl: change(workbook) edits it, the saved bytes are the case."""
+
     def apply(raw: bytes) -> bytes:
         from openpyxl import load_workbook
+
         wb = load_workbook(io.BytesIO(raw))
         change(wb)
         out = io.BytesIO()
         wb.save(out)
         return out.getvalue()
+
     return apply
 
 
 def xml(member: str, old: bytes, new: bytes, count: int = 1):
     """A mutation of one zip member's bytes (the sheet XML as a script or a damaged copy leaves it)."""
+
     def apply(raw: bytes) -> bytes:
         src = zipfile.ZipFile(io.BytesIO(raw))
         out = io.BytesIO()
@@ -276,18 +291,21 @@ def xml(member: str, old: bytes, new: bytes, count: int = 1):
                     blob = blob.replace(old, new, count) if old else new
                 dst.writestr(item, blob)
         return out.getvalue()
+
     return apply
 
 
 def cell(ref: str, value, sheet: int = 1):
     def change(wb):
         wb.worksheets[sheet][ref] = value
+
     return edit(change)
 
 
 def drop_sheet(index: int):
     def change(wb):
         del wb[wb.sheetnames[index]]
+
     return edit(change)
 
 
@@ -300,6 +318,7 @@ def swap_rows(a: int, b: int):
         ws = wb.worksheets[1]
         for col in "ABCD":
             ws[f"{col}{a}"].value, ws[f"{col}{b}"].value = ws[f"{col}{b}"].value, ws[f"{col}{a}"].value
+
     return edit(change)
 
 
@@ -317,12 +336,12 @@ WORKBOOK_CASES = [
     ("meta-version", meta_cell("B1", 9), "不同版本"),
     ("meta-json", meta_cell("B2", "{not json"), "不是有效的 JSON"),
     ("meta-unknown-record", meta_cell("A40", "surprise"), "无法识别的记录"),
-    ("meta-numbers-bad", edit(lambda wb: _set_record(wb, "numbers", 3, "[1, \"x\"]")), "任务序号记录"),
+    ("meta-numbers-bad", edit(lambda wb: _set_record(wb, "numbers", 3, '[1, "x"]')), "任务序号记录"),
     ("header-cleared", cell("B2", None), "找不到表头行"),
     ("number-text", cell("A5", "八十六"), "不是正整数"),
     ("number-cleared", cell("A6", None), "序号是空的"),
     ("number-duplicate", cell("A6", "86"), "重复"),
-    ("number-huge", cell("A6", 2 ** 53 + 1), "超出范围"),
+    ("number-huge", cell("A6", 2**53 + 1), "超出范围"),
     ("number-float", cell("A6", 87.5), "不是正整数"),
     ("number-other-section", cell("A6", 3), "不属于这一部分"),
     ("row-deleted", delete_row(6), "任务 87 的行不见了"),
@@ -343,8 +362,7 @@ WORKBOOK_CASES = [
     ("formula-sum", cell("C5", "=1+1"), "公式"),
     ("formula-hyperlink", cell("C6", '=HYPERLINK("http://x","点这里")'), "公式"),
     ("formula-in-units", cell("D7", "=A1"), "公式"),
-    ("sheet-xml-truncated", xml(S2, b"", b"<?xml version='1.0'?><worksheet><sheetData><row r='1'><c r='A1'"),
-     "已损坏"),
+    ("sheet-xml-truncated", xml(S2, b"", b"<?xml version='1.0'?><worksheet><sheetData><row r='1'><c r='A1'"), "已损坏"),
     ("sheet-xml-garbage", xml(S2, b"", b"\x00\x01\x02 not xml at all"), "已损坏"),
     ("sheet-xml-bad-ref", xml(S2, b'r="A5"', b'r="5A"'), "已损坏"),
     ("sheet-xml-bad-row", xml(S2, b'<row r="5"', b'<row r="five"'), "已损坏"),
@@ -379,8 +397,7 @@ def _last_task_row(wb) -> int:
 
 @pytest.mark.parametrize("name, mutate, fragment", WORKBOOK_CASES, ids=[c[0] for c in WORKBOOK_CASES])
 def test_hostile_workbook(tmp_path, monkeypatch, book, name, mutate, fragment):
-    expect(tmp_path, monkeypatch, {"back.xlsx": mutate(book)}, ["import", "back.xlsx", "-o", "back.yaml"], 1,
-           fragment)
+    expect(tmp_path, monkeypatch, {"back.xlsx": mutate(book)}, ["import", "back.xlsx", "-o", "back.yaml"], 1, fragment)
 
 
 def test_untouched_workbook_still_imports(tmp_path, book):
@@ -402,7 +419,11 @@ PAGE_CASES = [
     ("utf16-no-mark", PAGE[:2000].encode("utf-16-le"), "UTF-16"),
     ("utf32", PAGE[:200].encode("utf-32"), "错误："),
     ("only-title", "2023年《政府工作报告》重点工作任务完成情况\n".encode(), "错误："),
-    ("no-numbers", "\n".join(["序号\t重点工作任务\t完成情况\t牵头责任单位", "一、部分", "没有序号的任务"]).encode(), "错误："),
+    (
+        "no-numbers",
+        "\n".join(["序号\t重点工作任务\t完成情况\t牵头责任单位", "一、部分", "没有序号的任务"]).encode(),
+        "错误：",
+    ),
     ("binary", bytes(range(256)) * 4, "错误："),
 ]
 
@@ -417,7 +438,7 @@ def test_hostile_page_text(tmp_path, monkeypatch, name, content, fragment):
 # ---- input files that are not files -------------------------------------------------------------
 def sparse(path: Path) -> None:
     with open(path, "wb") as fh:
-        fh.truncate(3 * 1024 ** 3)
+        fh.truncate(3 * 1024**3)
 
 
 INPUT_CASES = [
@@ -449,7 +470,12 @@ OPTION_CASES = [
     ("section-only-commas", ["export", "pdf", "--section", " "], 2, "的值是空的"),
     ("unit-unknown", ["export", "pdf", "--unit", "市不存在局"], 1, "没有单位“市不存在局”"),
     ("unit-empty", ["export", "xlsx", "--unit", ""], 2, "的值是空的"),
-    ("unit-not-in-section", ["export", "pdf", "--section", "九", "--unit", "市商务局"], 1, "在所选部分（九）中没有任务"),
+    (
+        "unit-not-in-section",
+        ["export", "pdf", "--section", "九", "--unit", "市商务局"],
+        1,
+        "在所选部分（九）中没有任务",
+    ),
     ("output-empty", ["export", "xlsx", "-o", ""], 2, "的值是空的"),
     ("import-output-empty", ["import", str(SOURCE), "-o", ""], 2, "的值是空的"),
     ("merge-output-empty", ["merge", str(DATA), str(DATA), "-o", ""], 2, "的值是空的"),
@@ -464,8 +490,7 @@ OPTION_CASES = [
     ("attachment-long", ["export", "pdf", "--attachment", "9" * 300], 2, "不是附件编号"),
     ("split-other", ["export", "xlsx", "--split-by", "section"], 2, "应为 'unit'"),
     ("split-stdout", ["export", "xlsx", "--split-by", "unit", "-o", "-"], 1, "不能输出到标准输出"),
-    ("split-with-unit", ["export", "xlsx", "--split-by", "unit", "--unit", "市商务局", "-o", "d"], 1,
-     "不能同时使用"),
+    ("split-with-unit", ["export", "xlsx", "--split-by", "unit", "--unit", "市商务局", "-o", "d"], 1, "不能同时使用"),
     ("unknown-option", ["export", "pdf", "--colour", "red"], 2, "没有选项"),
     ("unknown-command", ["exprot"], 2, "没有命令"),
     ("unknown-format", ["export", "docx-x"], 2, "没有命令"),
@@ -485,6 +510,7 @@ def test_hostile_option(tmp_path, monkeypatch, name, args, code, fragment):
 def link(target: str):
     def make_link(path: Path) -> None:
         path.symlink_to(target)
+
     return make_link
 
 
@@ -493,10 +519,18 @@ OUTPUT_CASES = [
     ("is-source", {"in.txt": PAGE}, ["import", "in.txt", "-o", "in.txt"], "就是本次读取的来源文件"),
     ("is-base", {"b.yaml": BASE}, ["merge", "b.yaml", str(DATA), "-o", "b.yaml"], "就是本次读取的底稿"),
     ("is-part", {"p.yaml": BASE}, ["merge", str(DATA), "p.yaml", "-o", "p.yaml"], "就是本次读取的返回文件"),
-    ("is-template", {"t.yaml": "labels: {number: 号}"}, ["export", "pdf", "--template", "t.yaml", "-o", "t.yaml"],
-     "就是本次读取的模板文件"),
-    ("link-to-data", {"d.yaml": BASE, "l.pdf": link("d.yaml")}, ["export", "pdf", "--data", "d.yaml", "-o", "l.pdf"],
-     "就是本次读取的数据文件"),
+    (
+        "is-template",
+        {"t.yaml": "labels: {number: 号}"},
+        ["export", "pdf", "--template", "t.yaml", "-o", "t.yaml"],
+        "就是本次读取的模板文件",
+    ),
+    (
+        "link-to-data",
+        {"d.yaml": BASE, "l.pdf": link("d.yaml")},
+        ["export", "pdf", "--data", "d.yaml", "-o", "l.pdf"],
+        "就是本次读取的数据文件",
+    ),
     ("folder", {"dir/x": "x"}, ["export", "xlsx", "-o", "dir"], "是一个文件夹"),
     ("trailing-slash", {}, ["export", "xlsx", "-o", "newdir/"], "以 / 结尾"),
     ("missing-folder", {}, ["export", "xlsx", "-o", "no/such/out.xlsx"], "不存在"),
@@ -506,10 +540,24 @@ OUTPUT_CASES = [
     ("link-to-folder", {"dir/x": "x", "l": link("dir")}, ["export", "xlsx", "-o", "l"], "不是普通文件"),
     ("link-to-fifo", {"p": fifo, "l": link("p")}, ["export", "xlsx", "-o", "l"], "不是普通文件"),
     ("name-too-long", {}, ["export", "xlsx", "-o", "名" * 86 + ".xlsx"], "文件名过长"),
-    ("split-into-file", {"f": "x"}, ["export", "xlsx", "--section", "九", "--split-by", "unit", "-o", "f"], "不是文件夹"),
-    ("split-missing-parent", {}, ["export", "xlsx", "--section", "九", "--split-by", "unit", "-o", "no/such"], "不存在"),
-    ("split-fifo-inside", {"out/市生态环境局.xlsx": fifo},
-     ["export", "xlsx", "--section", "九", "--split-by", "unit", "-o", "out"], "命名管道"),
+    (
+        "split-into-file",
+        {"f": "x"},
+        ["export", "xlsx", "--section", "九", "--split-by", "unit", "-o", "f"],
+        "不是文件夹",
+    ),
+    (
+        "split-missing-parent",
+        {},
+        ["export", "xlsx", "--section", "九", "--split-by", "unit", "-o", "no/such"],
+        "不存在",
+    ),
+    (
+        "split-fifo-inside",
+        {"out/市生态环境局.xlsx": fifo},
+        ["export", "xlsx", "--section", "九", "--split-by", "unit", "-o", "out"],
+        "命名管道",
+    ),
     ("import-to-folder", {"dir/x": "x"}, ["import", str(SOURCE), "-o", "dir"], "是一个文件夹"),
     ("merge-to-device", {}, ["merge", str(DATA), str(DATA), "-o", "/dev/null"], "字符设备"),
 ]
@@ -525,6 +573,7 @@ def part_of(text: str, numbers: tuple, title: str | None = None) -> str:
     """A hand-made part: the bundled data keeping only some tasks of section 九, marked as a unit's."""
     from exporter.formats import datafile
     from exporter.model import Document
+
     doc = datafile.load(text.encode(), "x")
     sec = [s for s in doc.sections if s.numeral == "九"][0]
     for sub in sec.subsections:
@@ -541,17 +590,44 @@ COMPARE_CASES = [
     ("diff-bad-yaml", {"b.yaml": "a: [\n"}, ["diff", str(DATA), "b.yaml"], 2, "YAML"),
     ("diff-fifo", {"p.yaml": fifo}, ["diff", "p.yaml", str(DATA)], 2, "命名管道"),
     ("diff-invalid", {"b.yaml": task86("number", "0")}, ["diff", str(DATA), "b.yaml"], 2, "超出范围"),
-    ("merge-unknown-task", {"p.yaml": part_of(BASE, (86,)).replace("number: 86", "number: 999")},
-     ["merge", str(DATA), "p.yaml", "-o", "m.yaml"], 1, "底稿中不存在"),
-    ("merge-other-document", {"p.yaml": part_of(BASE, (86, 87), title="2024年另一份文件")},
-     ["merge", str(DATA), "p.yaml", "-o", "m.yaml"], 1, "来自另一份文件"),
-    ("merge-forged-origin", {"p.yaml": part_of(BASE, (86,)).replace("unit: 市生态环境局", "unit: 市生态环境局\n  origin: 0000")},
-     ["merge", str(DATA), "p.yaml", "-o", "m.yaml"], 1, "来自另一份文件"),
-    ("merge-conflict", {"a.yaml": part_of(BASE.replace("升级版。", "升级版（甲）。", 1), (86,)),
-                        "b.yaml": part_of(BASE.replace("升级版。", "升级版（乙）。", 1), (86,))},
-     ["merge", str(DATA), "a.yaml", "b.yaml", "-o", "m.yaml"], 1, "改得不一致"),
-    ("merge-invalid-part", {"p.yaml": task86("task", '"\\u200B"')}, ["merge", str(DATA), "p.yaml", "-o", "m.yaml"],
-     1, "看不见"),
+    (
+        "merge-unknown-task",
+        {"p.yaml": part_of(BASE, (86,)).replace("number: 86", "number: 999")},
+        ["merge", str(DATA), "p.yaml", "-o", "m.yaml"],
+        1,
+        "底稿中不存在",
+    ),
+    (
+        "merge-other-document",
+        {"p.yaml": part_of(BASE, (86, 87), title="2024年另一份文件")},
+        ["merge", str(DATA), "p.yaml", "-o", "m.yaml"],
+        1,
+        "来自另一份文件",
+    ),
+    (
+        "merge-forged-origin",
+        {"p.yaml": part_of(BASE, (86,)).replace("unit: 市生态环境局", "unit: 市生态环境局\n  origin: 0000")},
+        ["merge", str(DATA), "p.yaml", "-o", "m.yaml"],
+        1,
+        "来自另一份文件",
+    ),
+    (
+        "merge-conflict",
+        {
+            "a.yaml": part_of(BASE.replace("升级版。", "升级版（甲）。", 1), (86,)),
+            "b.yaml": part_of(BASE.replace("升级版。", "升级版（乙）。", 1), (86,)),
+        },
+        ["merge", str(DATA), "a.yaml", "b.yaml", "-o", "m.yaml"],
+        1,
+        "改得不一致",
+    ),
+    (
+        "merge-invalid-part",
+        {"p.yaml": task86("task", '"\\u200B"')},
+        ["merge", str(DATA), "p.yaml", "-o", "m.yaml"],
+        1,
+        "看不见",
+    ),
     ("merge-missing-part", {}, ["merge", str(DATA), "gone.yaml", "-o", "m.yaml"], 1, "找不到数据文件"),
 ]
 
@@ -563,12 +639,27 @@ def test_hostile_diff_merge(tmp_path, monkeypatch, name, files, args, code, frag
 
 def test_hostile_case_count():
     """The issue asks for at least 150 cases; count the table lines (data files run under two commands)."""
-    count = (2 * len(DATA_CASES) + len(TEMPLATE_CASES) + 3 + len(WORKBOOK_CASES) + len(PAGE_CASES)
-             + len(INPUT_CASES) + len(OPTION_CASES) + len(OUTPUT_CASES) + len(COMPARE_CASES))
+    count = (
+        2 * len(DATA_CASES)
+        + len(TEMPLATE_CASES)
+        + 3
+        + len(WORKBOOK_CASES)
+        + len(PAGE_CASES)
+        + len(INPUT_CASES)
+        + len(OPTION_CASES)
+        + len(OUTPUT_CASES)
+        + len(COMPARE_CASES)
+    )
     assert count >= 150, count
 
 
 def test_header_taller_than_a_page(tmp_path, monkeypatch):
     tall = data("{field: number, label: 序号}", "{field: number, label: " + "序号很长" * 150 + "}")
-    expect(tmp_path, monkeypatch, {"d.yaml": tall}, ["export", "pdf", "--data", "d.yaml", "--section", "九"], 1,
-           "表头行太高")
+    expect(
+        tmp_path,
+        monkeypatch,
+        {"d.yaml": tall},
+        ["export", "pdf", "--data", "d.yaml", "--section", "九"],
+        1,
+        "表头行太高",
+    )

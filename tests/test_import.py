@@ -1,4 +1,5 @@
 """Importing the published page text: the seed, its quirks, other documents of the series."""
+
 import re
 
 import pytest
@@ -29,20 +30,23 @@ def test_counts(doc):
     sec9 = doc.sections[8]
     assert sec9.heading == "九、聚力优生态，强化绿色转型保障"
     assert [t.number for t in sec9.all_tasks()] == list(range(86, 95))
-    assert [s.heading for s in sec9.subsections] == ["（一）打好污染防治攻坚战。", "（二）打好碳达峰主动战。",
-                                                     "（三）打好生态保护持久战。"]
+    assert [s.heading for s in sec9.subsections] == [
+        "（一）打好污染防治攻坚战。",
+        "（二）打好碳达峰主动战。",
+        "（三）打好生态保护持久战。",
+    ]
 
 
 def test_metadata(doc):
     assert doc.meta["title"] == "2023年《政府工作报告》重点工作任务完成情况"
     assert doc.meta["issuer"] == "宿州市政府办公室"
-    assert doc.meta["index_no"] == "003187229/202402-00003"      # label mangled to "号:"
+    assert doc.meta["index_no"] == "003187229/202402-00003"  # label mangled to "号:"
     assert doc.meta["category"] == "年度重点工作任务分解、执行及落实情况"
     assert doc.meta["written"] == "2024-02-01"
     assert doc.meta["published"] == "2024-02-01 14:48"
-    assert doc.meta["validity"] == "有效"                         # label mangled to "性:"
+    assert doc.meta["validity"] == "有效"  # label mangled to "性:"
     assert doc.meta["source"] == "宿州市政府"
-    assert doc.meta["expires"] == "暂无"                          # kept, not dropped
+    assert doc.meta["expires"] == "暂无"  # kept, not dropped
 
 
 def test_task_7_two_units(doc):
@@ -119,8 +123,8 @@ def test_every_character_of_every_task_reaches_the_data(seed_text):
     for task in doc.all_tasks():
         block = blocks[task.number]
         assert fold(task.task) == block[0], task.number
-        assert [fold(p) for p in task.progress] == block[1:1 + len(task.progress)], task.number
-        unit_lines = "".join(block[1 + len(task.progress):])
+        assert [fold(p) for p in task.progress] == block[1 : 1 + len(task.progress)], task.number
+        unit_lines = "".join(block[1 + len(task.progress) :])
         units = "".join(fold(u) for u in task.units)
         # Task 50 lists its two units twice in the source; they are kept once.
         assert unit_lines in (units, units * 2), task.number
@@ -218,7 +222,9 @@ PARTIAL = """名称: 2023年第三季度部分重点工作任务进展情况
 def test_half_year_bulletin_crlf_bom_preamble_fullwidth_furniture():
     doc = import_source(HALF_YEAR.encode("utf-8"), "half.txt")
     assert doc.title == "2023年上半年《政府工作报告》重点工作任务进展情况"
-    assert doc.meta["preamble"] == ["今年以来，市政府坚持把落实《政府工作报告》作为重要工作，现将上半年进展情况公布如下。"]
+    assert doc.meta["preamble"] == [
+        "今年以来，市政府坚持把落实《政府工作报告》作为重要工作，现将上半年进展情况公布如下。"
+    ]
     assert doc.meta["source"] == "宿州市政府"
     assert [s.heading for s in doc.sections] == ["一、确保完成全年主要预期目标", "二、聚力强“引擎”，做实工业经济支撑"]
     assert doc.sections[1].subsections[0].heading == "（一）锻强壮大先进制造业。"
@@ -235,8 +241,8 @@ def test_partial_list_without_sections():
     tasks = by_number(doc)
     assert list(tasks) == [1, 2, 3]
     assert tasks[1].progress == ["已完成新建任务，正在验收。"]
-    assert tasks[2].progress == ["已完成"] and tasks[2].units == ["市民政局"]   # completion without 。
-    assert tasks[3].progress == [] and tasks[3].units == ["市交通运输局"]       # no completion yet
+    assert tasks[2].progress == ["已完成"] and tasks[2].units == ["市民政局"]  # completion without 。
+    assert tasks[3].progress == [] and tasks[3].units == ["市交通运输局"]  # no completion yet
     # And it survives the data file.
     again = datafile.load(datafile.dump(doc), "x.yaml")
     assert datafile.to_dict(again) == datafile.to_dict(doc)
@@ -248,7 +254,9 @@ def test_subsections_without_sections():
     doc = import_source(text.encode("utf-8"), "partial.txt")
     assert len(doc.sections) == 1 and doc.sections[0].heading == ""
     assert [(s.heading, [t.number for t in s.tasks]) for s in doc.sections[0].subsections] == [
-        ("（一）农业农村", [1, 2]), ("（二）交通", [3])]
+        ("（一）农业农村", [1, 2]),
+        ("（二）交通", [3]),
+    ]
     assert [kind for kind, _ in doc.rows()] == ["subsection", "task", "task", "subsection", "task"]
 
 
@@ -299,7 +307,9 @@ def test_text_without_task_table(tmp_path):
 
 
 def test_unrecognised_line_names_its_line():
-    text = "名称: 标题\n\n序号\n重点工作任务\n完成情况\n牵头责任单位\n一、部分\n多出来的一行\n1\n任务\n完成。\n市统计局\n"
+    text = (
+        "名称: 标题\n\n序号\n重点工作任务\n完成情况\n牵头责任单位\n一、部分\n多出来的一行\n1\n任务\n完成。\n市统计局\n"
+    )
     with pytest.raises(SourceError) as info:
         parse_text(text, "x.txt")
     assert info.value.line == 8 and "多出来的一行" in info.value.message

@@ -1,4 +1,5 @@
 """Issue 16 item 1: a number line written differently or lost never merges two tasks."""
+
 import pytest
 
 from exporter.errors import SourceError

@@ -1,5 +1,6 @@
 """The `exporter` command's entry point: its process settings stay out of library use, and leaving
 without interpreter teardown loses no output and no exit status."""
+
 import gc
 import subprocess
 import sys
@@ -27,9 +28,9 @@ def test_everything_written_to_a_pipe_arrives(tmp_path):
 
 
 def test_exit_statuses_survive_the_fast_exit(tmp_path):
-    assert run_entry("export", "pdf", "--section", "十三").code == 1            # bad input
-    assert run_entry("export", "pdf", "--no-such-option").code == 2            # usage error
+    assert run_entry("export", "pdf", "--section", "十三").code == 1  # bad input
+    assert run_entry("export", "pdf", "--no-such-option").code == 2  # usage error
     assert run_entry("--version").code == 0
     changed = tmp_path / "changed.yaml"
     changed.write_bytes(DATA.read_bytes().replace("市统计局".encode(), "市统计局（改）".encode(), 1))
-    assert run_entry("diff", DATA, changed).code == 1                          # diff: 1 means "differs"
+    assert run_entry("diff", DATA, changed).code == 1  # diff: 1 means "differs"

@@ -1,4 +1,5 @@
 """The Chinese line breaker: no forbidden line starts or ends, numbers and words kept whole."""
+
 import random
 
 import pytest
@@ -11,9 +12,11 @@ def width(s: str) -> float:
     return sum(0.5 if ord(c) < 0x2000 and c not in "“”‘’—…" else 1.0 for c in s)
 
 
-SAMPLE = ("全年地区生产总值2291.5亿元，增长5.8%。围绕“5+5+N”产业布局，制定《宿州市制造业数字化转型实施方案"
-          "（2023-2025年）》，规上工业增加值增长4.4%，新增规上工业企业133户；“双招双引”工作推进办公室（牵头）"
-          "——在长三角G60科创走廊……PM2.5平均浓度下降！是否完成？“亩均论英雄”改革、《通知》。")
+SAMPLE = (
+    "全年地区生产总值2291.5亿元，增长5.8%。围绕“5+5+N”产业布局，制定《宿州市制造业数字化转型实施方案"
+    "（2023-2025年）》，规上工业增加值增长4.4%，新增规上工业企业133户；“双招双引”工作推进办公室（牵头）"
+    "——在长三角G60科创走廊……PM2.5平均浓度下降！是否完成？“亩均论英雄”改革、《通知》。"
+)
 
 
 def check_rules(lines: list[str]) -> None:
@@ -26,8 +29,8 @@ def check_rules(lines: list[str]) -> None:
 def test_tokens_keep_numbers_and_words_whole():
     units = tokenize("全年地区生产总值2291.5亿元，增长5.8%。围绕“5+5+N”布局")
     assert "2291.5" in units
-    assert "5.8%。" in units          # the % and the stop stay with the number
-    assert "“5+5+N”" in units       # quotes hug what they enclose
+    assert "5.8%。" in units  # the % and the stop stay with the number
+    assert "“5+5+N”" in units  # quotes hug what they enclose
     assert "元，" in units
     assert "".join(units) == "全年地区生产总值2291.5亿元，增长5.8%。围绕“5+5+N”布局"
 
@@ -94,8 +97,11 @@ def test_empty_text_gives_one_empty_line():
 
 def test_random_text_keeps_the_rules():
     rng = random.Random(20230201)
-    alphabet = list("政府工作报告重点任务完成情况宿州市埇桥区") + list("，。、；：？！）》”’%（《“‘") + \
-        ["2291.5", "5.8%", "G60", "——", "……"]
+    alphabet = (
+        list("政府工作报告重点任务完成情况宿州市埇桥区")
+        + list("，。、；：？！）》”’%（《“‘")
+        + ["2291.5", "5.8%", "G60", "——", "……"]
+    )
     for _ in range(300):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 80)))
         lines = break_lines(text, rng.choice([5, 7.5, 12, 20]), width)
@@ -107,17 +113,24 @@ def test_the_fast_fill_breaks_exactly_as_the_unit_by_unit_fill():
     # Lines with no unit to cut are filled by bisecting running widths; the unit-by-unit fill (kept
     # for texts that need cutting) is the reference.
     from exporter.text.linebreak import _break_with_cuts
+
     rng = random.Random(9704)
-    alphabet = list("政府工作报告重点任务完成情况") + list("，。、）》”（《“") + \
-        ["2291.5", "5.8%", "G60", " ", "  ", "——", "a b"]
+    alphabet = (
+        list("政府工作报告重点任务完成情况")
+        + list("，。、）》”（《“")
+        + ["2291.5", "5.8%", "G60", " ", "  ", "——", "a b"]
+    )
     checked = 0
     for _ in range(2000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
         line_width, indent = rng.choice([6, 7.5, 12, 20]), rng.choice([0.0, 0.0, 2.0])
         units = tokenize(text)
         if units and max(map(width, units)) > line_width - indent:
-            continue   # takes the cutting path itself
+            continue  # takes the cutting path itself
         checked += 1
-        assert break_lines(text, line_width, width, indent) == \
-            _break_with_cuts(units, line_width, width, indent), (text, line_width, indent)
+        assert break_lines(text, line_width, width, indent) == _break_with_cuts(units, line_width, width, indent), (
+            text,
+            line_width,
+            indent,
+        )
     assert checked > 1500

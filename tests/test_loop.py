@@ -1,4 +1,5 @@
 """The office's round trip: split by unit, a unit edits its workbook, import, diff, merge, diff again."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,6 +1,7 @@
 """Merge is three-way (issue 16 items 4–5): a part carries what it was made from, so merge takes only
 what the unit changed, keeps what the office corrected since, stops on a real conflict and refuses a
 part of another document. The round trip is the real one: split to workbooks, edit, import, merge."""
+
 from __future__ import annotations
 
 import pytest

@@ -4,6 +4,7 @@ read back by an independent reader (ofdkit) and compared line by line with the P
 Three documents are exported once per session through the real command line: the bundled one, its
 part 九, and one unit's part; each is compared with the PDF of the same selection.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -42,9 +43,9 @@ def need(module: str):
         pytest.skip(f"{module} is not installed (pip install '.[test]')", allow_module_level=True)
 
 
-ofdkit = need("ofdkit")                 # an independent OFD reader
-etree = need("lxml.etree")              # XSD validation
-ttLib = need("fontTools.ttLib")         # reads the embedded fonts
+ofdkit = need("ofdkit")  # an independent OFD reader
+etree = need("lxml.etree")  # XSD validation
+ttLib = need("fontTools.ttLib")  # reads the embedded fonts
 
 NS = "http://www.ofdspec.org/2016"
 Q = f"{{{NS}}}"
@@ -68,7 +69,9 @@ def schemas():
         if CI:
             pytest.fail("CI needs the OFD schemas in ../shared/ofd-xsd (or OFD_XSD_DIR)")
         pytest.skip("OFD schemas not found (../shared/ofd-xsd or OFD_XSD_DIR)")
-    return {name: etree.XMLSchema(etree.parse(str(folder / f"{name}.xsd"))) for name in ("OFD", "Document", "Page", "Res")}
+    return {
+        name: etree.XMLSchema(etree.parse(str(folder / f"{name}.xsd"))) for name in ("OFD", "Document", "Page", "Res")
+    }
 
 
 # ---- exports shared by the whole module --------------------------------------------------------------
@@ -77,14 +80,17 @@ class Export:
     name: str
     ofd: Path
     pdf: Path
-    doc: object          # the selected Document
+    doc: object  # the selected Document
 
 
 @pytest.fixture(scope="module")
 def exports(tmp_path_factory, bundled_doc):
     folder = tmp_path_factory.mktemp("ofd")
-    cases = {"bundled": ([], None, None), "section": (["--section", "九"], ("九",), None),
-             "unit": (["--unit", UNIT], (), UNIT)}
+    cases = {
+        "bundled": ([], None, None),
+        "section": (["--section", "九"], ("九",), None),
+        "unit": (["--unit", UNIT], (), UNIT),
+    }
     template = templates.load()
     out = {}
     for name, (args, sections, unit) in cases.items():
@@ -139,7 +145,7 @@ def test_references_resolve_and_ids_are_unique(export):
     document = etree.fromstring(files[doc_path])
     max_id = int(document.findtext(f"{Q}CommonData/{Q}MaxUnitID"))
     box = document.findtext(f"{Q}CommonData/{Q}PageArea/{Q}PhysicalBox").split()
-    assert [round(float(v)) for v in box] == [0, 0, 297, 210]       # landscape A4 in millimetres
+    assert [round(float(v)) for v in box] == [0, 0, 297, 210]  # landscape A4 in millimetres
 
     referenced = {"OFD.xml", doc_path}
     ids: list[int] = []
@@ -177,9 +183,9 @@ def test_references_resolve_and_ids_are_unique(export):
 @dataclass
 class Line:
     text: str
-    x: float      # points from the left
-    end: float    # where the last character's advance ends
-    base: float   # baseline, points from the top
+    x: float  # points from the left
+    end: float  # where the last character's advance ends
+    base: float  # baseline, points from the top
     size: float
 
 
@@ -212,10 +218,13 @@ class Word:
 
 
 def pdf_words(path: Path) -> list[list[Word]]:
-    html = subprocess.run([require_tool("pdftotext"), "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    html = subprocess.run(
+        [require_tool("pdftotext"), "-bbox", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
     pages: list[list[Word]] = []
-    for m in re.finditer(r'<page |<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>',
-                         html):
+    for m in re.finditer(
+        r'<page |<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', html
+    ):
         if m.group(0) == "<page ":
             pages.append([])
             continue
@@ -237,8 +246,9 @@ def test_text_equals_the_pdf_line_for_line(export):
         got: list[list[Word]] = [[] for _ in lines]
         for w in words:
             mid = (w.x0 + w.x1) / 2
-            owners = [i for i, line in enumerate(lines)
-                      if w.y0 < line.base < w.y1 and line.x - 1 <= mid <= line.end + 1]
+            owners = [
+                i for i, line in enumerate(lines) if w.y0 < line.base < w.y1 and line.x - 1 <= mid <= line.end + 1
+            ]
             assert len(owners) == 1, f"page {number}: PDF word {w.text!r} matches {len(owners)} OFD lines"
             got[owners[0]].append(w)
         for line, ws in zip(lines, got):
@@ -257,8 +267,10 @@ def test_positions_are_the_pdf_layouts(exports):
     template = templates.load()
     style = load_style(template)
     layout = Layout(style, FontBook(template, style.fallback))
-    expected = [sorted((t.line.text, t.x * MM, (style.page_height - t.y) * MM) for t in page.texts)
-                for page in layout.pages(export.doc)]
+    expected = [
+        sorted((t.line.text, t.x * MM, (style.page_height - t.y) * MM) for t in page.texts)
+        for page in layout.pages(export.doc)
+    ]
     got = [sorted((line.text, line.x * MM, line.base * MM) for line in page) for page in ofd_lines(export.ofd)]
     assert len(got) == len(expected)
     for number, (mine, theirs) in enumerate(zip(got, expected), 1):
@@ -309,7 +321,7 @@ def test_bundled_text_is_complete(exports, bundled_doc):
         info = doc.info
     assert text.count("埇") == 19
     assert info.title == bundled_doc.title and info.author == bundled_doc.issuer
-    assert info.creation_date == "2024-02-01" == info.mod_date      # 成文日期 of the bundled file
+    assert info.creation_date == "2024-02-01" == info.mod_date  # 成文日期 of the bundled file
 
 
 def test_section_and_unit_parts(exports):
@@ -356,6 +368,7 @@ def test_fonts_are_embedded_subsets_with_the_original_outlines(exports):
 
 def test_fontfile_keeps_composite_glyph_components():
     from exporter.formats import fontfile
+
     path = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
     if not path.is_file():
         if CI:
@@ -369,14 +382,16 @@ def test_fontfile_keeps_composite_glyph_components():
     subset = ttLib.TTFont(io.BytesIO(fontfile.subset(path.read_bytes(), glyphs)))
     for code in glyphs:
         name = subset.getBestCmap()[code]
-        assert subset["glyf"][name].getCoordinates(subset["glyf"])[0] == \
-            original["glyf"][cmap[code]].getCoordinates(original["glyf"])[0]
+        assert (
+            subset["glyf"][name].getCoordinates(subset["glyf"])[0]
+            == original["glyf"][cmap[code]].getCoordinates(original["glyf"])[0]
+        )
     assert len(subset.getGlyphOrder()) <= len(order)
 
 
 # ---- package properties --------------------------------------------------------------------------------
 def test_byte_identical_from_run_to_run_and_to_stdout(exports):
-    result = run_entry("export", "ofd", "-o", "-")     # another process: another hash seed
+    result = run_entry("export", "ofd", "-o", "-")  # another process: another hash seed
     assert result.code == 0, result.err
     assert result.stdout_bytes == exports["bundled"].ofd.read_bytes()
 
@@ -395,7 +410,7 @@ def test_outline_has_every_section_and_points_at_its_page(exports, bundled_doc):
 
 def test_attachment_label_and_source_date_epoch(bundled_doc, monkeypatch):
     doc = select(bundled_doc, ("十二",), None)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")     # 2023-11-14
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14
     data = render_ofd(doc, templates.load(), attachment="2")
     with ofdkit.open(data) as read:
         assert read.pages[0].text().startswith("附件2")
@@ -418,9 +433,14 @@ def test_split_by_unit_writes_one_ofd_per_unit(tmp_path):
 
 def test_hostile_text_is_written_literally(schemas):
     from exporter.model import Document, Section, Task
+
     hostile = ['=SUM(A1:A9)&"x"', '<img src="/etc/passwd">', "<b>粗</b>&amp;]]>'q'"]
-    doc = Document(meta={"title": "标题<&>“引号”"}, sections=[
-        Section("一", "部分<&>", [Task(1, hostile[0], [hostile[1]], ["单位&<>"]), Task(2, hostile[2], [], ["乙"])])])
+    doc = Document(
+        meta={"title": "标题<&>“引号”"},
+        sections=[
+            Section("一", "部分<&>", [Task(1, hostile[0], [hostile[1]], ["单位&<>"]), Task(2, hostile[2], [], ["乙"])])
+        ],
+    )
     data = render_ofd(doc, templates.load())
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         for name in z.namelist():

@@ -1,6 +1,7 @@
 """The overwrite policy (README): -o may replace an existing regular file, never an input, a non-regular
 file or a folder; /dev/stdout is standard output; a link to a regular file is written through.
 Inputs must be regular files (or `-`), size-capped before reading. Each case failed before the fix."""
+
 from __future__ import annotations
 
 import os
@@ -81,9 +82,17 @@ def test_trailing_slash_is_a_folder_not_a_file(data_copy, tmp_path):
     assert not (tmp_path / "newdir").exists()
 
 
-@pytest.mark.parametrize("args", [("export", "xlsx", "-o", ""), ("export", "xlsx", "--section", ""),
-                                  ("export", "pdf", "--unit", ""), ("import", str(SOURCE), "-o", " "),
-                                  ("export", "xlsx", "--data", ""), ("export", "pdf", "--template", "")])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("export", "xlsx", "-o", ""),
+        ("export", "xlsx", "--section", ""),
+        ("export", "pdf", "--unit", ""),
+        ("import", str(SOURCE), "-o", " "),
+        ("export", "xlsx", "--data", ""),
+        ("export", "pdf", "--template", ""),
+    ],
+)
 def test_empty_option_values_are_refused(tmp_path, monkeypatch, args):
     monkeypatch.chdir(tmp_path)
     result = run_cli(*args)
@@ -108,7 +117,8 @@ def test_legal_name_of_254_bytes_is_written(data_copy, tmp_path):
 def test_default_name_of_a_long_title_fits_the_file_system(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     text = DATA.read_text(encoding="utf-8").replace(
-        "title: 2023年《政府工作报告》重点工作任务完成情况", "title: " + "重点工作" * 30, 1)
+        "title: 2023年《政府工作报告》重点工作任务完成情况", "title: " + "重点工作" * 30, 1
+    )
     (tmp_path / "long.yaml").write_text(text, encoding="utf-8")
     result = run_cli("export", "xlsx", "--data", "long.yaml", "--section", "九")
     assert result.code == 0, result.err
@@ -174,8 +184,9 @@ def test_fifo_as_data_or_source_is_refused_at_once(tmp_path):
     assert time.monotonic() - start < 5
 
 
-@pytest.mark.parametrize("command", [("check", "/dev/zero"), ("import", "/dev/zero"),
-                                     ("export", "pdf", "--data", "/dev/zero")])
+@pytest.mark.parametrize(
+    "command", [("check", "/dev/zero"), ("import", "/dev/zero"), ("export", "pdf", "--data", "/dev/zero")]
+)
 def test_device_as_input_is_refused(command):
     assert_clean_error(run_cli(*command), "字符设备")
 
@@ -183,7 +194,7 @@ def test_device_as_input_is_refused(command):
 def test_huge_sparse_file_is_refused_before_reading(tmp_path):
     big = tmp_path / "big.yaml"
     with open(big, "wb") as fh:
-        fh.truncate(2 * 1024 ** 3)
+        fh.truncate(2 * 1024**3)
     start = time.monotonic()
     assert_clean_error(run_cli("check", big), "超过上限")
     assert time.monotonic() - start < 2
@@ -221,11 +232,14 @@ def test_unit_without_task_in_the_section_is_said_so(tmp_path, monkeypatch):
     assert "没有单位" not in result.err
 
 
-@pytest.mark.parametrize("payload, words", [
-    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "这是 PDF 文件"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "旧版 Office 文件"),
-    ("没有标记的文字".encode("utf-16-le") * 10, "UTF-16"),
-])
+@pytest.mark.parametrize(
+    "payload, words",
+    [
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "这是 PDF 文件"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "旧版 Office 文件"),
+        ("没有标记的文字".encode("utf-16-le") * 10, "UTF-16"),
+    ],
+)
 def test_non_text_sources_say_what_they_are(tmp_path, payload, words):
     (tmp_path / "page.txt").write_bytes(payload)
     result = run_cli("import", tmp_path / "page.txt")

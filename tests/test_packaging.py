@@ -1,4 +1,5 @@
 """The installed command finds its bundled data, templates and fonts from any folder."""
+
 import subprocess
 import sys
 from pathlib import Path
@@ -8,10 +9,17 @@ from tests.conftest import run_cli
 
 def test_bundled_files_found_from_another_folder(tmp_path):
     probe = subprocess.run(
-        [sys.executable, "-c",
-         "from exporter import resources as r; print(r.default_data()); print(r.bundled('templates')); "
-         "print(r.bundled('fonts'))"],
-        capture_output=True, text=True, cwd=tmp_path, check=True)
+        [
+            sys.executable,
+            "-c",
+            "from exporter import resources as r; print(r.default_data()); print(r.bundled('templates')); "
+            "print(r.bundled('fonts'))",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=True,
+    )
     data, templates, fonts = probe.stdout.splitlines()
     assert data.endswith("2023.yaml")
     assert Path(data).is_file()
@@ -23,6 +31,7 @@ def test_bundled_files_found_from_another_folder(tmp_path):
 
 def test_help_is_chinese_and_every_command_has_an_example():
     from exporter.cli import cli
+
     for _name, command in cli.commands.items():
         commands = command.commands.values() if hasattr(command, "commands") else [command]
         for sub in commands:
@@ -35,6 +44,7 @@ def test_help_is_chinese_and_every_command_has_an_example():
 
 def test_every_command_is_in_the_readme_command_table():
     from exporter.cli import cli
+
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     table = readme.split("## 命令一览", 1)[1].split("\n## ", 1)[0]
     rows = [line for line in table.splitlines() if line.startswith("| `exporter ")]

@@ -1,4 +1,5 @@
 """Real pages of other governments (tests/fixtures/README.md lists each address): every layout, field by field."""
+
 import re
 import subprocess
 from pathlib import Path
@@ -29,17 +30,39 @@ def columns(doc):
 
 def test_ningbo_labelled_list_on_one_line_without_title():
     doc, lines = load("ningbo-2014-minsheng.txt")
-    assert doc.title == "ningbo-2014-minsheng"   # no title on the page: the file name, and a note
+    assert doc.title == "ningbo-2014-minsheng"  # no title on the page: the file name, and a note
     assert any("文件名" in line for line in lines)
-    assert columns(doc) == [("number", "序号"), ("task", "任务"), ("leaders", "牵头领导"), ("units", "责任单位"),
-                            ("owners", "项目责任人"), ("co_units", "配合单位"), ("progress", "实际完成情况")]
+    assert columns(doc) == [
+        ("number", "序号"),
+        ("task", "任务"),
+        ("leaders", "牵头领导"),
+        ("units", "责任单位"),
+        ("owners", "项目责任人"),
+        ("co_units", "配合单位"),
+        ("progress", "实际完成情况"),
+    ]
     t1, t2 = doc.all_tasks()
-    assert fields(t1) == (1, "轨道交通1号线一期工程投入试运营。", ["市轨道交通工程建设指挥部"], [], ["林静国"], ["尹文德"],
-                          ["轨道交通1号线一期工程已于2014年5月30日通车试运营。"])
-    assert fields(t2)[:6] == (2, "新增安装300套路口交通信息视频采集设备。", ["市公安局"], ["市城管局", "市财政局"],
-                              ["王仁洲"], ["王伟标"])
-    assert t2.progress == ["中心设备调试、前端摄像机上杆安装，以及外场线路铺设、立杆基础浇筑、基础管道施工等工作整体进度"
-                           "已完成年度目标任务的55%，项目按预期计划扎实有序推进。"]
+    assert fields(t1) == (
+        1,
+        "轨道交通1号线一期工程投入试运营。",
+        ["市轨道交通工程建设指挥部"],
+        [],
+        ["林静国"],
+        ["尹文德"],
+        ["轨道交通1号线一期工程已于2014年5月30日通车试运营。"],
+    )
+    assert fields(t2)[:6] == (
+        2,
+        "新增安装300套路口交通信息视频采集设备。",
+        ["市公安局"],
+        ["市城管局", "市财政局"],
+        ["王仁洲"],
+        ["王伟标"],
+    )
+    assert t2.progress == [
+        "中心设备调试、前端摄像机上杆安装，以及外场线路铺设、立杆基础浇筑、基础管道施工等工作整体进度"
+        "已完成年度目标任务的55%，项目按预期计划扎实有序推进。"
+    ]
     assert doc.meta["preamble"][0].startswith("2014年市政府民生实事项目共有42项任务")
 
 
@@ -57,20 +80,41 @@ def test_lishan_labelled_list_one_label_per_line():
         (5, "一般公共预算收入增长8%左右。", ["区财政局"], ["立山经济开发区", "各街道", "税务局"]),
         (6, "居民收入增长与经济增长基本同步。", ["区发改局"], ["各街道", "各相关单位"]),
     ]
-    assert "经区政府同意，现将《立山区政府2023年重点工作任务分解和责任分工方案》印发给你们，请结合实际，认真贯彻落实。" \
+    assert (
+        "经区政府同意，现将《立山区政府2023年重点工作任务分解和责任分工方案》印发给你们，请结合实际，认真贯彻落实。"
         in doc.meta["preamble"]
+    )
     assert lines[0] == "表头：“序号”→序号，“任务”→任务，“牵头单位”→牵头单位，“责任单位”→配合单位"
 
 
 def test_chuzhou_labels_with_full_stops_and_deng():
     doc, _ = load("chuzhou-2020-zhongdian.txt")
     assert doc.title.endswith("滁州市人民政府关于2020年市政府重点工作及责任分解的通知")
-    assert columns(doc) == [("number", "序号"), ("task", "任务"), ("leaders", "牵头负责领导"),
-                            ("units", "牵头责任单位"), ("co_units", "协同责任单位")]
+    assert columns(doc) == [
+        ("number", "序号"),
+        ("task", "任务"),
+        ("leaders", "牵头负责领导"),
+        ("units", "牵头责任单位"),
+        ("co_units", "协同责任单位"),
+    ]
     t1, t2, t3 = doc.all_tasks()
-    assert fields(t1) == (1, "地区生产总值增长8%以上。", ["市发展改革委"],
-                          ["市经信局", "市商务局", "市交通局", "市农业农村局", "滁州经开区管委会", "中新苏滁高新区管委会",
-                           "各县、市、区政府"], ["金力"], [], [])
+    assert fields(t1) == (
+        1,
+        "地区生产总值增长8%以上。",
+        ["市发展改革委"],
+        [
+            "市经信局",
+            "市商务局",
+            "市交通局",
+            "市农业农村局",
+            "滁州经开区管委会",
+            "中新苏滁高新区管委会",
+            "各县、市、区政府",
+        ],
+        ["金力"],
+        [],
+        [],
+    )
     assert (t2.units, t2.co_units[:3]) == (["市财政局"], ["市税务局", "滁州海关", "市人行"])
     assert t3.co_units[-1] == "各县、市、区政府" and t3.units == ["市发展改革委"]
 
@@ -86,9 +130,13 @@ def test_guangdong_division_line_and_leader():
 def test_xialu_units_in_square_brackets_after_the_task():
     doc, _ = load("xialu-2023-fenjie.txt")
     assert [s.heading for s in doc.sections] == ["一、坚定不移推进融圈入群，构建“四园”并进发展格局"]
-    assert [s.heading for s in doc.sections[0].subsections] == ["（一）抓机遇、引龙头，加快建设老鹳庙临空跨境电商产业园"]
+    assert [s.heading for s in doc.sections[0].subsections] == [
+        "（一）抓机遇、引龙头，加快建设老鹳庙临空跨境电商产业园"
+    ]
     [t] = doc.all_tasks()
-    assert t.task.startswith("秉承“深耕一域，做熟一域”的发展思路，") and t.task.endswith("并实现一期核心区明年年底满园运营。")
+    assert t.task.startswith("秉承“深耕一域，做熟一域”的发展思路，") and t.task.endswith(
+        "并实现一期核心区明年年底满园运营。"
+    )
     assert "责任单位" not in t.task
     assert t.units == ["老街办", "区招商服务中心", "长乐投资有限公司"] and t.co_units == []
     assert columns(doc) == [("number", "序号"), ("task", "任务"), ("units", "牵头单位")]
@@ -98,27 +146,50 @@ def test_cangnan_table_one_cell_per_line():
     doc, lines = load("cangnan-2022-minsheng.txt")
     assert doc.title == "2022年度市县民生实事未完成项目进度表（截至10月31日）"
     assert (doc.meta["published"], doc.meta["source"]) == ("2022-12-14", "苍南县人民政府办公室")
-    assert "preamble" not in doc.meta   # the info box's 浏览次数 and 字体 controls are page furniture
-    assert columns(doc) == [("number", "序号"), ("task", "项目内容"), ("progress", "当前进度"), ("units", "牵头单位"),
-                            ("remarks", "备注")]
+    assert "preamble" not in doc.meta  # the info box's 浏览次数 and 字体 controls are page furniture
+    assert columns(doc) == [
+        ("number", "序号"),
+        ("task", "项目内容"),
+        ("progress", "当前进度"),
+        ("units", "牵头单位"),
+        ("remarks", "备注"),
+    ]
     tasks = doc.all_tasks()
     assert [t.number for t in tasks] == list(range(1, 9))
     assert (tasks[0].task, tasks[0].progress, tasks[0].units, tasks[0].remarks) == (
-        "新（改、扩）建公办园5所，新增公办幼儿学位1000个。", ["80%（新区实验幼儿园进度滞后）"], ["县教育局"], "市民生实事")
+        "新（改、扩）建公办园5所，新增公办幼儿学位1000个。",
+        ["80%（新区实验幼儿园进度滞后）"],
+        ["县教育局"],
+        "市民生实事",
+    )
     assert [t.progress for t in tasks[1:4]] == [["95%"], ["90%"], ["98%"]]
-    assert [t.units[0] for t in tasks] == ["县教育局", "县交通局", "县交通局", "县卫健局", "县住建局", "县民政局", "县民政局",
-                                            "县教育局"]
+    assert [t.units[0] for t in tasks] == [
+        "县教育局",
+        "县交通局",
+        "县交通局",
+        "县卫健局",
+        "县住建局",
+        "县民政局",
+        "县民政局",
+        "县教育局",
+    ]
     assert {t.remarks for t in tasks[1:]} == {"县民生实事"}
-    assert tasks[6].progress == ["50%（马站未开工"]   # as published: the bracket is not closed
+    assert tasks[6].progress == ["50%（马站未开工"]  # as published: the bracket is not closed
     assert lines[0] == "表头：“序号”→序号，“项目内容”→任务，“当前进度”→完成情况，“牵头单位”→牵头单位，“备注”→备注"
 
 
 def test_yunyang_header_with_spaces_star_and_empty_cells():
     doc, _ = load("yunyang-2023-fenjie.txt")
-    assert columns(doc) == [("number", "序号"), ("task", "目标任务"), ("units", "牵头单位"), ("co_units", "责任单位"),
-                            ("owners", "责任人")]
-    assert doc.sections[0].heading.startswith("一、主要经济社会发展指标") and \
-        doc.sections[0].heading.endswith("（牵头领导：成坤、柯相国、王俊）")
+    assert columns(doc) == [
+        ("number", "序号"),
+        ("task", "目标任务"),
+        ("units", "牵头单位"),
+        ("co_units", "责任单位"),
+        ("owners", "责任人"),
+    ]
+    assert doc.sections[0].heading.startswith("一、主要经济社会发展指标") and doc.sections[0].heading.endswith(
+        "（牵头领导：成坤、柯相国、王俊）"
+    )
     [t] = doc.all_tasks()
     assert fields(t) == (1, "★地区生产总值增长15%。", ["区发改局"], [], [], [], [])
 
@@ -146,26 +217,34 @@ def test_import_check_and_both_exports(tmp_path, name):
     expected, _ = load(name)
     doc = datafile.load(out.read_bytes(), str(out))
     assert doc.columns == expected.columns
-    assert [fields(t) + (t.remarks, t.extra) for t in doc.all_tasks()] == \
-        [fields(t) + (t.remarks, t.extra) for t in expected.all_tasks()]
+    assert [fields(t) + (t.remarks, t.extra) for t in doc.all_tasks()] == [
+        fields(t) + (t.remarks, t.extra) for t in expected.all_tasks()
+    ]
     assert run_cli("check", out).code == 0
     for fmt in ("xlsx", "pdf"):
         made = run_cli("export", fmt, "--data", out, "-o", tmp_path / f"d.{fmt}")
         assert made.code == 0, made.err
     from openpyxl import load_workbook
-    cells = {str(c.value) for ws in load_workbook(tmp_path / "d.xlsx").worksheets for row in ws.iter_rows()
-             for c in row if c.value is not None}
+
+    cells = {
+        str(c.value)
+        for ws in load_workbook(tmp_path / "d.xlsx").worksheets
+        for row in ws.iter_rows()
+        for c in row
+        if c.value is not None
+    }
     text = "\n".join(cells)
     for task in doc.all_tasks():
         assert task.task in text and all(u in text for u in task.units + task.co_units), task.number
-    assert all(c.label in cells for c in doc.columns)      # the published headers
-    pdf = subprocess.run([require_tool("pdftotext"), "-raw", tmp_path / "d.pdf", "-"], capture_output=True,
-                         check=True).stdout
+    assert all(c.label in cells for c in doc.columns)  # the published headers
+    pdf = subprocess.run(
+        [require_tool("pdftotext"), "-raw", tmp_path / "d.pdf", "-"], capture_output=True, check=True
+    ).stdout
     flat = re.sub(r"\s+", "", pdf.decode("utf-8"))
     for task in doc.all_tasks():
         assert re.sub(r"\s+", "", task.task) in flat, task.number
-    start = flat.index("序号")   # the published headers, in order, where the table starts
-    assert re.search(".*?".join(map(re.escape, [c.label for c in doc.columns])), flat[start:start + 200]), name
+    start = flat.index("序号")  # the published headers, in order, where the table starts
+    assert re.search(".*?".join(map(re.escape, [c.label for c in doc.columns])), flat[start : start + 200]), name
 
 
 # --- the layouts, each once more in a small made-up page ----------------------------------------
@@ -173,7 +252,10 @@ HEAD = "2024年重点工作完成情况\n"
 
 
 def test_tab_rows_with_a_cell_running_onto_the_next_line():
-    text = HEAD + "序号\t主要任务\t牵头单位\t落实情况\n一、稳增长\n3\t任务三。\t市发改委\t第一段。\n第二段。\n68\t任务六十八。\t市统计局、市财政局\t已完成。\n"
+    text = (
+        HEAD
+        + "序号\t主要任务\t牵头单位\t落实情况\n一、稳增长\n3\t任务三。\t市发改委\t第一段。\n第二段。\n68\t任务六十八。\t市统计局、市财政局\t已完成。\n"
+    )
     doc = parse_text(text, "t.txt")
     t3, t68 = doc.all_tasks()
     assert (t3.number, t3.units, t3.progress) == (3, ["市发改委"], ["第一段。", "第二段。"])
@@ -197,17 +279,22 @@ def test_space_separated_rows_nine_units():
 
 
 def test_units_before_completion_one_cell_per_line():
-    text = HEAD + "序号\n主要任务\n牵头单位\n落实情况\n1\n任务一。\n市发改委\n市财政局\n第一段。\n第二段。\n2\n任务二。\n市统计局\n已完成\n"
+    text = (
+        HEAD
+        + "序号\n主要任务\n牵头单位\n落实情况\n1\n任务一。\n市发改委\n市财政局\n第一段。\n第二段。\n2\n任务二。\n市统计局\n已完成\n"
+    )
     t1, t2 = parse_text(text, "u.txt").all_tasks()
     assert (t1.units, t1.progress) == (["市发改委", "市财政局"], ["第一段。", "第二段。"])
     assert (t2.units, t2.progress) == (["市统计局"], ["已完成"])
 
 
 def test_bracket_roles_and_division_line():
-    text = HEAD + ("一、稳增长\n1.推进项目建设。（市发展改革委牵头，市财政局、市税务局等按职责分工负责）\n"
-                   "2.办好民生实事。（牵头单位：市民政局；责任单位：各县〔市、区〕政府等）\n"
-                   "3.抓好安全生产。（市应急局负责）\n")
-    one_line = HEAD + text[len(HEAD):].replace("\n", "")   # the whole page run together on one line
+    text = HEAD + (
+        "一、稳增长\n1.推进项目建设。（市发展改革委牵头，市财政局、市税务局等按职责分工负责）\n"
+        "2.办好民生实事。（牵头单位：市民政局；责任单位：各县〔市、区〕政府等）\n"
+        "3.抓好安全生产。（市应急局负责）\n"
+    )
+    one_line = HEAD + text[len(HEAD) :].replace("\n", "")  # the whole page run together on one line
     for page in (text, one_line):
         t1, t2, t3 = parse_text(page, "r.txt").all_tasks()
         assert (t1.task, t1.units, t1.co_units) == ("推进项目建设。", ["市发展改革委"], ["市财政局", "市税务局"])
@@ -227,46 +314,69 @@ def test_columns_option_for_a_page_without_header(tmp_path):
     assert "“落实情况”→完成情况" in result.err
     doc = datafile.load(out.read_bytes(), str(out))
     assert [(t.number, t.units, t.progress) for t in doc.all_tasks()] == [
-        (1, ["区发改局"], ["已完成。"]), (2, ["区财政局"], ["推进中。"])]
+        (1, ["区发改局"], ["已完成。"]),
+        (2, ["区财政局"], ["推进中。"]),
+    ]
 
 
 def test_portal_furniture_metadata_twice_notice_and_empty_section():
-    text = ("您当前所在位置：首页 > 政府信息公开 > 重点工作\n"
-            "名称：2024年上半年重点工作进展情况 文号：无\n组配分类：年度重点工作 主题分类：综合政务\n"
-            "发文日期：2024-07-10 发布时间：2024-07-11 09:00 信息来源：某县人民政府办公室\n"
-            "名称：2024年上半年重点工作进展情况 文号：无\n"
-            "2024年上半年重点工作进展情况\n关于2024年上半年重点工作进展情况的通知\n各乡镇人民政府：现将进展情况通知如下。\n"
-            "序号\n主要任务\n牵头单位\n进展情况\n一、稳增长\n二、惠民生\n5\n任务五。\n县民政局\n已完成。\n")
+    text = (
+        "您当前所在位置：首页 > 政府信息公开 > 重点工作\n"
+        "名称：2024年上半年重点工作进展情况 文号：无\n组配分类：年度重点工作 主题分类：综合政务\n"
+        "发文日期：2024-07-10 发布时间：2024-07-11 09:00 信息来源：某县人民政府办公室\n"
+        "名称：2024年上半年重点工作进展情况 文号：无\n"
+        "2024年上半年重点工作进展情况\n关于2024年上半年重点工作进展情况的通知\n各乡镇人民政府：现将进展情况通知如下。\n"
+        "序号\n主要任务\n牵头单位\n进展情况\n一、稳增长\n二、惠民生\n5\n任务五。\n县民政局\n已完成。\n"
+    )
     lines = []
     doc = parse_text(text, "f.txt", report=lines.append)
     assert doc.title == "2024年上半年重点工作进展情况"
-    assert (doc.meta["category"], doc.meta["subject"], doc.meta["written"], doc.meta["published"], doc.meta["source"]) \
-        == ("年度重点工作", "综合政务", "2024-07-10", "2024-07-11 09:00", "某县人民政府办公室")
+    assert (
+        doc.meta["category"],
+        doc.meta["subject"],
+        doc.meta["written"],
+        doc.meta["published"],
+        doc.meta["source"],
+    ) == ("年度重点工作", "综合政务", "2024-07-10", "2024-07-11 09:00", "某县人民政府办公室")
     assert doc.meta["preamble"] == ["关于2024年上半年重点工作进展情况的通知", "各乡镇人民政府：现将进展情况通知如下。"]
-    assert [(s.heading, [t.number for t in s.all_tasks()]) for s in doc.sections] == [("一、稳增长", []), ("二、惠民生", [5])]
+    assert [(s.heading, [t.number for t in s.all_tasks()]) for s in doc.sections] == [
+        ("一、稳增长", []),
+        ("二、惠民生", [5]),
+    ]
     [t] = doc.all_tasks()
     assert (t.task, t.units, t.progress) == ("任务五。", ["县民政局"], ["已完成。"])
-    again = datafile.load(datafile.dump(doc), "f.yaml")   # an empty section survives the data file
+    again = datafile.load(datafile.dump(doc), "f.yaml")  # an empty section survives the data file
     assert [s.heading for s in again.sections] == ["一、稳增长", "二、惠民生"]
 
 
 def test_group_numbers_in_the_number_column_and_task_numbers_in_the_text():
     from exporter.formats.table import RawRow, RawTable, document_from_tables
-    rows = [RawRow(["序号", "重点任务", "责任单位"], "第 1 行"),
-            RawRow(["1", "1.任务一。", "区发改局"], "第 2 行"),
-            RawRow(["", "2.任务二。", "区财政局"], "第 3 行", frozenset({0})),
-            RawRow(["2", "3.任务三。", "区民政局"], "第 4 行")]
+
+    rows = [
+        RawRow(["序号", "重点任务", "责任单位"], "第 1 行"),
+        RawRow(["1", "1.任务一。", "区发改局"], "第 2 行"),
+        RawRow(["", "2.任务二。", "区财政局"], "第 3 行", frozenset({0})),
+        RawRow(["2", "3.任务三。", "区民政局"], "第 4 行"),
+    ]
     doc = document_from_tables([RawTable(rows, "g.html", meta={"title": "标题"})])
     assert [(t.number, t.task, t.units) for t in doc.all_tasks()] == [
-        (1, "任务一。", ["区发改局"]), (2, "任务二。", ["区财政局"]), (3, "任务三。", ["区民政局"])]
+        (1, "任务一。", ["区发改局"]),
+        (2, "任务二。", ["区财政局"]),
+        (3, "任务三。", ["区民政局"]),
+    ]
 
 
 def test_jiaxing_breadcrumb_info_block_and_spaced_header():
     doc, lines = load("jiaxing-2023-fenjie.txt")
     assert doc.title == "嘉兴市人民政府办公室关于印发2023年政府工作报告重点工作和市政府民生实事项目责任分解的通知"
     assert (doc.meta["index_no"], doc.meta["doc_no"], doc.meta["issuer"], doc.meta["written"], doc.meta["posted"]) == (
-        "002546445/2023-448528", "嘉政办发〔2023〕7号", "市政府办公室", "2023-03-01", "2023-03-03 09:37")
-    assert not any("政务公开 >" in p for p in doc.meta["preamble"])   # the breadcrumb is page furniture
+        "002546445/2023-448528",
+        "嘉政办发〔2023〕7号",
+        "市政府办公室",
+        "2023-03-01",
+        "2023-03-03 09:37",
+    )
+    assert not any("政务公开 >" in p for p in doc.meta["preamble"])  # the breadcrumb is page furniture
     assert columns(doc) == [("number", "序号"), ("task", "主要工作任务"), ("units", "责任单位")]
     [t] = doc.all_tasks()
     assert fields(t) == (1, "地区生产总值增长6%左右。", ["市发展改革委"], [], [], [], [])
@@ -277,14 +387,33 @@ def test_qiaocheng_space_separated_rows_and_info_block_twice():
     doc, lines = load("qiaocheng-2025-fenjie.txt")
     assert doc.title == "谯城区2025年政府工作报告重点工作任务分解表"
     assert (doc.meta["issuer"], doc.meta["index_no"], doc.meta["category"], doc.meta["subject"]) == (
-        "谯城区政府（办公室）", "11341602003166647K/202503-00040", "年度重点工作分解情况", "综合政务")
+        "谯城区政府（办公室）",
+        "11341602003166647K/202503-00040",
+        "年度重点工作分解情况",
+        "综合政务",
+    )
     assert (doc.meta["written"], doc.meta["published"], doc.meta["posted"], doc.meta["source"]) == (
-        "2025-03-28", "2025-03-28", "2025-03-28 16:00", "谯城区委督查考核办")
-    assert "preamble" not in doc.meta   # breadcrumb, info block (twice) and 字体 controls are page furniture
-    assert columns(doc) == [("number", "序号"), ("task", "重点工作任务"), ("units", "主要责任单位"),
-                            ("co_units", "协同配合单位")]
+        "2025-03-28",
+        "2025-03-28",
+        "2025-03-28 16:00",
+        "谯城区委督查考核办",
+    )
+    assert "preamble" not in doc.meta  # breadcrumb, info block (twice) and 字体 controls are page furniture
+    assert columns(doc) == [
+        ("number", "序号"),
+        ("task", "重点工作任务"),
+        ("units", "主要责任单位"),
+        ("co_units", "协同配合单位"),
+    ]
     assert [s.heading for s in doc.sections] == ["一、2025年经济社会发展的主要预期目标"]
     [t] = doc.all_tasks()
-    assert fields(t) == (1, "地区生产总值增长6.5%左右。", ["区发改委"],
-                         ["区政府各部门", "各乡镇人民政府", "街道办事处", "谯城经开区管委会", "魏武国控集团"], [], [], [])
+    assert fields(t) == (
+        1,
+        "地区生产总值增长6.5%左右。",
+        ["区发改委"],
+        ["区政府各部门", "各乡镇人民政府", "街道办事处", "谯城经开区管委会", "魏武国控集团"],
+        [],
+        [],
+        [],
+    )
     assert lines == ["表头：“序号”→序号，“重点工作任务”→任务，“主要责任单位”→牵头单位，“协同配合单位”→配合单位"]

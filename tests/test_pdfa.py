@@ -4,6 +4,7 @@ and the tagged table.
 Everything is read back with tools other than our writer: pikepdf (qpdf) for objects and content
 streams, poppler (pdfinfo, pdftotext), Ghostscript, and Apache PDFBox Preflight for the PDF/A-1b rules.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -39,7 +40,7 @@ def squeeze(text: str) -> str:
 class Element:
     def __init__(self, kind: str, attrs: dict, obj):
         self.kind, self.attrs, self.obj = kind, attrs, obj
-        self.kids: list = []        # Elements and (page index, MCID) pairs, in order
+        self.kids: list = []  # Elements and (page index, MCID) pairs, in order
 
     def children(self, kind: str | None = None) -> list[Element]:
         return [k for k in self.kids if isinstance(k, Element) and (kind is None or k.kind == kind)]
@@ -52,10 +53,10 @@ class Tagged:
     def __init__(self, path: Path):
         self.pdf = pikepdf.open(path)
         self.page_index = {p.obj.objgen: i for i, p in enumerate(self.pdf.pages)}
-        self.marked: dict[tuple[int, int], str] = {}   # (page, MCID) -> text
+        self.marked: dict[tuple[int, int], str] = {}  # (page, MCID) -> text
         self.artifacts: list[tuple[int, str]] = []
         self.untagged: list[tuple[int, str]] = []
-        self.problems: list[str] = []                  # codes without Unicode, width or glyph
+        self.problems: list[str] = []  # codes without Unicode, width or glyph
         self.codes_used: dict[tuple, set[int]] = {}
         self._fonts: dict = {}
         for i, page in enumerate(self.pdf.pages):
@@ -74,7 +75,7 @@ class Tagged:
             for block in re.findall(r"beginbfchar(.*?)endbfchar", cmap, re.S):
                 for code, text in re.findall(r"<([0-9A-Fa-f]{4})>\s*<([0-9A-Fa-f]+)>", block):
                     unicode[int(code, 16)] = bytes.fromhex(text).decode("utf-16-be")
-            assert "beginbfrange" not in cmap   # the reader above would miss those
+            assert "beginbfrange" not in cmap  # the reader above would miss those
             widths = {}
             w = list(cid.W)
             i = 0
@@ -86,9 +87,14 @@ class Tagged:
                     widths.update({c: float(w[i + 2]) for c in range(int(w[i]), int(w[i + 1]) + 1)})
                     i += 3
             gid_map = cid.CIDToGIDMap.read_bytes()
-            gids = [int.from_bytes(gid_map[k:k + 2], "big") for k in range(0, len(gid_map), 2)]
-            self._fonts[key] = {"unicode": unicode, "widths": widths, "gids": gids,
-                                "name": str(obj.BaseFont), "obj": obj}
+            gids = [int.from_bytes(gid_map[k : k + 2], "big") for k in range(0, len(gid_map), 2)]
+            self._fonts[key] = {
+                "unicode": unicode,
+                "widths": widths,
+                "gids": gids,
+                "name": str(obj.BaseFont),
+                "obj": obj,
+            }
         return self._fonts[key]
 
     def decode(self, font_obj, data: bytes) -> str:
@@ -96,7 +102,7 @@ class Tagged:
         assert len(data) % 2 == 0
         out = []
         for k in range(0, len(data), 2):
-            code = int.from_bytes(data[k:k + 2], "big")
+            code = int.from_bytes(data[k : k + 2], "big")
             self.codes_used.setdefault(font_obj.objgen, set()).add(code)
             if code not in font["unicode"]:
                 self.problems.append(f"{font['name']}: code {code:04X} has no ToUnicode entry")
@@ -109,14 +115,15 @@ class Tagged:
 
     def _read_page(self, index: int, page) -> None:
         fonts = page.obj.Resources.Font
-        stack: list = []      # per open marked-content sequence: MCID, "artifact" or "other"
+        stack: list = []  # per open marked-content sequence: MCID, "artifact" or "other"
         font = None
         for operands, operator in pikepdf.parse_content_stream(page):
             op = str(operator)
             if op == "BDC":
                 props = operands[1]
-                stack.append("artifact" if operands[0] == "/Artifact" else
-                             int(props.MCID) if "/MCID" in props else "other")
+                stack.append(
+                    "artifact" if operands[0] == "/Artifact" else int(props.MCID) if "/MCID" in props else "other"
+                )
             elif op == "BMC":
                 stack.append("artifact" if operands[0] == "/Artifact" else "other")
             elif op == "EMC":
@@ -221,7 +228,7 @@ def check_table(tagged: Tagged, doc: Document) -> None:
             want = [str(item.number), item.task, "".join(item.progress), "".join(item.units)]
             assert [squeeze(tagged.text(c)) for c in cells] == [squeeze(w) for w in want], item.number
             for cell, paragraphs in ((cells[2], item.progress), (cells[3], item.units)):
-                if len(paragraphs) > 1:   # one P per paragraph or unit
+                if len(paragraphs) > 1:  # one P per paragraph or unit
                     assert [squeeze(tagged.text(p)) for p in cell.children("P")] == [squeeze(p) for p in paragraphs]
         else:
             assert len(cells) == 1 and cells[0].attrs == {"O": "/Table", "ColSpan": 4}
@@ -232,8 +239,13 @@ def check_artifacts(tagged: Tagged, doc: Document) -> None:
     """Only page furniture is an artifact: repeated header labels, page numbers, "86（续）"."""
     numbers = {str(t.number) for t in doc.all_tasks()}
     for page, text in tagged.artifacts:
-        ok = (text in LABELS or text == STYLE.page_number_format.format(n=page + 1) or text == CONTINUED
-              or (text.endswith(CONTINUED) and text[:-len(CONTINUED)] in numbers) or text in numbers)
+        ok = (
+            text in LABELS
+            or text == STYLE.page_number_format.format(n=page + 1)
+            or text == CONTINUED
+            or (text.endswith(CONTINUED) and text[: -len(CONTINUED)] in numbers)
+            or text in numbers
+        )
         assert ok, (page + 1, text)
     assert sum(1 for _, t in tagged.artifacts if t in LABELS) == 4 * (len(tagged.pdf.pages) - 1)
 
@@ -243,8 +255,11 @@ def check_artifacts(tagged: Tagged, doc: Document) -> None:
 def files(tmp_path_factory):
     folder = tmp_path_factory.mktemp("pdfa")
     out = {}
-    for name, args in {"bundled": ["--attachment", "1"], "nine": ["--section", "九"],
-                       "unit": ["--unit", "市生态环境局"]}.items():
+    for name, args in {
+        "bundled": ["--attachment", "1"],
+        "nine": ["--section", "九"],
+        "unit": ["--unit", "市生态环境局"],
+    }.items():
         out[name] = folder / f"{name}.pdf"
         main(["export", "pdf", "-o", str(out[name]), *args])
     return out
@@ -262,11 +277,15 @@ def long_document() -> Document:
     """A task running over three pages, and text with PDF string escapes and a fallback-font 埇."""
     progress = [f"{i}.第{i}段：{PARAGRAPH}" for i in range(1, 18)]
     tricky = "括号(a)与反斜杠\\、<img src=x>、=SUM(A1)、埇桥区"
-    tasks = [Task(85, tricky, ["已完成。" + tricky], ["市发展改革委"]),
-             Task(86, "一项进展说明长达数页的任务，检查续表。", progress, ["市生态环境局", "市发展改革委"]),
-             Task(87, "后面的任务。", ["已完成。"], ["市财政局（国资委）"])]
-    return Document(meta={"title": "续表测试", "issuer": "测试"},
-                    sections=[Section("九", "聚力优生态", subsections=[Subsection("一", "打好污染防治攻坚战。", tasks)])])
+    tasks = [
+        Task(85, tricky, ["已完成。" + tricky], ["市发展改革委"]),
+        Task(86, "一项进展说明长达数页的任务，检查续表。", progress, ["市生态环境局", "市发展改革委"]),
+        Task(87, "后面的任务。", ["已完成。"], ["市财政局（国资委）"]),
+    ]
+    return Document(
+        meta={"title": "续表测试", "issuer": "测试"},
+        sections=[Section("九", "聚力优生态", subsections=[Subsection("一", "打好污染防治攻坚战。", tasks)])],
+    )
 
 
 # ---- PDF/A ----------------------------------------------------------------------------------------
@@ -277,34 +296,54 @@ def test_pdfbox_preflight_finds_no_pdfa_1b_violation(files, name, tmp_path):
     java = require_tool("java")
     jars = [f"/usr/share/java/{jar}.jar" for jar in PREFLIGHT_JARS]
     missing = [jar for jar in jars if not Path(jar).is_file()]
-    if missing:   # as require_tool: a failure under CI, where .ci/run installs them
+    if missing:  # as require_tool: a failure under CI, where .ci/run installs them
         message = f"PDFBox Preflight needs {missing} (Debian libpdfbox2-java, libactivation-java, libjaxb-api-java)"
         pytest.fail(message) if os.environ.get("CI") == "true" else pytest.skip(message)
     data = files[name].read_bytes()
     assert data.count(b"<pdfaid:part>2</pdfaid:part>") == 1
     copy = tmp_path / f"{name}-part1.pdf"
     copy.write_bytes(data.replace(b"<pdfaid:part>2</pdfaid:part>", b"<pdfaid:part>1</pdfaid:part>"))
-    result = subprocess.run([java, "-cp", ":".join(jars), "org.apache.pdfbox.preflight.Validator_A1b", str(copy)],
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [java, "-cp", ":".join(jars), "org.apache.pdfbox.preflight.Validator_A1b", str(copy)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert "is a valid PDF/A-1b file" in result.stdout, result.stdout + result.stderr
     # and the file as written is refused for exactly that reason only
-    result = subprocess.run([java, "-cp", ":".join(jars), "org.apache.pdfbox.preflight.Validator_A1b",
-                             str(files[name])], capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [java, "-cp", ":".join(jars), "org.apache.pdfbox.preflight.Validator_A1b", str(files[name])],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     errors = [line for line in result.stdout.splitlines() if re.match(r"\d+(\.\d+)* : ", line)]
     assert errors == ["7.11.2 : Error on MetaData, part must be 1"], result.stdout
 
 
 def _xmp(pdf: pikepdf.Pdf) -> dict:
     root = ET.fromstring(pdf.Root.Metadata.read_bytes())
-    ns = {"rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "dc": "http://purl.org/dc/elements/1.1/",
-          "pdf": "http://ns.adobe.com/pdf/1.3/", "xmp": "http://ns.adobe.com/xap/1.0/",
-          "pdfaid": "http://www.aiim.org/pdfa/ns/id/"}
+    ns = {
+        "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+        "dc": "http://purl.org/dc/elements/1.1/",
+        "pdf": "http://ns.adobe.com/pdf/1.3/",
+        "xmp": "http://ns.adobe.com/xap/1.0/",
+        "pdfaid": "http://www.aiim.org/pdfa/ns/id/",
+    }
     out = {}
-    for key, path in {"Title": "dc:title/rdf:Alt/rdf:li", "Author": "dc:creator/rdf:Seq/rdf:li",
-                      "Subject": "dc:description/rdf:Alt/rdf:li", "Language": "dc:language/rdf:Bag/rdf:li",
-                      "Keywords": "pdf:Keywords", "Producer": "pdf:Producer", "Creator": "xmp:CreatorTool",
-                      "CreationDate": "xmp:CreateDate", "ModDate": "xmp:ModifyDate",
-                      "part": "pdfaid:part", "conformance": "pdfaid:conformance"}.items():
+    for key, path in {
+        "Title": "dc:title/rdf:Alt/rdf:li",
+        "Author": "dc:creator/rdf:Seq/rdf:li",
+        "Subject": "dc:description/rdf:Alt/rdf:li",
+        "Language": "dc:language/rdf:Bag/rdf:li",
+        "Keywords": "pdf:Keywords",
+        "Producer": "pdf:Producer",
+        "Creator": "xmp:CreatorTool",
+        "CreationDate": "xmp:CreateDate",
+        "ModDate": "xmp:ModifyDate",
+        "part": "pdfaid:part",
+        "conformance": "pdfaid:conformance",
+    }.items():
         found = root.findall(f".//rdf:Description/{path}", ns)
         assert len(found) <= 1, key
         if found:
@@ -323,7 +362,7 @@ def test_xmp_mirrors_the_information_dictionary(files, bundled_doc):
         with pikepdf.open(path) as pdf:
             info = {str(k)[1:]: str(v) for k, v in pdf.docinfo.items()}
             xmp = _xmp(pdf)
-            assert pdf.Root.Metadata.get("/Filter") is None   # readable without decoding
+            assert pdf.Root.Metadata.get("/Filter") is None  # readable without decoding
         for key in ("Title", "Author", "Subject", "Keywords", "Producer", "Creator"):
             assert xmp[key] == info[key], key
         for key in ("CreationDate", "ModDate"):
@@ -333,8 +372,12 @@ def test_xmp_mirrors_the_information_dictionary(files, bundled_doc):
     assert info["Keywords"] == bundled_doc.meta["category"]
     # dated by the 成文日期 2024-02-01 (not the 2000-01-01 of old)
     assert _pdf_date(info["CreationDate"]) == dt.datetime(2024, 2, 1, tzinfo=dt.timezone.utc)
-    out = subprocess.run(["pdfinfo", "-isodates", str(files["bundled"])], capture_output=True, text=True,
-                         env={"TZ": "UTC", "PATH": "/usr/bin:/bin"}).stdout
+    out = subprocess.run(
+        ["pdfinfo", "-isodates", str(files["bundled"])],
+        capture_output=True,
+        text=True,
+        env={"TZ": "UTC", "PATH": "/usr/bin:/bin"},
+    ).stdout
     assert "Metadata Stream: yes" in out and "Tagged:          yes" in out
     assert re.search(r"CreationDate:\s+2024-02-01T00:00:00", out), out
 
@@ -351,7 +394,7 @@ def test_source_date_epoch_dates_info_and_xmp_alike(monkeypatch, tmp_path):
 
 def test_srgb_output_intent_with_the_shipped_profile(files):
     shipped = pdfa.ICC.read_bytes()
-    assert shipped[36:40] == b"acsp" and shipped[16:20] == b"RGB " and shipped[8] == 2   # ICC v2 RGB
+    assert shipped[36:40] == b"acsp" and shipped[16:20] == b"RGB " and shipped[8] == 2  # ICC v2 RGB
     licence = (pdfa.ICC.parent / "LICENSE").read_text(encoding="utf-8")
     assert "Zlib" in licence and "icc-profiles-free" in licence
     with pikepdf.open(files["nine"]) as pdf:
@@ -366,7 +409,7 @@ def test_srgb_output_intent_with_the_shipped_profile(files):
     data = files["nine"].read_bytes()
     for m in re.finditer(rb"/Length (\d+)[^>]*>>\nstream\n", data):
         end = m.end() + int(m.group(1))
-        assert data[end:end + 10] == b"\nendstream", m.start()
+        assert data[end : end + 10] == b"\nendstream", m.start()
 
 
 # ---- fonts ---------------------------------------------------------------------------------------
@@ -376,7 +419,7 @@ def test_one_cid_font_per_face_and_every_code_has_unicode_width_and_glyph(bundle
     assert sorted(n.split("+")[1] for n in names) == ["NotoSansSC-Regular", "NotoSerifSC-Bold", "NotoSerifSC-Regular"]
     for key, font in bundled._fonts.items():
         used = bundled.codes_used[key]
-        assert set(font["unicode"]) == used   # nothing mapped that is never drawn, nothing drawn unmapped
+        assert set(font["unicode"]) == used  # nothing mapped that is never drawn, nothing drawn unmapped
         chars = list(font["unicode"].values())
         assert len(set(chars)) == len(chars)  # one code per character: extraction is one-to-one
     rows = subprocess.run(["pdffonts", str(files["bundled"])], capture_output=True, text=True).stdout.splitlines()[2:]
@@ -384,10 +427,23 @@ def test_one_cid_font_per_face_and_every_code_has_unicode_width_and_glyph(bundle
 
 
 def test_text_survives_a_ghostscript_rewrite(files, tmp_path):
-    gs = require_tool("gs")   # Debian ghostscript: the rewrite archive ingest tools do
+    gs = require_tool("gs")  # Debian ghostscript: the rewrite archive ingest tools do
     rewritten = tmp_path / "gs.pdf"
-    subprocess.run([gs, "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=pdfwrite",
-                    f"-sOutputFile={rewritten}", str(files["bundled"])], check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            gs,
+            "-q",
+            "-dNOPAUSE",
+            "-dBATCH",
+            "-dSAFER",
+            "-sDEVICE=pdfwrite",
+            f"-sOutputFile={rewritten}",
+            str(files["bundled"]),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     assert rewritten.read_bytes() != files["bundled"].read_bytes()
 
     def han(path):
@@ -396,7 +452,7 @@ def test_text_survives_a_ghostscript_rewrite(files, tmp_path):
 
     before, after = han(files["bundled"]), han(rewritten)
     assert sum(before.values()) > 20000
-    assert after == before          # 100% of the Han characters, each as often
+    assert after == before  # 100% of the Han characters, each as often
     assert after["埇"] == 19
 
 
@@ -406,7 +462,7 @@ def test_structure_tree_holds_every_line_once_in_published_order(bundled, bundle
     check_table(bundled, bundled_doc)
     check_artifacts(bundled, bundled_doc)
     kinds = [k.kind for k in bundled.root.children()]
-    assert kinds == ["P", "H1", "Table"]   # 附件1, the title, the table
+    assert kinds == ["P", "H1", "Table"]  # 附件1, the title, the table
     assert bundled.text(bundled.root.children()[0]) == "附件1"
     assert sum(bundled.text(bundled.root).count(c) for c in "埇") == 19
 
@@ -415,6 +471,7 @@ def test_structure_tree_holds_every_line_once_in_published_order(bundled, bundle
 def test_parts_are_tagged_the_same_way(files, name):
     doc = load_data(None)
     from exporter.ops.select import select
+
     part = select(doc, ["九"]) if name == "nine" else select(doc, [], unit="市生态环境局")
     tagged = Tagged(files[name])
     check_coverage(tagged)

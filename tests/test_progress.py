@@ -1,4 +1,5 @@
 """Progress goes to stderr only when stderr is a terminal."""
+
 import os
 import pty
 import subprocess
@@ -9,14 +10,15 @@ from tests.conftest import ROOT, run_cli
 
 def run_with_terminal_stderr(*args) -> str:
     leader, follower = pty.openpty()
-    proc = subprocess.Popen([sys.executable, "-m", "exporter", *map(str, args)], cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=follower)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "exporter", *map(str, args)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=follower
+    )
     os.close(follower)
     chunks = []
     while True:
         try:
             data = os.read(leader, 4096)
-        except OSError:       # the terminal closes when the process ends
+        except OSError:  # the terminal closes when the process ends
             break
         if not data:
             break

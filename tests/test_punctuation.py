@@ -1,41 +1,51 @@
 """Every restoration rule, with real sentences from the seed."""
+
 import pytest
 
 from exporter.text.punctuation import fold, restore
 
 
-@pytest.mark.parametrize("source, expected", [
-    # Comma between Chinese clauses, after a percentage and after a number with unit.
-    ("全年地区生产总值2291.5亿元,增长5.8%。", "全年地区生产总值2291.5亿元，增长5.8%。"),
-    ("规上工业增加值增长9%以上,新增规上工业企业150家", "规上工业增加值增长9%以上，新增规上工业企业150家"),
-    # Brackets around Chinese, around a range, around Chinese after Latin.
-    ("市财政局(国资委)", "市财政局（国资委）"),
-    ("《宿州市制造业数字化转型实施方案(2023-2025年)》", "《宿州市制造业数字化转型实施方案（2023-2025年）》"),
-    ("1.全市自主选育国审省审品种21个,其中小麦品种13个(国审3", "1.全市自主选育国审省审品种21个，其中小麦品种13个（国审3"),
-    # Subsection markers.
-    ("(一)锻强壮大先进制造业。", "（一）锻强壮大先进制造业。"),
-    # Colon after a Chinese label; the time keeps its ASCII colon.
-    ("发表时间:2024-02-01 14:48", "发表时间：2024-02-01 14:48"),
-    # Semicolon between clauses.
-    ("与长三角地区实行异地就医即时结算医院7120家;与徐州", "与长三角地区实行异地就医即时结算医院7120家；与徐州"),
-    # Question and exclamation marks in Chinese context.
-    ("这是什么?请回答!", "这是什么？请回答！"),
-])
+@pytest.mark.parametrize(
+    "source, expected",
+    [
+        # Comma between Chinese clauses, after a percentage and after a number with unit.
+        ("全年地区生产总值2291.5亿元,增长5.8%。", "全年地区生产总值2291.5亿元，增长5.8%。"),
+        ("规上工业增加值增长9%以上,新增规上工业企业150家", "规上工业增加值增长9%以上，新增规上工业企业150家"),
+        # Brackets around Chinese, around a range, around Chinese after Latin.
+        ("市财政局(国资委)", "市财政局（国资委）"),
+        ("《宿州市制造业数字化转型实施方案(2023-2025年)》", "《宿州市制造业数字化转型实施方案（2023-2025年）》"),
+        (
+            "1.全市自主选育国审省审品种21个,其中小麦品种13个(国审3",
+            "1.全市自主选育国审省审品种21个，其中小麦品种13个（国审3",
+        ),
+        # Subsection markers.
+        ("(一)锻强壮大先进制造业。", "（一）锻强壮大先进制造业。"),
+        # Colon after a Chinese label; the time keeps its ASCII colon.
+        ("发表时间:2024-02-01 14:48", "发表时间：2024-02-01 14:48"),
+        # Semicolon between clauses.
+        ("与长三角地区实行异地就医即时结算医院7120家;与徐州", "与长三角地区实行异地就医即时结算医院7120家；与徐州"),
+        # Question and exclamation marks in Chinese context.
+        ("这是什么?请回答!", "这是什么？请回答！"),
+    ],
+)
 def test_restored_in_chinese_context(source, expected):
     assert restore(source) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "2024-02-01 14:48",                              # time
-    "全年地区生产总值2291.5亿元",                     # decimal
-    "围绕“5+5+N”产业布局",                            # formula in quotes
-    "在第二届全国CHS-DRG/DIP支付方式改革大会上",        # Latin
-    "2.8个市级战新基地",                              # "1." list marker followed by a number
-    "1,000",                                          # digit grouping
-    "VOCs(volatile)",                                  # Latin in brackets
-    "7×24小时“不打烊”服务",
-    "9月18-20日",                                     # range
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024-02-01 14:48",  # time
+        "全年地区生产总值2291.5亿元",  # decimal
+        "围绕“5+5+N”产业布局",  # formula in quotes
+        "在第二届全国CHS-DRG/DIP支付方式改革大会上",  # Latin
+        "2.8个市级战新基地",  # "1." list marker followed by a number
+        "1,000",  # digit grouping
+        "VOCs(volatile)",  # Latin in brackets
+        "7×24小时“不打烊”服务",
+        "9月18-20日",  # range
+    ],
+)
 def test_left_alone(text):
     assert restore(text) == text
 

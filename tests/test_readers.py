@@ -2,6 +2,7 @@
 .mhtml), a Word table, a hand-made workbook, and the .xls/.doc LibreOffice makes of them. Each is built
 from the bundled document as a department would, and must give back exactly the rows that document
 implies — every cell, merge and location — before the one table-to-model function sees them."""
+
 from __future__ import annotations
 
 import io
@@ -82,15 +83,29 @@ def converted(tmp_path_factory, word_bytes, book):
     (folder / "b.xlsx").write_bytes(book)
     profile = (folder / "profile").as_uri()
     for name, target in (("t.docx", "odt"), ("t.odt", "doc:MS Word 97"), ("b.xlsx", "xls:MS Excel 97")):
-        subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", target,
-                        "--outdir", str(folder), str(folder / name)], check=True, capture_output=True, timeout=300)
+        subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation={profile}",
+                "--headless",
+                "--convert-to",
+                target,
+                "--outdir",
+                str(folder),
+                str(folder / name),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
     return {"doc": (folder / "t.doc").read_bytes(), "xls": (folder / "b.xls").read_bytes()}
 
 
 # -- saved web pages ----------------------------------------------------------------------------------
 
+
 def test_gb2312_page_rows_exact(bundled_doc, page):
-    assert b'charset=gb2312' in page
+    assert b"charset=gb2312" in page
     with pytest.raises(UnicodeDecodeError):
         page.decode("gb2312")  # 埇 is not in GB2312: a strict gb2312 decoder fails here
     tables = html.read_tables(page, "page.html")
@@ -104,8 +119,9 @@ def test_gb2312_page_rows_exact(bundled_doc, page):
 def test_page_metadata_and_title(bundled_doc, page):
     table = html.read_tables(page, "page.html")[0]
     m = bundled_doc.meta
-    assert table.meta == {k: m[k] for k in ("title", "issuer", "index_no", "category", "written", "published",
-                                            "validity", "source")}
+    assert table.meta == {
+        k: m[k] for k in ("title", "issuer", "index_no", "category", "written", "published", "validity", "source")
+    }
     assert table.preamble == []
 
 
@@ -113,8 +129,10 @@ def test_lxml_would_lose_the_cell():
     """Why the page is decoded before parsing: libxml2 decoding gb2312 bytes drops the cell holding 埇."""
     import lxml.html
 
-    data = '<html><head><meta charset="gb2312"></head><body><table><tr><td>埇桥区</td><td>x</td></tr>' \
-           '<tr><td>1</td><td>2</td></tr></table></body></html>'.encode("gb18030")
+    data = (
+        '<html><head><meta charset="gb2312"></head><body><table><tr><td>埇桥区</td><td>x</td></tr>'
+        "<tr><td>1</td><td>2</td></tr></table></body></html>".encode("gb18030")
+    )
     assert lxml.html.document_fromstring(data).xpath("//td")[0].text_content() != "埇桥区"
     assert html.read_tables(data, "p.html")[0].rows[0].cells == ["埇桥区", "x"]
 
@@ -127,11 +145,13 @@ def _mhtml(page: bytes, encoding: str) -> bytes:
     del part["Content-Transfer-Encoding"]
     if encoding == "quoted-printable":
         import quopri
+
         part = MIMEBase("text", "html", charset="gb2312")
         part.set_payload(quopri.encodestring(page).decode("ascii"))
         part["Content-Transfer-Encoding"] = "quoted-printable"
     else:
         from email import encoders
+
         part = MIMEBase("text", "html", charset="gb2312")
         part.set_payload(page)
         encoders.encode_base64(part)
@@ -140,6 +160,7 @@ def _mhtml(page: bytes, encoding: str) -> bytes:
     image = MIMEBase("image", "png")
     image.set_payload(b"\x89PNG\r\n\x1a\n" + bytes(50))
     from email import encoders
+
     encoders.encode_base64(image)
     root.attach(image)
     return root.as_bytes()
@@ -155,19 +176,26 @@ def test_mhtml_same_rows(bundled_doc, page, encoding):
 
 
 def test_cell_paragraphs_and_whitespace():
-    data = ("<table><tr><th>序号</th><th>任务</th></tr>"
-            "<tr><td>1</td><td><p>宿州\n  市</p><div>第二段&nbsp;</div>第三段<br>第 四 段<p>&nbsp;</p>"
-            "<span>a\nb</span></td></tr></table>").encode()
+    data = (
+        "<table><tr><th>序号</th><th>任务</th></tr>"
+        "<tr><td>1</td><td><p>宿州\n  市</p><div>第二段&nbsp;</div>第三段<br>第 四 段<p>&nbsp;</p>"
+        "<span>a\nb</span></td></tr></table>"
+    ).encode()
     rows = html.read_tables(data, "p.html")[0].rows
     assert rows[1].cells == ["1", "宿州市\n第二段\n第三段\n第 四 段\na b"]
 
 
 def test_rowspan_colspan_grid():
-    data = ("<table><tr><td rowspan=2>A</td><td colspan=2>B</td></tr>"
-            "<tr><td>C</td><td>D</td></tr><tr><td colspan=3>一、部分</td></tr></table>").encode()
+    data = (
+        "<table><tr><td rowspan=2>A</td><td colspan=2>B</td></tr>"
+        "<tr><td>C</td><td>D</td></tr><tr><td colspan=3>一、部分</td></tr></table>"
+    ).encode()
     rows = html.read_tables(data, "p.html")[0].rows
     assert [(r.cells, set(r.continued)) for r in rows] == [
-        (["A", "B", ""], set()), (["", "C", "D"], {0}), (["一、部分"], set())]
+        (["A", "B", ""], set()),
+        (["", "C", "D"], {0}),
+        (["一、部分"], set()),
+    ]
 
 
 def test_undeclared_gb18030_and_utf8_pages():
@@ -190,6 +218,7 @@ def test_undecodable_page_names_the_line():
 
 
 # -- Word -------------------------------------------------------------------------------------------
+
 
 def test_word_table_rows_exact(bundled_doc, word_bytes):
     tables = word.read_tables(word_bytes, "附件.docx")
@@ -253,6 +282,7 @@ def test_doc_without_libreoffice_says_how_to_install(monkeypatch):
 
 # -- someone's workbook -----------------------------------------------------------------------------
 
+
 def test_handmade_workbook_rows(bundled_doc, book):
     tables = foreign.read_tables(book, "手工.xlsx")
     assert len(tables) == 1
@@ -260,8 +290,12 @@ def test_handmade_workbook_rows(bundled_doc, book):
     assert [r.cells for r in rows] == workbook_rows(bundled_doc)
     assert all(not r.continued for r in rows)
     # the title is row 1, row 2 is blank (left out), the header row 3; a blank row ends each section
-    assert [r.where for r in rows[:4]] == ["工作表“Sheet1”第 1 行", "工作表“Sheet1”第 3 行",
-                                           "工作表“Sheet1”第 4 行", "工作表“Sheet1”第 5 行"]
+    assert [r.where for r in rows[:4]] == [
+        "工作表“Sheet1”第 1 行",
+        "工作表“Sheet1”第 3 行",
+        "工作表“Sheet1”第 4 行",
+        "工作表“Sheet1”第 5 行",
+    ]
 
 
 def test_xls_converted_by_libreoffice(bundled_doc, book, converted):
@@ -297,11 +331,15 @@ def test_workbook_vertical_merge_and_numbers():
     tables = foreign.read_tables(buf.getvalue(), "b.xlsx")
     assert len(tables) == 1  # the hidden sheet is not read
     assert [(r.cells, set(r.continued)) for r in tables[0].rows] == [
-        (["序号", "任务", "单位"], set()), (["1", "甲", "市财政局"], set()),
-        (["2", "乙", ""], {2}), (["3", "0.3", ""], {2})]
+        (["序号", "任务", "单位"], set()),
+        (["1", "甲", "市财政局"], set()),
+        (["2", "乙", ""], {2}),
+        (["3", "0.3", ""], {2}),
+    ]
 
 
 # -- what a file is, and bad files --------------------------------------------------------------------
+
 
 def test_sniff_by_content_not_name(page, word_bytes, book):
     assert sniff.sniff(page, "任务.xls") == "html"  # systems often send an HTML table named .xls
@@ -325,7 +363,7 @@ def _ole(streams: list[str]) -> bytes:
     directory = bytearray(512)
     for i, (name, kind) in enumerate([("Root Entry", 5)] + [(s, 2) for s in streams][:3]):
         encoded = (name + "\0").encode("utf-16-le")
-        directory[128 * i: 128 * i + len(encoded)] = encoded
+        directory[128 * i : 128 * i + len(encoded)] = encoded
         struct.pack_into("<HB", directory, 128 * i + 64, len(encoded), kind)
     return bytes(header) + fat + bytes(directory)
 
@@ -352,8 +390,10 @@ def test_zip_bomb_refused_before_reading(book):
 
 
 def test_corrupt_packages(word_bytes, book):
-    for data, read in ((word_bytes[: len(word_bytes) // 2], word.read_tables),
-                       (book[: len(book) // 2], foreign.read_tables)):
+    for data, read in (
+        (word_bytes[: len(word_bytes) // 2], word.read_tables),
+        (book[: len(book) // 2], foreign.read_tables),
+    ):
         with pytest.raises(SourceError) as info:
             read(data, "坏.bin")
         assert "已损坏" in str(info.value)
@@ -370,18 +410,21 @@ def _with_parts(book: bytes, parts: dict[str, bytes]) -> bytes:
 
 
 def test_external_link_refused(book):
-    data = _with_parts(book, {
-        "xl/externalLinks/externalLink1.xml": b"<externalLink/>",
-        "xl/externalLinks/_rels/externalLink1.xml.rels":
-            b'<Relationships><Relationship Id="rId1" Target="file:///C:/%E6%B1%87%E6%80%BB.xlsx" '
-            b'TargetMode="External"/></Relationships>'})
+    data = _with_parts(
+        book,
+        {
+            "xl/externalLinks/externalLink1.xml": b"<externalLink/>",
+            "xl/externalLinks/_rels/externalLink1.xml.rels": b'<Relationships><Relationship Id="rId1" Target="file:///C:/%E6%B1%87%E6%80%BB.xlsx" '
+            b'TargetMode="External"/></Relationships>',
+        },
+    )
     with pytest.raises(SourceError) as info:
         foreign.check_package(data, "b.xlsx", "xlsx")
     assert "外部链接" in str(info.value) and "断开链接" in str(info.value)
 
 
 def test_macro_ignored_with_a_notice(bundled_doc, book):
-    data = _with_parts(book, {"xl/vbaProject.bin": b"Attribute VB_Name = \"Module1\"\nShell \"rm -rf /\""})
+    data = _with_parts(book, {"xl/vbaProject.bin": b'Attribute VB_Name = "Module1"\nShell "rm -rf /"'})
     notes = []
     foreign.check_package(data, "b.xlsm", "xlsx", notes.append)
     assert notes == ["提示：b.xlsm 含有宏（VBA），已忽略，不会执行。"]
@@ -390,16 +433,19 @@ def test_macro_ignored_with_a_notice(bundled_doc, book):
 
 # -- end to end: `exporter import FILE` gives the page text's tasks, field by field ----------------------
 
+
 @pytest.fixture(scope="module")
 def seed_doc(seed_text):
     from exporter.formats import pagetext
+
     return pagetext.parse_text(seed_text, "seed")
 
 
 def assert_same_tasks(got, want):
     assert [s.heading for s in got.sections] == [s.heading for s in want.sections]
-    assert [[b.heading for b in s.subsections] for s in got.sections] == \
-        [[b.heading for b in s.subsections] for s in want.sections]
+    assert [[b.heading for b in s.subsections] for s in got.sections] == [
+        [b.heading for b in s.subsections] for s in want.sections
+    ]
     assert [t.number for t in got.all_tasks()] == list(range(1, 116))
     for g, w in zip(got.all_tasks(), want.all_tasks()):
         for name in ("number", "task", "progress", "units"):
@@ -419,19 +465,24 @@ def _import(tmp_path, name, data, *args):
 
 def _load(out):
     from exporter.formats import datafile
+
     return datafile.load(out.read_bytes(), str(out))
 
 
-@pytest.mark.parametrize("name", ["页面.html", "页面.mhtml", "附件.docx", "手工.xlsx", "分表.xlsx", "附件.doc", "附件.wps",
-                                  "手工.xls"])
-def test_import_each_type_same_as_page_text(tmp_path, request, bundled_doc, seed_doc, page, word_bytes, book,
-                                            name):
-    data = {"页面.html": lambda: page, "页面.mhtml": lambda: _mhtml(page, "quoted-printable"),
-            "附件.docx": lambda: word_bytes, "手工.xlsx": lambda: book,
-            "分表.xlsx": lambda: tablefiles.workbook(bundled_doc, sheets="section"),
-            "附件.doc": lambda: request.getfixturevalue("converted")["doc"],
-            "附件.wps": lambda: request.getfixturevalue("converted")["doc"],  # WPS 文字 saves Word's binary format
-            "手工.xls": lambda: request.getfixturevalue("converted")["xls"]}[name]()
+@pytest.mark.parametrize(
+    "name", ["页面.html", "页面.mhtml", "附件.docx", "手工.xlsx", "分表.xlsx", "附件.doc", "附件.wps", "手工.xls"]
+)
+def test_import_each_type_same_as_page_text(tmp_path, request, bundled_doc, seed_doc, page, word_bytes, book, name):
+    data = {
+        "页面.html": lambda: page,
+        "页面.mhtml": lambda: _mhtml(page, "quoted-printable"),
+        "附件.docx": lambda: word_bytes,
+        "手工.xlsx": lambda: book,
+        "分表.xlsx": lambda: tablefiles.workbook(bundled_doc, sheets="section"),
+        "附件.doc": lambda: request.getfixturevalue("converted")["doc"],
+        "附件.wps": lambda: request.getfixturevalue("converted")["doc"],  # WPS 文字 saves Word's binary format
+        "手工.xls": lambda: request.getfixturevalue("converted")["xls"],
+    }[name]()
     result, out = _import(tmp_path, name, data)
     assert result.code == 0, result.err
     assert "“序号”→序号，“重点工作任务”→任务，“完成情况”→完成情况，“牵头责任单位”→牵头单位" in result.err
@@ -456,8 +507,11 @@ def test_our_own_workbook_still_round_trips(tmp_path, bundled_doc):
 
 
 def test_columns_for_a_header_matching_nothing(tmp_path, seed_doc, word_bytes):
-    data = _rezip_replace(word_bytes, "word/document.xml",
-                          [("序号", "编"), ("重点工作任务", "事项"), ("完成情况", "进度"), ("牵头责任单位", "谁")])
+    data = _rezip_replace(
+        word_bytes,
+        "word/document.xml",
+        [("序号", "编"), ("重点工作任务", "事项"), ("完成情况", "进度"), ("牵头责任单位", "谁")],
+    )
     result, out = _import(tmp_path, "附件.docx", data)
     assert_clean_error_nothing_written(result, out, "表 1 第 1 行", "认不出", "“编 | 事项 | 进度 | 谁”", "--columns")
     result, out = _import(tmp_path, "附件.docx", data, "--columns", "序号,重点工作任务,完成情况,牵头责任单位")
@@ -495,8 +549,11 @@ def test_bad_files_one_message_nothing_written(tmp_path, book, word_bytes):
         ("坏.docx", word_bytes[: len(word_bytes) // 2], ["已损坏"]),
         ("坏.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, ["旧版 Office 文件", "已损坏"]),
         ("炸弹.xlsx", _bomb(book), ["解压后过大", "已拒绝读取"]),
-        ("链接.xlsx", _with_parts(book, {"xl/externalLinks/externalLink1.xml": b"<externalLink/>"}),
-         ["外部链接", "断开链接"]),
+        (
+            "链接.xlsx",
+            _with_parts(book, {"xl/externalLinks/externalLink1.xml": b"<externalLink/>"}),
+            ["外部链接", "断开链接"],
+        ),
         ("表格.xlsx", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", ["这是 PDF 文件"]),
         ("表格.docx", b"\x89PNG\r\n\x1a\n" + bytes(40), ["PNG 图片"]),
     ]
@@ -516,7 +573,7 @@ def _docx_without_table() -> bytes:
 
 
 def test_macro_is_ignored_and_said_so(tmp_path, seed_doc, book):
-    data = _with_parts(book, {"xl/vbaProject.bin": b"Sub AutoOpen()\nShell \"calc\"\nEnd Sub"})
+    data = _with_parts(book, {"xl/vbaProject.bin": b'Sub AutoOpen()\nShell "calc"\nEnd Sub'})
     result, out = _import(tmp_path, "宏.xlsm", data)
     assert result.code == 0, result.err
     assert "含有宏（VBA），已忽略，不会执行" in result.err

@@ -1,4 +1,5 @@
 """--section and --unit: pure functions on the model that keep the published task numbers."""
+
 import pytest
 
 from exporter.errors import SelectionError
@@ -10,10 +11,18 @@ def numbers(doc):
     return [t.number for t in doc.all_tasks()]
 
 
-@pytest.mark.parametrize("values, expected", [
-    (("九",), ["九"]), (("9",), ["九"]), (("二,三",), ["二", "三"]), (("二", "三"),  ["二", "三"]),
-    (("十二",), ["十二"]), (("12",), ["十二"]), (("二，三、十",), ["二", "三", "十"]),
-])
+@pytest.mark.parametrize(
+    "values, expected",
+    [
+        (("九",), ["九"]),
+        (("9",), ["九"]),
+        (("二,三",), ["二", "三"]),
+        (("二", "三"), ["二", "三"]),
+        (("十二",), ["十二"]),
+        (("12",), ["十二"]),
+        (("二，三、十",), ["二", "三", "十"]),
+    ],
+)
 def test_parse_section_values(values, expected):
     assert parse_section_values(values) == expected
 

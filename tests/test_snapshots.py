@@ -5,6 +5,7 @@ diff of a text file that someone reads.
 Regenerate after a deliberate change with `pytest tests/test_snapshots.py --update-snapshots`, then
 read `git diff tests/snapshots/` before committing.
 """
+
 from __future__ import annotations
 
 import io
@@ -36,8 +37,10 @@ def pdf_lines(doc) -> str:
     for page in layout.pages(doc):
         for t in page.texts:
             line = t.line
-            out.append(f"p{page.number} x={t.x:7.1f} y={t.y:6.1f} {line.size:4.1f}pt "
-                       f"{line.chain.primary.spec.alias} {line.text}")
+            out.append(
+                f"p{page.number} x={t.x:7.1f} y={t.y:6.1f} {line.size:4.1f}pt "
+                f"{line.chain.primary.spec.alias} {line.text}"
+            )
     return "\n".join(out) + "\n"
 
 
@@ -46,8 +49,11 @@ def workbook_cells(data: bytes) -> str:
     out = []
     for sheet in book.worksheets:
         out.append(f"== {sheet.title} ({sheet.sheet_state})")
-        widths = [f"{k}={sheet.column_dimensions[k].width:.1f}" for k in sorted(sheet.column_dimensions)
-                  if sheet.column_dimensions[k].width]
+        widths = [
+            f"{k}={sheet.column_dimensions[k].width:.1f}"
+            for k in sorted(sheet.column_dimensions)
+            if sheet.column_dimensions[k].width
+        ]
         out.append("widths " + " ".join(widths))
         out.append("merged " + " ".join(sorted(str(r) for r in sheet.merged_cells.ranges)))
         for row in sheet.iter_rows():
@@ -66,8 +72,10 @@ def compare(name: str, actual: str, update: bool) -> None:
     expected = path.read_text(encoding="utf-8")
     if actual != expected:
         import difflib
-        diff = "\n".join(difflib.unified_diff(expected.splitlines(), actual.splitlines(), name, "now",
-                                              lineterm="", n=1))
+
+        diff = "\n".join(
+            difflib.unified_diff(expected.splitlines(), actual.splitlines(), name, "now", lineterm="", n=1)
+        )
         pytest.fail(f"{name} changed; review and run pytest --update-snapshots if intended:\n{diff[:4000]}")
 
 

@@ -1,4 +1,5 @@
 """Per-unit parts (`export … --split-by unit`) and the overview workbook."""
+
 from __future__ import annotations
 
 import io
@@ -136,14 +137,23 @@ def test_overview_is_byte_identical_and_dated_by_the_document(bundled_doc, templ
 
 def test_colliding_and_reserved_unit_names_get_distinct_files():
     units = ["甲/乙", "甲:乙", "Ab", "AB", "00-单位任务一览", "CON", "甲_乙"]
-    doc = Document(meta={"title": "测试"}, sections=[
-        Section("", "", [Task(i + 1, f"任务{i + 1}", ["进展"], [u]) for i, u in enumerate(units)])])
+    doc = Document(
+        meta={"title": "测试"},
+        sections=[Section("", "", [Task(i + 1, f"任务{i + 1}", ["进展"], [u]) for i, u in enumerate(units)])],
+    )
     files = split.render_by_unit(doc, {}, "xlsx", fake_render, {})
     names = list(files)
     assert len(names) == len(units) + 1
     assert len({n.casefold() for n in names}) == len(names)  # distinct even where case is ignored
-    assert names[1:] == ["甲_乙.xlsx", "甲_乙（2）.xlsx", "Ab.xlsx", "AB（2）.xlsx", "00-单位任务一览（2）.xlsx",
-                         "CON_.xlsx", "甲_乙（3）.xlsx"]
+    assert names[1:] == [
+        "甲_乙.xlsx",
+        "甲_乙（2）.xlsx",
+        "Ab.xlsx",
+        "AB（2）.xlsx",
+        "00-单位任务一览（2）.xlsx",
+        "CON_.xlsx",
+        "甲_乙（3）.xlsx",
+    ]
     for name, _data in list(files.items())[1:]:
         assert "/" not in name and ":" not in name
     # Each file still holds its own unit's task.
@@ -249,14 +259,18 @@ def test_cli_split_is_reproducible(tmp_path):
 
 def test_cli_split_pdf_with_section(tmp_path, bundled_doc):
     import subprocess
+
     out = tmp_path / "pdf"
     result = run_cli("export", "pdf", "--split-by", "unit", "--section", "九", "-o", out)
     assert result.code == 0, result.err
     selected = select.select(bundled_doc, ["九"])
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        [split.OVERVIEW_NAME] + [f"{u}.pdf" for u in selected.units()])
+        [split.OVERVIEW_NAME] + [f"{u}.pdf" for u in selected.units()]
+    )
     for unit in selected.units():
-        text = subprocess.run([require_tool("pdftotext"), out / f"{unit}.pdf", "-"], capture_output=True, check=True).stdout.decode()
+        text = subprocess.run(
+            [require_tool("pdftotext"), out / f"{unit}.pdf", "-"], capture_output=True, check=True
+        ).stdout.decode()
         text = "".join(text.split())  # wrapped lines joined again
         for task in selected.all_tasks():
             opening = "".join(task.task.split())[:10]

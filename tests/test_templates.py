@@ -1,4 +1,5 @@
 """Templates: sizes as people write them, overlays on the default."""
+
 import io
 import re
 import zipfile
@@ -17,10 +18,19 @@ from exporter.ops import select
 from tests.conftest import assert_clean_error, run_cli
 
 
-@pytest.mark.parametrize("value, points", [
-    ("三号", 16), ("小四", 12), ("五号", 10.5), ("16pt", 16), ("28mm", 28 * 72 / 25.4),
-    ("1.8cm", 1.8 * 72 / 2.54), (12, 12), ("1in", 72),
-])
+@pytest.mark.parametrize(
+    "value, points",
+    [
+        ("三号", 16),
+        ("小四", 12),
+        ("五号", 10.5),
+        ("16pt", 16),
+        ("28mm", 28 * 72 / 25.4),
+        ("1.8cm", 1.8 * 72 / 2.54),
+        (12, 12),
+        ("1in", 72),
+    ],
+)
 def test_parse_size(value, points):
     assert templates.parse_size(value) == pytest.approx(points)
 
@@ -36,7 +46,7 @@ def test_a_users_file_overlays_the_default(tmp_path):
     path.write_text("pdf:\n  table:\n    body: {size: 四号}\n", encoding="utf-8")
     mine, base = templates.load(str(path)), templates.load()
     assert mine["pdf"]["table"]["body"]["size"] == "四号"
-    assert mine["pdf"]["table"]["header"] == base["pdf"]["table"]["header"]   # the rest inherited
+    assert mine["pdf"]["table"]["header"] == base["pdf"]["table"]["header"]  # the rest inherited
     assert mine["labels"] == base["labels"] and mine["xlsx"] == base["xlsx"]
 
 
@@ -65,14 +75,21 @@ def _standalone(tmp_path, drop: str):
     return str(path)
 
 
-@pytest.mark.parametrize("drop, fmt", [
-    ("pdf.table.columns", "pdf"), ("pdf.page_number.below", "pdf"), ("labels.attachment", "pdf"),
-    ("xlsx.border", "xlsx"), ("labels.continued", "xlsx"),
-])
+@pytest.mark.parametrize(
+    "drop, fmt",
+    [
+        ("pdf.table.columns", "pdf"),
+        ("pdf.page_number.below", "pdf"),
+        ("labels.attachment", "pdf"),
+        ("xlsx.border", "xlsx"),
+        ("labels.continued", "xlsx"),
+    ],
+)
 def test_no_writer_has_defaults_of_its_own(tmp_path, drop, fmt):
     """A standalone template lacking a setting is refused by name; no value is made up in code."""
-    result = run_cli("export", fmt, "--section", "九", "--template", _standalone(tmp_path, drop),
-                     "-o", tmp_path / f"out.{fmt}")
+    result = run_cli(
+        "export", fmt, "--section", "九", "--template", _standalone(tmp_path, drop), "-o", tmp_path / f"out.{fmt}"
+    )
     assert_clean_error(result, f"模板缺少设置 {drop}", "extends: official")
     assert not (tmp_path / f"out.{fmt}").exists()
 
@@ -122,8 +139,9 @@ def test_a_hash_colour_gives_the_same_colour_in_every_workbook(tmp_path):
     path.write_text('xlsx: {fills: {header: "#C0C0C0"}, border: {color: "#333333"}}\n', encoding="utf-8")
     whole = run_cli("export", "xlsx", "--section", "九", "--template", path, "-o", tmp_path / "whole.xlsx")
     assert whole.code == 0, whole.err
-    split_run = run_cli("export", "xlsx", "--section", "九", "--split-by", "unit", "--template", path,
-                        "-o", tmp_path / "units")
+    split_run = run_cli(
+        "export", "xlsx", "--section", "九", "--split-by", "unit", "--template", path, "-o", tmp_path / "units"
+    )
     assert split_run.code == 0 and "Traceback" not in split_run.err, split_run.err
     books = [tmp_path / "whole.xlsx", *sorted((tmp_path / "units").glob("*.xlsx"))]
     assert books[1].name == "00-单位任务一览.xlsx" and len(books) > 3

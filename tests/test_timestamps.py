@@ -1,4 +1,5 @@
 """One timestamp policy: the workbook, the unit overview and the PDF are all dated by the document."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -27,32 +28,37 @@ def day(y, m, d, *rest):
     return dt.datetime(y, m, d, *rest, tzinfo=UTC)
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("2024-02-01", day(2024, 2, 1)),
-    ("2024-2-1", day(2024, 2, 1)),
-    ("2024/02/01", day(2024, 2, 1)),
-    ("2024.02.01", day(2024, 2, 1)),
-    ("2024年2月1日", day(2024, 2, 1)),
-    ("２０２４年２月１日", day(2024, 2, 1)),          # full-width digits
-    ("20240201", day(2024, 2, 1)),
-    ("2024-02-01 14:48", day(2024, 2, 1)),          # the time of day is not the document's date
-    (" 2024-02 ", day(2024, 2, 1)),                  # month only: the 1st
-    ("2024年", day(2024, 1, 1)),                     # year only: 1 January
-    ("2024", day(2024, 1, 1)),
-    (dt.date(2023, 5, 6), day(2023, 5, 6)),
-    ("2024-02-30", None),                            # no such day
-    ("2024-13-01", None),
-    ("202402", None),                                # neither a year nor a full date
-    ("二〇二四年二月一日", None),
-    ("", None),
-    (None, None),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("2024-02-01", day(2024, 2, 1)),
+        ("2024-2-1", day(2024, 2, 1)),
+        ("2024/02/01", day(2024, 2, 1)),
+        ("2024.02.01", day(2024, 2, 1)),
+        ("2024年2月1日", day(2024, 2, 1)),
+        ("２０２４年２月１日", day(2024, 2, 1)),  # full-width digits
+        ("20240201", day(2024, 2, 1)),
+        ("2024-02-01 14:48", day(2024, 2, 1)),  # the time of day is not the document's date
+        (" 2024-02 ", day(2024, 2, 1)),  # month only: the 1st
+        ("2024年", day(2024, 1, 1)),  # year only: 1 January
+        ("2024", day(2024, 1, 1)),
+        (dt.date(2023, 5, 6), day(2023, 5, 6)),
+        ("2024-02-30", None),  # no such day
+        ("2024-13-01", None),
+        ("202402", None),  # neither a year nor a full date
+        ("二〇二四年二月一日", None),
+        ("", None),
+        (None, None),
+    ],
+)
 def test_how_document_dates_are_read(text, expected):
     assert parse_date(text) == expected
 
 
 def doc_with(**meta) -> Document:
-    return Document(meta={"title": "测试", **meta}, sections=[Section("一", "部分", [Task(1, "任务", ["完成"], ["甲单位"])])])
+    return Document(
+        meta={"title": "测试", **meta}, sections=[Section("一", "部分", [Task(1, "任务", ["完成"], ["甲单位"])])]
+    )
 
 
 def test_written_then_published_then_the_fixed_date(monkeypatch):

@@ -1,4 +1,5 @@
 """A unit's own part says which tasks the unit leads and which it co-leads, in both formats."""
+
 import subprocess
 
 from openpyxl import load_workbook
@@ -9,8 +10,10 @@ from tests.conftest import require_tool, run_cli
 def expected_line(doc, unit):
     led = [t.number for t in doc.all_tasks() if t.units[0] == unit]
     joined = [t.number for t in doc.all_tasks() if unit in t.units[1:]]
-    return (f"本单位：{unit}。牵头 {len(led)} 项（{'、'.join(map(str, led))}）；"
-            f"参与 {len(joined)} 项（{'、'.join(map(str, joined))}）")
+    return (
+        f"本单位：{unit}。牵头 {len(led)} 项（{'、'.join(map(str, led))}）；"
+        f"参与 {len(joined)} 项（{'、'.join(map(str, joined))}）"
+    )
 
 
 def test_role_line_in_pdf_and_workbook(tmp_path, bundled_doc):
@@ -20,8 +23,12 @@ def test_role_line_in_pdf_and_workbook(tmp_path, bundled_doc):
     for fmt in ("pdf", "xlsx"):
         result = run_cli("export", fmt, "--split-by", "unit", "-o", tmp_path / fmt)
         assert result.code == 0, result.err
-    text = subprocess.run([require_tool("pdftotext"), "-l", "1", tmp_path / "pdf" / f"{unit}.pdf", "-"],
-                          capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        [require_tool("pdftotext"), "-l", "1", tmp_path / "pdf" / f"{unit}.pdf", "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert line in text.replace("\n", "")
     wb = load_workbook(tmp_path / "xlsx" / f"{unit}.xlsx")
     contents = wb.worksheets[0]

@@ -1,4 +1,5 @@
 """`import WORKBOOK.xlsx`: a workbook made by `export xlsx`, edited in Excel/WPS/LibreOffice, read back."""
+
 from __future__ import annotations
 
 import copy
@@ -36,8 +37,9 @@ def test_round_trip_is_lossless(tmp_path, bundled_doc, args):
     back = tmp_path / "back.yaml"
     result = run_cli("import", book, "-o", back)
     assert result.code == 0, result.err
-    expected = select.select(bundled_doc, [a for a in args[1:] if args[0] == "--section"],
-                                args[1] if args and args[0] == "--unit" else None)
+    expected = select.select(
+        bundled_doc, [a for a in args[1:] if args[0] == "--section"], args[1] if args and args[0] == "--unit" else None
+    )
     assert datafile.to_dict(datafile.load(back.read_bytes(), str(back))) == datafile.to_dict(expected)
     assert f"{len(expected.all_tasks())} 项任务" in result.err
 
@@ -79,9 +81,21 @@ def test_libreoffice_resaved_workbook_reads_back(tmp_path, bundled_doc, template
     doc.sections[0].subsections[0].tasks[0].units.append("@某单位")
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "book.xlsx").write_bytes(xlsx.render(doc, template))
-    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to",
-                    "xlsx", "--outdir", str(tmp_path / "out"), str(tmp_path / "in" / "book.xlsx")],
-                   check=True, capture_output=True, timeout=240)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--headless",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(tmp_path / "out"),
+            str(tmp_path / "in" / "book.xlsx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=240,
+    )
     resaved = (tmp_path / "out" / "book.xlsx").read_bytes()
     assert resaved != (tmp_path / "in" / "book.xlsx").read_bytes()
     back = xlsx_reader.read_workbook(resaved, "book.xlsx")
@@ -156,11 +170,15 @@ BROKEN = {
     "row moved to another section": (move_row, ["序号“87”不属于这一部分（导出时本部分为任务 71–85）"]),
     "rows out of order": (swap_rows, [f"工作表“{NINE}”单元格 A", "序号“87”排在“88”之后"]),
     "task text cleared": (clear_task, [f"工作表“{NINE}”单元格 B", "任务内容是空的"]),
-    "row moved to another subsection": (move_within, [f"工作表“{NINE}”单元格 A", "序号“89”不应在小标题“（二）",
-                                                       "导出时那里是任务 90–91"]),
+    "row moved to another subsection": (
+        move_within,
+        [f"工作表“{NINE}”单元格 A", "序号“89”不应在小标题“（二）", "导出时那里是任务 90–91"],
+    ),
     "foreign sheet": (add_sheet, ["工作表“备注”不是导出时的工作表"]),
-    "section row edited": (edit_section_row, [f"工作表“{NINE}”单元格 A3", "无法识别的行“九、改过的标题”",
-                                              f"这里应是“{NINE}”"]),
+    "section row edited": (
+        edit_section_row,
+        [f"工作表“{NINE}”单元格 A3", "无法识别的行“九、改过的标题”", f"这里应是“{NINE}”"],
+    ),
 }
 
 
@@ -200,7 +218,11 @@ def test_renamed_non_xlsx_file(tmp_path):
 
 
 def test_document_without_sections_round_trips(template):
-    doc = Document(meta={"title": "部分重点工作任务", "issuer": "某办公室"}, sections=[Section("", "", [
-        Task(1, "任务一", ["进展"], ["单位甲"]), Task(2, "任务二", [], ["单位乙", "单位丙"])])])
+    doc = Document(
+        meta={"title": "部分重点工作任务", "issuer": "某办公室"},
+        sections=[
+            Section("", "", [Task(1, "任务一", ["进展"], ["单位甲"]), Task(2, "任务二", [], ["单位乙", "单位丙"])])
+        ],
+    )
     back = xlsx_reader.read_workbook(xlsx.render(doc, template), "t.xlsx")
     assert datafile.to_dict(back) == datafile.to_dict(doc)

@@ -1,5 +1,6 @@
 """`export xlsx`: the workbook's content read back with openpyxl, its layout and print setup, its
 rendering by LibreOffice (every line of every cell visible), and the failure cases."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -82,10 +83,12 @@ def test_whole_document(tmp_path, bundled_doc):
     assert ws["A3"].value == "二、聚力强“引擎”，做实工业经济支撑"
     assert ws["A4"].value == "（一）锻强壮大先进制造业。"
     assert {"A1:D1", "A3:D3", "A4:D4"} <= {str(r) for r in ws.merged_cells.ranges}
-    headings = [ws.cell(row=r, column=1).value for r in range(3, ws.max_row + 1)
-                if ws.cell(row=r, column=1).data_type == "s"]
+    headings = [
+        ws.cell(row=r, column=1).value for r in range(3, ws.max_row + 1) if ws.cell(row=r, column=1).data_type == "s"
+    ]
     assert headings == ["二、聚力强“引擎”，做实工业经济支撑"] + [
-        sub.heading for sub in bundled_doc.sections[1].subsections]
+        sub.heading for sub in bundled_doc.sections[1].subsections
+    ]
     # 埇 and the longest unit survive.
     text = "".join(str(c.value) for ws in section_sheets(wb) for row in ws.iter_rows() for c in row if c.value)
     assert text.count("埇") == DATA.read_text(encoding="utf-8").count("埇") == 19
@@ -207,18 +210,29 @@ FORMULAS = ["=1+1", "+86", "-3%", "@SUM(A1:A3)", '=HYPERLINK("http://example.com
 
 
 def test_formula_prefixes_are_stored_as_text(tmp_path):
-    doc = Document(meta={"title": "=测试"}, sections=[Section("一", "=部分", [
-        Task(1, FORMULAS[0], FORMULAS[1:3], ["@单位", "市发展改革委"]),
-        Task(2, FORMULAS[3], [FORMULAS[4]], ["-单位"]),
-    ])])
+    doc = Document(
+        meta={"title": "=测试"},
+        sections=[
+            Section(
+                "一",
+                "=部分",
+                [
+                    Task(1, FORMULAS[0], FORMULAS[1:3], ["@单位", "市发展改革委"]),
+                    Task(2, FORMULAS[3], [FORMULAS[4]], ["-单位"]),
+                ],
+            )
+        ],
+    )
     data_file = tmp_path / "f.yaml"
     data_file.write_bytes(datafile.dump(doc))
     result = run_cli("export", "xlsx", "--data", data_file, "-o", tmp_path / "f.xlsx")
     assert result.code == 0, result.err
     data = (tmp_path / "f.xlsx").read_bytes()
     wb = load(data)
-    assert tasks_in(wb) == {1: (FORMULAS[0], FORMULAS[1:3], ["@单位", "市发展改革委"]),
-                            2: (FORMULAS[3], [FORMULAS[4]], ["-单位"])}
+    assert tasks_in(wb) == {
+        1: (FORMULAS[0], FORMULAS[1:3], ["@单位", "市发展改革委"]),
+        2: (FORMULAS[3], [FORMULAS[4]], ["-单位"]),
+    }
     ws = wb["一、=部分"]
     assert ws["B4"].data_type == "s" and ws["B4"].quotePrefix  # Excel keeps it text when edited
     assert wb["目录"]["A1"].value == "=测试" and wb["目录"]["A1"].data_type == "s"
@@ -236,8 +250,11 @@ def test_control_characters_give_a_render_error(template):
 
 
 def test_sheet_names_follow_excel_rules():
-    names = xlsx.sheet_names(["a[b]:c*d?e/f\\g", "'引号'", "History", "history", "目录", "x" * 40, "X" * 40, ""],
-                             reserved=["目录", "_meta"], fallback="任务")
+    names = xlsx.sheet_names(
+        ["a[b]:c*d?e/f\\g", "'引号'", "History", "history", "目录", "x" * 40, "X" * 40, ""],
+        reserved=["目录", "_meta"],
+        fallback="任务",
+    )
     assert names[0] == "a［b］：c＊d？e／f＼g"
     assert names[1] == "引号"
     assert names[2].casefold() != "history" and names[3].casefold() != "history"
@@ -250,26 +267,30 @@ def test_sheet_names_follow_excel_rules():
 
 def test_long_and_clashing_section_titles(template):
     long = "聚力推进长三角一体化高质量发展，全面提升区域协同创新能力与开放合作水平"
-    doc = Document(meta={"title": "测试"}, sections=[
-        Section("一", long + "甲", [Task(1, "任务一", ["进展"], ["单位"])]),
-        Section("二", "短标题", [Task(2, "任务二", [], ["单位"])]),
-        Section("三", "Ab", [Task(3, "任务三", [], ["单位"])]),
-    ])
-    doc.sections[1].title = long + "乙"   # the first 31 characters clash with section 一 … after the numeral
-    doc.sections[1].numeral = "一"        # … and the numeral too
+    doc = Document(
+        meta={"title": "测试"},
+        sections=[
+            Section("一", long + "甲", [Task(1, "任务一", ["进展"], ["单位"])]),
+            Section("二", "短标题", [Task(2, "任务二", [], ["单位"])]),
+            Section("三", "Ab", [Task(3, "任务三", [], ["单位"])]),
+        ],
+    )
+    doc.sections[1].title = long + "乙"  # the first 31 characters clash with section 一 … after the numeral
+    doc.sections[1].numeral = "一"  # … and the numeral too
     wb = load(xlsx.render(doc, template))
     first, second = wb.sheetnames[1:3]
     assert len(first) == 31 and first == ("一、" + long)[:31]
     assert len(second) == 31 and second.endswith("(2)") and first[:28] == second[:28]
     links = [wb["目录"].cell(row=r, column=1).hyperlink.location for r in (3, 4)]
     assert links == [f"'{first}'!A1", f"'{second}'!A1"]
-    assert tasks_in(wb) == {1: ("任务一", ["进展"], ["单位"]), 2: ("任务二", [], ["单位"]),
-                            3: ("任务三", [], ["单位"])}
+    assert tasks_in(wb) == {1: ("任务一", ["进展"], ["单位"]), 2: ("任务二", [], ["单位"]), 3: ("任务三", [], ["单位"])}
 
 
 def test_document_without_sections(template):
-    doc = Document(meta={"title": "部分重点工作任务"}, sections=[Section("", "", [
-        Task(1, "任务一", ["进展"], ["单位甲"]), Task(2, "任务二", ["进展"], ["单位乙"])])])
+    doc = Document(
+        meta={"title": "部分重点工作任务"},
+        sections=[Section("", "", [Task(1, "任务一", ["进展"], ["单位甲"]), Task(2, "任务二", ["进展"], ["单位乙"])])],
+    )
     wb = load(xlsx.render(doc, template))
     assert wb.sheetnames == ["目录", "任务", "_meta"]
     ws = wb["任务"]
@@ -292,11 +313,14 @@ def test_unknown_section(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.parametrize("target, needle", [
-    ("missing-folder/out.xlsx", "输出文件夹“missing-folder”不存在"),
-    (".", "是一个文件夹"),
-    ("/proc/exporter-test.xlsx", "无法在“/proc”中写文件"),
-])
+@pytest.mark.parametrize(
+    "target, needle",
+    [
+        ("missing-folder/out.xlsx", "输出文件夹“missing-folder”不存在"),
+        (".", "是一个文件夹"),
+        ("/proc/exporter-test.xlsx", "无法在“/proc”中写文件"),
+    ],
+)
 def test_unwritable_output(tmp_path, target, needle):
     result = run_cli("export", "xlsx", "-o", target, cwd=tmp_path)
     assert_clean_error(result, needle)
@@ -310,7 +334,9 @@ def test_failed_export_leaves_existing_file_untouched(tmp_path):
     bad_data.write_text(DATA.read_text(encoding="utf-8").replace("number: 87", "number: 86", 1), encoding="utf-8")
     assert_clean_error(run_cli("export", "xlsx", "--data", bad_data, "-o", target), "序号 86 重复")
     bad_template = tmp_path / "bad-template.yaml"
-    bad_template.write_text("extends: official\nxlsx:\n  fonts:\n    body: {name: 宋体, size: 特号}\n", encoding="utf-8")
+    bad_template.write_text(
+        "extends: official\nxlsx:\n  fonts:\n    body: {name: 宋体, size: 特号}\n", encoding="utf-8"
+    )
     assert_clean_error(run_cli("export", "xlsx", "--template", bad_template, "-o", target), "特号")
     assert target.read_bytes() == b"the previous workbook"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad-template.yaml", "bad.yaml", "out.xlsx"]
@@ -330,9 +356,22 @@ def libreoffice_pdfs(tmp_path_factory, bundled_doc, template):
     row = next(c.row for c in ws["A"] if c.value == 87)
     ws.row_dimensions[row].height = 40
     control.save(folder / "control.xlsx")
-    subprocess.run([soffice, f"-env:UserInstallation=file://{folder}/profile", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(folder), str(folder / "whole.xlsx"),
-                    str(folder / "control.xlsx")], check=True, capture_output=True, timeout=240)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{folder}/profile",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            str(folder / "whole.xlsx"),
+            str(folder / "control.xlsx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=240,
+    )
     return folder / "whole.pdf", folder / "control.pdf"
 
 
@@ -343,15 +382,21 @@ def squeeze(text: str) -> str:
 def test_libreoffice_shows_every_task_in_full(libreoffice_pdfs, bundled_doc):
     whole, _ = libreoffice_pdfs
     # Raw order follows the drawing order, which is cell by cell, so each cell's lines stay together.
-    text = squeeze(subprocess.run([require_tool("pdftotext"), "-raw", str(whole), "-"], capture_output=True, text=True,
-                                  check=True).stdout)
+    text = squeeze(
+        subprocess.run(
+            [require_tool("pdftotext"), "-raw", str(whole), "-"], capture_output=True, text=True, check=True
+        ).stdout
+    )
     for task in bundled_doc.all_tasks():
         for part in [task.task, *task.progress, *task.units]:
             assert squeeze(part) in text, (task.number, part)
     assert max(sum(map(len, t.progress)) for t in bundled_doc.all_tasks()) > 500
     assert squeeze(bundled_doc.all_tasks()[82].progress[-1]) in text  # task 83: the tallest row
-    pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(whole)], capture_output=True,
-                                                             text=True).stdout).group(1))
+    pages = int(
+        re.search(
+            r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(whole)], capture_output=True, text=True).stdout
+        ).group(1)
+    )
     assert f"第{pages}页共{pages}页" in text
     # Being in the PDF is not enough: LibreOffice writes clipped text too. Check it is visible.
     assert invisible_text(whole) == []

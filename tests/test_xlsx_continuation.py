@@ -1,5 +1,6 @@
 """Tasks taller than Excel's 409 pt row limit: continued on "N（续）" rows, every word visible in
 LibreOffice's print, and read back exactly by `import`."""
+
 from __future__ import annotations
 
 import io
@@ -22,8 +23,10 @@ from exporter.ops import select
 from exporter.text.width import display_width, split_point
 
 SHEET = "一、长文测试"
-LATIN = ("The municipal data platform connected 42 systems and 1,350 datasets in 2023; "
-         "quarterly reviews covered service quality, security and cost. ")
+LATIN = (
+    "The municipal data platform connected 42 systems and 1,350 datasets in 2023; "
+    "quarterly reviews covered service quality, security and cost. "
+)
 
 
 @pytest.fixture(scope="module")
@@ -40,11 +43,21 @@ def tall_doc(bundled_doc) -> Document:
     single = "".join(paragraphs)[:6000]
     assert len(single) == 6000 and "\n" not in single
     latin = (LATIN * 40).strip()
-    return Document(meta={"title": "长文测试", "issuer": "测试办公室"}, sections=[Section("一", "长文测试", [
-        Task(1, "很长的完成情况", many, ["市发展改革委"]),
-        Task(2, "一段很长的完成情况", [single], ["市经济和信息化局", "市财政局"]),
-        Task(3, "短任务", ["已完成。"], ["市统计局"]),
-    ]), Section("二", "拉丁文字", [Task(4, "Latin text", [latin], ["市数据资源局"])])])
+    return Document(
+        meta={"title": "长文测试", "issuer": "测试办公室"},
+        sections=[
+            Section(
+                "一",
+                "长文测试",
+                [
+                    Task(1, "很长的完成情况", many, ["市发展改革委"]),
+                    Task(2, "一段很长的完成情况", [single], ["市经济和信息化局", "市财政局"]),
+                    Task(3, "短任务", ["已完成。"], ["市统计局"]),
+                ],
+            ),
+            Section("二", "拉丁文字", [Task(4, "Latin text", [latin], ["市数据资源局"])]),
+        ],
+    )
 
 
 @pytest.fixture(scope="module")
@@ -103,14 +116,32 @@ def test_libreoffice_shows_every_word(tmp_path, tall_doc, template):
     # visibility check would take for overlapping text.
     tall_xlsx = xlsx.render(select.select(tall_doc, ["一"]), template)
     (tmp_path / "tall.xlsx").write_bytes(tall_xlsx)
-    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to",
-                    "pdf", "--outdir", str(tmp_path), str(tmp_path / "tall.xlsx")],
-                   check=True, capture_output=True, timeout=240)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(tmp_path / "tall.xlsx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=240,
+    )
     pdf = tmp_path / "tall.pdf"
-    text = re.sub(r"\s+", "", subprocess.run([require_tool("pdftotext"), "-raw", str(pdf), "-"], capture_output=True,
-                                             text=True, check=True).stdout)
-    for cell_text in [t for texts in completion_cells(openpyxl.load_workbook(
-            io.BytesIO(tall_xlsx))[SHEET]).values() for t in texts]:
+    text = re.sub(
+        r"\s+",
+        "",
+        subprocess.run(
+            [require_tool("pdftotext"), "-raw", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout,
+    )
+    for cell_text in [
+        t for texts in completion_cells(openpyxl.load_workbook(io.BytesIO(tall_xlsx))[SHEET]).values() for t in texts
+    ]:
         for line in cell_text.split("\n"):
             assert re.sub(r"\s+", "", line) in text, line[:30]
     assert text.count("1（续）") == len(completion_cells(openpyxl.load_workbook(io.BytesIO(tall_xlsx))[SHEET])[1]) - 1
@@ -147,6 +178,7 @@ def test_edits_in_continuation_rows_come_back(tall_doc, tall_xlsx):
         ws.cell(row=rows[-1], column=3).value += "\n新增的一段。"
         ws.cell(row=rows[0], column=1).value = " 1 (续) "  # half-width brackets, stray spaces
         ws.cell(row=continuation_rows(ws, 2)[0], column=1).value = "2(续)"
+
     back = xlsx_reader.read_workbook(edited(tall_xlsx, change), "t.xlsx")
     got = {t.number: t for t in back.all_tasks()}
     expected = {t.number: t for t in tall_doc.all_tasks()}
@@ -185,8 +217,10 @@ BROKEN = {
     "continuation moved below another task": (swap_with_next_task, ["续行“2（续）”不在任务 2 的行或其续行的正下方"]),
     "continuation renumbered": (move_to_other_task, ["续行“4（续）”不在任务 4 的行或其续行的正下方"]),
     "text typed into a continuation's task cell": (type_into_task_cell, ["续行的“重点工作任务”单元格应为空"]),
-    "continuation of a split paragraph deleted": (delete_one_continuation, ["任务 2 导出时有", "个续行，现在有",
-                                                                           "跨行拆开的段落"]),
+    "continuation of a split paragraph deleted": (
+        delete_one_continuation,
+        ["任务 2 导出时有", "个续行，现在有", "跨行拆开的段落"],
+    ),
 }
 
 
@@ -206,7 +240,7 @@ def test_split_point_prefers_sentence_ends_and_never_overflows():
     for width in (10, 17, 30, 55, 200):
         cut = split_point(text, width)
         assert 0 < cut <= len(text) and display_width(text[:cut]) <= width
-    assert text[:split_point(text, 20)].endswith("。")
+    assert text[: split_point(text, 20)].endswith("。")
     assert split_point("中文", 1) == 0 and split_point("短", 10) == 1
     assert split_point("一二三四12345678", 12) == 4  # not inside a number
     assert split_point("abcdef 12345678", 12) == 7  # at a space
@@ -218,9 +252,21 @@ def test_libreoffice_resaved_workbook_reads_back(tmp_path, tall_doc, tall_xlsx):
     assert soffice, "LibreOffice (soffice) is needed for this test"
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "tall.xlsx").write_bytes(tall_xlsx)
-    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to",
-                    "xlsx", "--outdir", str(tmp_path / "out"), str(tmp_path / "in" / "tall.xlsx")],
-                   check=True, capture_output=True, timeout=240)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--headless",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(tmp_path / "out"),
+            str(tmp_path / "in" / "tall.xlsx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=240,
+    )
     resaved = (tmp_path / "out" / "tall.xlsx").read_bytes()
     assert resaved != tall_xlsx
     back = xlsx_reader.read_workbook(resaved, "tall.xlsx")

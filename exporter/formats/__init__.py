@@ -5,12 +5,17 @@ Writers: `renderer(name)` gives `render(doc, template, **options) -> bytes`. Rea
 and every reader module has the same `read(data, name, **options) -> Document`. Modules are imported on
 demand so one format never loads another's libraries.
 """
+
 from __future__ import annotations
 
 import importlib
 
-FORMATS = {"xlsx": "exporter.formats.xlsx.writer", "pdf": "exporter.formats.pdf.writer",
-           "docx": "exporter.formats.docx.writer", "ofd": "exporter.formats.ofd.writer"}
+FORMATS = {
+    "xlsx": "exporter.formats.xlsx.writer",
+    "pdf": "exporter.formats.pdf.writer",
+    "docx": "exporter.formats.docx.writer",
+    "ofd": "exporter.formats.ofd.writer",
+}
 
 # Content kind (sniff.sniff) -> the module whose `read` turns it into a Document.
 READERS = {
@@ -49,13 +54,32 @@ def read(data: bytes, name: str, **options):
 
 
 # What a file's extension promises, so that a message can say when the content is something else.
-EXTENSIONS = {"html": {"html", "mhtml"}, "htm": {"html", "mhtml"}, "mhtml": {"mhtml", "html"},
-              "mht": {"mhtml", "html"}, "docx": {"docx"}, "doc": {"doc", "docx", "rtf", "html", "mhtml"},
-              "wps": {"wps", "doc"}, "xlsx": {"xlsx"}, "xlsm": {"xlsx"}, "xls": {"xls", "html", "xlsx"},
-              "txt": {"text"}}
-KIND_LABELS = {"text": "页面文本", "html": "网页", "mhtml": "网页（MHTML）", "docx": "Word 文档（.docx）",
-               "doc": "Word 97-2003 文档", "wps": "WPS 文字文档", "rtf": "RTF 文档", "odt": "OpenDocument 文本",
-               "xlsx": "Excel 工作簿（.xlsx）", "xls": "Excel 97-2003 工作簿", "ods": "OpenDocument 表格"}
+EXTENSIONS = {
+    "html": {"html", "mhtml"},
+    "htm": {"html", "mhtml"},
+    "mhtml": {"mhtml", "html"},
+    "mht": {"mhtml", "html"},
+    "docx": {"docx"},
+    "doc": {"doc", "docx", "rtf", "html", "mhtml"},
+    "wps": {"wps", "doc"},
+    "xlsx": {"xlsx"},
+    "xlsm": {"xlsx"},
+    "xls": {"xls", "html", "xlsx"},
+    "txt": {"text"},
+}
+KIND_LABELS = {
+    "text": "页面文本",
+    "html": "网页",
+    "mhtml": "网页（MHTML）",
+    "docx": "Word 文档（.docx）",
+    "doc": "Word 97-2003 文档",
+    "wps": "WPS 文字文档",
+    "rtf": "RTF 文档",
+    "odt": "OpenDocument 文本",
+    "xlsx": "Excel 工作簿（.xlsx）",
+    "xls": "Excel 97-2003 工作簿",
+    "ods": "OpenDocument 表格",
+}
 
 
 def _say_content_differs(exc, kind: str, name: str) -> None:
@@ -84,8 +108,11 @@ def reader_module(kind: str, data: bytes, name: str) -> str:
     if kind == "pdf":
         raise SourceError(wording.SOURCE_KINDS["pdf"], file=name, hint=wording.UNSUPPORTED_HINT["pdf"])
     label = wording.KIND_NAMES.get(kind, wording.KIND_NAMES["binary"])
-    raise SourceError(wording.UNSUPPORTED_KIND.format(kind=label), file=name,
-                      hint=wording.UNSUPPORTED_HINT.get(kind, wording.UNSUPPORTED_DEFAULT_HINT))
+    raise SourceError(
+        wording.UNSUPPORTED_KIND.format(kind=label),
+        file=name,
+        hint=wording.UNSUPPORTED_HINT.get(kind, wording.UNSUPPORTED_DEFAULT_HINT),
+    )
 
 
 def _our_workbook(data: bytes, name: str) -> bool:

@@ -3,6 +3,7 @@
 Reading goes through PyYAML's node tree rather than plain objects so that every problem can name
 its line, and scalars keep their text exactly as written (no dates or booleans guessed).
 """
+
 from __future__ import annotations
 
 import re
@@ -49,18 +50,21 @@ class _Inline(dict):
     """A mapping written on one line: `- {field: number, label: 序号}`."""
 
 
-_Dumper.add_representer(_Inline, lambda dumper, data: dumper.represent_mapping(
-    "tag:yaml.org,2002:map", data.items(), flow_style=True))
+_Dumper.add_representer(
+    _Inline, lambda dumper, data: dumper.represent_mapping("tag:yaml.org,2002:map", data.items(), flow_style=True)
+)
 
 # libyaml's emitter (when PyYAML was built with it) writes the same text ten times faster; dump() then
 # indents its lists the way _Dumper does. Tests compare both on the bundled data and awkward strings.
 _CDumper = None
 if hasattr(yaml, "CSafeDumper"):
+
     class _CDumper(yaml.CSafeDumper):  # noqa: N801
         pass
 
-    _CDumper.add_representer(_Inline, lambda dumper, data: dumper.represent_mapping(
-        "tag:yaml.org,2002:map", data.items(), flow_style=True))
+    _CDumper.add_representer(
+        _Inline, lambda dumper, data: dumper.represent_mapping("tag:yaml.org,2002:map", data.items(), flow_style=True)
+    )
 
 
 def _document_dict(doc: Document) -> dict:
@@ -98,8 +102,9 @@ def to_dict(doc: Document) -> dict:
         if s.tasks or not s.subsections:
             entry["tasks"] = tasks(s.tasks)
         if s.subsections:
-            entry["subsections"] = [{"numeral": sub.numeral, "title": sub.title, "tasks": tasks(sub.tasks)}
-                                    for sub in s.subsections]
+            entry["subsections"] = [
+                {"numeral": sub.numeral, "title": sub.title, "tasks": tasks(sub.tasks)} for sub in s.subsections
+            ]
         sections.append(entry)
     columns = [_Inline(field=c.field, label=c.label) for c in doc.columns]
     return {"format": FORMAT_VERSION, "document": _document_dict(doc), "columns": columns, "sections": sections}
@@ -176,9 +181,16 @@ def _yaml_problem(problem: str | None) -> str:
 
 # What each task field is called in messages ("完成情况 progress 应是列表").
 _LIST_NAMES = {
-    "units": "牵头责任单位", "co_units": "配合单位", "leaders": "牵头领导", "owners": "责任人",
-    "progress": "完成情况", "problems": "存在问题", "next_steps": "下一步工作打算",
-    "deadline": "完成时限", "status": "完成状态", "remarks": "备注",
+    "units": "牵头责任单位",
+    "co_units": "配合单位",
+    "leaders": "牵头领导",
+    "owners": "责任人",
+    "progress": "完成情况",
+    "problems": "存在问题",
+    "next_steps": "下一步工作打算",
+    "deadline": "完成时限",
+    "status": "完成状态",
+    "remarks": "备注",
 }
 
 
@@ -240,14 +252,19 @@ class _Reader:
             value = ""
         bad = characters.forbidden(value)  # a field holds no line end: paragraphs are list items
         if bad:
-            self.problem(node, f"{what}含有控制字符 {', '.join(bad)}",
-                         "删除这些不可见字符；多段内容请写成列表中的多个项目。", task)
+            self.problem(
+                node,
+                f"{what}含有控制字符 {', '.join(bad)}",
+                "删除这些不可见字符；多段内容请写成列表中的多个项目。",
+                task,
+            )
         return value
 
     def text_list(self, node, what: str, task=None) -> list[str] | None:
         if not isinstance(node, yaml.SequenceNode):
-            self.problem(node, f"{what}应是列表（每项一行，以“- ”开头）",
-                         f"把{what}写成列表，例如：\n    - 第一段", task)
+            self.problem(
+                node, f"{what}应是列表（每项一行，以“- ”开头）", f"把{what}写成列表，例如：\n    - 第一段", task
+            )
             return None
         out = []
         for item in node.value:
@@ -256,16 +273,24 @@ class _Reader:
                 if not value.strip():
                     self.problem(item, f"{what}中有空白的项目", "删除这一项或填写内容。", task)
                 elif invisible_only(value):
-                    self.problem(item, W.DATA_INVISIBLE.format(what=f"{what}中的一项", codes=_codes(value)),
-                                 W.DATA_INVISIBLE_HINT, task)
+                    self.problem(
+                        item,
+                        W.DATA_INVISIBLE.format(what=f"{what}中的一项", codes=_codes(value)),
+                        W.DATA_INVISIBLE_HINT,
+                        task,
+                    )
                 out.append(value)
         return out
 
     def check_keys(self, node, fields: dict, allowed: set, what: str, task=None):
         for key_node, _ in node.value:
             if isinstance(key_node, yaml.ScalarNode) and key_node.value not in allowed:
-                self.problem(key_node, f"{what}中有未知的字段“{key_node.value}”",
-                             f"可用的字段是：{'、'.join(sorted(allowed))}；请检查拼写。", task)
+                self.problem(
+                    key_node,
+                    f"{what}中有未知的字段“{key_node.value}”",
+                    f"可用的字段是：{'、'.join(sorted(allowed))}；请检查拼写。",
+                    task,
+                )
 
     # -- the document ------------------------------------------------------------------------
     def read(self, root) -> Document | None:
@@ -278,8 +303,9 @@ class _Reader:
         if fmt is None:
             self.problem(root, "缺少字段 format", f"在文件开头加一行 format: {FORMAT_VERSION}")
         elif not (isinstance(fmt, yaml.ScalarNode) and fmt.value in READABLE_FORMATS):
-            self.problem(fmt, wording.FORMAT_UNSUPPORTED.format(value=getattr(fmt, "value", "")),
-                         wording.FORMAT_UNSUPPORTED_HINT)
+            self.problem(
+                fmt, wording.FORMAT_UNSUPPORTED.format(value=getattr(fmt, "value", "")), wording.FORMAT_UNSUPPORTED_HINT
+            )
         else:
             version = int(fmt.value)
         self.version = version
@@ -330,34 +356,45 @@ class _Reader:
                 ok = False
                 continue
             if name not in FIELDS:
-                self.problem(fields["field"], wording.COLUMN_UNKNOWN_FIELD.format(field=name),
-                             wording.COLUMN_UNKNOWN_FIELD_HINT.format(fields="、".join(FIELDS)))
+                self.problem(
+                    fields["field"],
+                    wording.COLUMN_UNKNOWN_FIELD.format(field=name),
+                    wording.COLUMN_UNKNOWN_FIELD_HINT.format(fields="、".join(FIELDS)),
+                )
                 ok = False
                 continue
             label = self.text(fields.get("label"), "列的表头 label")
             if label is None or not label.strip():
                 if label is not None or "label" not in fields:
                     example = wording.FIELD_NAMES[name] if name != "extra" else "联系电话"
-                    self.problem(fields.get("label", item), wording.COLUMN_NO_LABEL.format(field=name),
-                                 wording.COLUMN_NO_LABEL_HINT.format(field=name, example=example))
+                    self.problem(
+                        fields.get("label", item),
+                        wording.COLUMN_NO_LABEL.format(field=name),
+                        wording.COLUMN_NO_LABEL_HINT.format(field=name, example=example),
+                    )
                 ok = False
                 continue
             key = f"extra:{label}" if name == "extra" else name
             if key in seen:
                 if name == "extra":
-                    self.problem(item, wording.EXTRA_REPEATED.format(label=label, line=seen[key]),
-                                 wording.EXTRA_REPEATED_HINT)
+                    self.problem(
+                        item, wording.EXTRA_REPEATED.format(label=label, line=seen[key]), wording.EXTRA_REPEATED_HINT
+                    )
                 else:
-                    self.problem(item, wording.COLUMN_REPEATED.format(field=name, line=seen[key]),
-                                 wording.COLUMN_REPEATED_HINT)
+                    self.problem(
+                        item, wording.COLUMN_REPEATED.format(field=name, line=seen[key]), wording.COLUMN_REPEATED_HINT
+                    )
                 ok = False
                 continue
             seen[key] = line
             columns.append(Column(name, label))
         for required in ("number", "task"):
             if ok and required not in seen:
-                self.problem(node, wording.COLUMN_REQUIRED.format(name=wording.FIELD_NAMES[required], field=required),
-                             wording.COLUMN_REQUIRED_HINT.format(field=required, label=wording.FIELD_NAMES[required]))
+                self.problem(
+                    node,
+                    wording.COLUMN_REQUIRED.format(name=wording.FIELD_NAMES[required], field=required),
+                    wording.COLUMN_REQUIRED_HINT.format(field=required, label=wording.FIELD_NAMES[required]),
+                )
         if ok:
             self.fields = {c.field for c in columns}
             self.extra_labels = [c.label for c in columns if c.field == "extra"]
@@ -380,10 +417,13 @@ class _Reader:
                 text = self.text(value, f"document.{key}")
                 if text is not None:
                     meta[key] = text
-            if sum(len(v) for v in ([meta[key]] if isinstance(meta.get(key), str) else meta.get(key) or [])) \
-                    > EXCEL_CELL_LIMIT:
-                self.problem(value, W.DATA_FIELD_TOO_LONG.format(key=key, limit=EXCEL_CELL_LIMIT),
-                             W.DATA_FIELD_TOO_LONG_HINT)
+            if (
+                sum(len(v) for v in ([meta[key]] if isinstance(meta.get(key), str) else meta.get(key) or []))
+                > EXCEL_CELL_LIMIT
+            ):
+                self.problem(
+                    value, W.DATA_FIELD_TOO_LONG.format(key=key, limit=EXCEL_CELL_LIMIT), W.DATA_FIELD_TOO_LONG_HINT
+                )
         if not meta.get("title"):
             self.problem(node, "document 缺少标题 title", "加上一行 title: 文件标题")
         return meta
@@ -440,13 +480,20 @@ class _Reader:
         number = None
         if number_node is None:
             self.problem(node, "任务缺少序号 number", "加上一行 number: 序号（整数）。")
-        elif not (isinstance(number_node, yaml.ScalarNode) and number_node.value.isdigit()
-                  and number_node.value.isascii()):
-            self.problem(number_node, f"序号 number 应是正整数，而不是“{getattr(number_node, 'value', '…')}”",
-                         "写成阿拉伯数字，例如 number: 86")
+        elif not (
+            isinstance(number_node, yaml.ScalarNode) and number_node.value.isdigit() and number_node.value.isascii()
+        ):
+            self.problem(
+                number_node,
+                f"序号 number 应是正整数，而不是“{getattr(number_node, 'value', '…')}”",
+                "写成阿拉伯数字，例如 number: 86",
+            )
         elif not 0 < int(number_node.value) <= MAX_TASK_NUMBER:
-            self.problem(number_node, W.DATA_NUMBER_RANGE.format(value=number_node.value, limit=MAX_TASK_NUMBER),
-                         W.DATA_NUMBER_RANGE_HINT)
+            self.problem(
+                number_node,
+                W.DATA_NUMBER_RANGE.format(value=number_node.value, limit=MAX_TASK_NUMBER),
+                W.DATA_NUMBER_RANGE_HINT,
+            )
         else:
             number = int(number_node.value)
         self.check_task_keys(node, number)
@@ -456,8 +503,12 @@ class _Reader:
         elif task_text is not None and not task_text.strip():
             self.problem(fields["task"], "任务内容 task 是空的", "填写任务内容。", number)
         elif task_text is not None and invisible_only(task_text):
-            self.problem(fields["task"], W.DATA_INVISIBLE.format(what="任务内容 task", codes=_codes(task_text)),
-                         W.DATA_INVISIBLE_HINT, number)
+            self.problem(
+                fields["task"],
+                W.DATA_INVISIBLE.format(what="任务内容 task", codes=_codes(task_text)),
+                W.DATA_INVISIBLE_HINT,
+                number,
+            )
         values: dict = {}
         for name in LIST_FIELDS:
             if name in fields:
@@ -483,14 +534,25 @@ class _Reader:
                 self.problem(fields[name], f"单位重复：{'、'.join(dupes)}", "每个单位只写一次。", number)
         both = [u for u in values.get("co_units", []) if u in units]
         if both:
-            self.problem(fields["co_units"], wording.UNIT_IN_BOTH.format(units="、".join(both)),
-                         wording.UNIT_IN_BOTH_HINT, number)
-        size = len(task_text or "") + sum(len(v) + 1 for name in LIST_FIELDS for v in values.get(name, ())) \
-            + sum(len(values.get(name, "")) for name in TEXT_FIELDS) \
+            self.problem(
+                fields["co_units"],
+                wording.UNIT_IN_BOTH.format(units="、".join(both)),
+                wording.UNIT_IN_BOTH_HINT,
+                number,
+            )
+        size = (
+            len(task_text or "")
+            + sum(len(v) + 1 for name in LIST_FIELDS for v in values.get(name, ()))
+            + sum(len(values.get(name, "")) for name in TEXT_FIELDS)
             + sum(len(k) + len(v) for k, v in values.get("extra", {}).items())
+        )
         if size > EXCEL_CELL_LIMIT:
-            self.problem(node, f"任务文字过长（{size} 字），超过单元格上限 {EXCEL_CELL_LIMIT} 字",
-                         "请删减或拆分这一任务的完成情况。", number)
+            self.problem(
+                node,
+                f"任务文字过长（{size} 字），超过单元格上限 {EXCEL_CELL_LIMIT} 字",
+                "请删减或拆分这一任务的完成情况。",
+                number,
+            )
         if number is None or task_text is None:
             return None
         return Task(number=number, task=task_text, line=node.start_mark.line + 1, **values)
@@ -505,8 +567,9 @@ class _Reader:
                 self.problem(key_node, message, wording.TASK_FIELD_NOT_A_COLUMN_HINT.format(field=name), number)
             else:
                 allowed = sorted(self.fields | {"number", "task"})
-                self.problem(key_node, f"任务中有未知的字段“{name}”",
-                             f"可用的字段是：{'、'.join(allowed)}；请检查拼写。", number)
+                self.problem(
+                    key_node, f"任务中有未知的字段“{name}”", f"可用的字段是：{'、'.join(allowed)}；请检查拼写。", number
+                )
 
     def read_extra(self, node, number: int | None) -> dict[str, str]:
         """extra: {表头: 文字} — the task's values in the columns the model has no field for."""
@@ -520,8 +583,11 @@ class _Reader:
                 continue
             label = key_node.value
             if labels is not None and label not in labels:
-                hint = (wording.EXTRA_UNKNOWN_LABEL_HINT.format(labels="、".join(labels)) if labels
-                        else wording.EXTRA_NO_COLUMN_HINT)
+                hint = (
+                    wording.EXTRA_UNKNOWN_LABEL_HINT.format(labels="、".join(labels))
+                    if labels
+                    else wording.EXTRA_NO_COLUMN_HINT
+                )
                 self.problem(key_node, wording.EXTRA_UNKNOWN_LABEL.format(label=label), hint, number)
                 continue
             text = self.text(value, f"其他列“{label}”", number, required=False)
@@ -533,24 +599,45 @@ class _Reader:
         seen: dict[int, int] = {}
         for task in doc.all_tasks():
             if task.number in seen:
-                self.problems.append(DataError(
-                    f"序号 {task.number} 重复（第 {seen[task.number]} 行已有）", file=self.file, line=task.line,
-                    task=task.number, hint="每个任务的序号必须唯一，请改正其中一个。"))
+                self.problems.append(
+                    DataError(
+                        f"序号 {task.number} 重复（第 {seen[task.number]} 行已有）",
+                        file=self.file,
+                        line=task.line,
+                        task=task.number,
+                        hint="每个任务的序号必须唯一，请改正其中一个。",
+                    )
+                )
             elif previous is not None and task.number < previous:
-                self.problems.append(DataError(
-                    f"序号 {task.number} 排在 {previous} 之后，序号应从小到大", file=self.file, line=task.line,
-                    task=task.number, hint="按序号顺序排列任务，或改正序号。"))
+                self.problems.append(
+                    DataError(
+                        f"序号 {task.number} 排在 {previous} 之后，序号应从小到大",
+                        file=self.file,
+                        line=task.line,
+                        task=task.number,
+                        hint="按序号顺序排列任务，或改正序号。",
+                    )
+                )
             seen.setdefault(task.number, task.line)
             previous = task.number if previous is None else max(previous, task.number)
         for numeral in _out_of_order(s.numeral for s in doc.sections):
-            self.problems.append(DataError(
-                f"部分序号“{numeral}”没有按顺序排列", file=self.file,
-                line=_section_line(sections_node, numeral), hint="部分应按 一、二、三…… 的顺序排列。"))
+            self.problems.append(
+                DataError(
+                    f"部分序号“{numeral}”没有按顺序排列",
+                    file=self.file,
+                    line=_section_line(sections_node, numeral),
+                    hint="部分应按 一、二、三…… 的顺序排列。",
+                )
+            )
         for section in doc.sections:
             for numeral in _out_of_order(sub.numeral for sub in section.subsections):
-                self.problems.append(DataError(
-                    f"部分“{section.numeral}”中的小标题序号“{numeral}”没有按顺序排列",
-                    file=self.file, hint="小标题应按 （一）（二）（三）…… 的顺序排列。"))
+                self.problems.append(
+                    DataError(
+                        f"部分“{section.numeral}”中的小标题序号“{numeral}”没有按顺序排列",
+                        file=self.file,
+                        hint="小标题应按 （一）（二）（三）…… 的顺序排列。",
+                    )
+                )
 
 
 def _out_of_order(numerals):
@@ -583,29 +670,49 @@ def parse(text: str, file: str) -> Document:
         events = yaml.parse(text, Loader=_LOADER) if "&" in text or "*" in text else ()
         for event in events:
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                raise DataErrors([DataError(
-                    "文件使用了 YAML 锚点或别名（& 或 *），本程序不接受", file=file,
-                    line=event.start_mark.line + 1, hint="把别名处直接写成完整的文字。")])
+                raise DataErrors(
+                    [
+                        DataError(
+                            "文件使用了 YAML 锚点或别名（& 或 *），本程序不接受",
+                            file=file,
+                            line=event.start_mark.line + 1,
+                            hint="把别名处直接写成完整的文字。",
+                        )
+                    ]
+                )
         root = yaml.compose(text, Loader=_LOADER)
     except yaml.reader.ReaderError as exc:
         # libyaml counts bytes, the Python reader characters: find the line from the character itself.
         char = exc.character if isinstance(exc.character, str) else chr(exc.character)
         line = text.count("\n", 0, max(text.find(char), 0)) + 1
-        raise DataErrors([DataError(
-            f"文件含有不允许的控制字符 U+{ord(char):04X}", file=file, line=line,
-            hint="删除这个不可见字符后再试。")]) from None
+        raise DataErrors(
+            [
+                DataError(
+                    f"文件含有不允许的控制字符 U+{ord(char):04X}",
+                    file=file,
+                    line=line,
+                    hint="删除这个不可见字符后再试。",
+                )
+            ]
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         context = ""
         if exc.context_mark and mark and exc.context_mark.line != mark.line:
             context = f"（与第 {exc.context_mark.line + 1} 行有关）"
-        raise DataErrors([DataError(
-            f"YAML 语法错误{context}：{_yaml_problem(exc.problem or exc.context)}", file=file, line=line,
-            hint="检查这一行及上一行的缩进、冒号后的空格、括号和引号是否成对。")]) from None
+        raise DataErrors(
+            [
+                DataError(
+                    f"YAML 语法错误{context}：{_yaml_problem(exc.problem or exc.context)}",
+                    file=file,
+                    line=line,
+                    hint="检查这一行及上一行的缩进、冒号后的空格、括号和引号是否成对。",
+                )
+            ]
+        ) from None
     except yaml.YAMLError as exc:
-        raise DataErrors([DataError(f"YAML 无法读取：{exc}", file=file,
-                                    hint="检查文件是否为 YAML 格式。")]) from None
+        raise DataErrors([DataError(f"YAML 无法读取：{exc}", file=file, hint="检查文件是否为 YAML 格式。")]) from None
     if root is None:
         raise DataErrors([DataError("文件是空的", file=file, hint="按 data/README.md 的示例填写数据。")])
     reader = _Reader(file)
@@ -621,8 +728,9 @@ def load(data: bytes, file: str) -> Document:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise DataErrors([DataError("文件不是 UTF-8 编码", file=file, line=line,
-                                    hint="请把文件另存为 UTF-8 编码。")]) from None
+        raise DataErrors(
+            [DataError("文件不是 UTF-8 编码", file=file, line=line, hint="请把文件另存为 UTF-8 编码。")]
+        ) from None
     return parse(text, file)
 
 
@@ -635,8 +743,8 @@ def check_imported(payload: bytes, source: str) -> None:
     try:
         load(payload, source)
     except DataErrors as exc:
-        problems = "；".join(p.message + (f"（任务 {p.task}）" if p.task is not None else "")
-                            for p in exc.problems[:5])
+        problems = "；".join(p.message + (f"（任务 {p.task}）" if p.task is not None else "") for p in exc.problems[:5])
         more = f"等 {len(exc.problems)} 处" if len(exc.problems) > 5 else ""
-        raise DataError(f"导入的内容未通过检查{more}：{problems}", file=source,
-                        hint="按提示改正来源中对应的任务后再导入。") from None
+        raise DataError(
+            f"导入的内容未通过检查{more}：{problems}", file=source, hint="按提示改正来源中对应的任务后再导入。"
+        ) from None

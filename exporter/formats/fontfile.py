@@ -10,6 +10,7 @@ GPOS, vertical metrics) are dropped: the document positions every glyph itself. 
 Input must be TrueType outlines (`glyf`), as the PDF's fonts already are; a TTC collection is read at
 its subfont index.
 """
+
 from __future__ import annotations
 
 import struct
@@ -35,7 +36,7 @@ def tables(data, subfont: int = 0) -> dict[str, tuple[int, int]]:
         if not 0 <= subfont < count:
             raise FontFileError(f"the collection has {count} fonts, no index {subfont}")
         start = struct.unpack_from(">I", data, 12 + 4 * subfont)[0]
-    if bytes(data[start:start + 4]) not in (b"\x00\x01\x00\x00", b"true"):
+    if bytes(data[start : start + 4]) not in (b"\x00\x01\x00\x00", b"true"):
         raise FontFileError("not a font with TrueType outlines")
     count = struct.unpack_from(">H", data, start + 4)[0]
     out = {}
@@ -57,20 +58,20 @@ def subset(data, glyphs: Mapping[int, int], subfont: int = 0) -> bytes:
 
     def table(tag: str) -> bytes:
         offset, length = where[tag]
-        return bytes(data[offset:offset + length])
+        return bytes(data[offset : offset + length])
 
     head = bytearray(table("head"))
     long_loca = struct.unpack_from(">h", head, 50)[0] == 1
     num_glyphs = struct.unpack_from(">H", table("maxp"), 4)[0]
     loca_data = table("loca")
     if long_loca:
-        loca = _array("I", loca_data[:4 * (num_glyphs + 1)])
+        loca = _array("I", loca_data[: 4 * (num_glyphs + 1)])
     else:
-        loca = [2 * v for v in _array("H", loca_data[:2 * (num_glyphs + 1)])]
+        loca = [2 * v for v in _array("H", loca_data[: 2 * (num_glyphs + 1)])]
     glyf_offset = where["glyf"][0]
 
     def glyph(gid: int) -> bytes:
-        return bytes(data[glyf_offset + loca[gid]:glyf_offset + loca[gid + 1]])
+        return bytes(data[glyf_offset + loca[gid] : glyf_offset + loca[gid + 1]])
 
     # The glyphs asked for, .notdef, and every component of a composite glyph.
     kept: dict[int, bytes] = {}
@@ -92,18 +93,18 @@ def subset(data, glyphs: Mapping[int, int], subfont: int = 0) -> bytes:
         glyf += b"\0" * (-len(glyf) % 4)
     offsets.append(len(glyf))
     count = len(order)
-    struct.pack_into(">h", head, 50, 1)      # long loca offsets
-    struct.pack_into(">I", head, 8, 0)       # checkSumAdjustment, set below
+    struct.pack_into(">h", head, 50, 1)  # long loca offsets
+    struct.pack_into(">I", head, 8, 0)  # checkSumAdjustment, set below
 
     maxp = bytearray(table("maxp"))
     struct.pack_into(">H", maxp, 4, count)
     hhea = bytearray(table("hhea"))
     metrics = struct.unpack_from(">H", hhea, 34)[0]
-    old_hmtx = _array("H", table("hmtx")[:4 * metrics + 2 * (num_glyphs - metrics)])
+    old_hmtx = _array("H", table("hmtx")[: 4 * metrics + 2 * (num_glyphs - metrics)])
     hmtx = array("H")
-    for old in order:   # every glyph gets a full (advance, left side bearing) pair
+    for old in order:  # every glyph gets a full (advance, left side bearing) pair
         if old < metrics:
-            hmtx.extend(old_hmtx[2 * old:2 * old + 2])
+            hmtx.extend(old_hmtx[2 * old : 2 * old + 2])
         else:
             hmtx.extend((old_hmtx[2 * metrics - 2], old_hmtx[2 * metrics + old - metrics]))
     struct.pack_into(">H", hhea, 34, count)
@@ -111,9 +112,18 @@ def subset(data, glyphs: Mapping[int, int], subfont: int = 0) -> bytes:
     struct.pack_into(">I", post, 0, 0x00030000)
 
     out = {tag: table(tag) for tag in _COPIED if tag in where}
-    out.update({"head": bytes(head), "hhea": bytes(hhea), "maxp": bytes(maxp), "hmtx": _big_endian(hmtx),
-                "loca": _big_endian(offsets), "glyf": bytes(glyf), "post": bytes(post),
-                "cmap": _cmap({c: new_id[g] for c, g in glyphs.items() if g in kept})})
+    out.update(
+        {
+            "head": bytes(head),
+            "hhea": bytes(hhea),
+            "maxp": bytes(maxp),
+            "hmtx": _big_endian(hmtx),
+            "loca": _big_endian(offsets),
+            "glyf": bytes(glyf),
+            "post": bytes(post),
+            "cmap": _cmap({c: new_id[g] for c, g in glyphs.items() if g in kept}),
+        }
+    )
     return _assemble(out)
 
 
@@ -180,11 +190,15 @@ def _format4(groups: list[list[int]]) -> bytes:
     segments = [(start, end, (gid - start) & 0xFFFF) for start, end, gid in groups] + [(0xFFFF, 0xFFFF, 1)]
     n = len(segments)
     search = 2 ** (n.bit_length() - 1)
-    header = struct.pack(">HHHHHHH", 4, 16 + 8 * n, 0, 2 * n, 2 * search, search.bit_length() - 1,
-                         2 * n - 2 * search)
-    return (header + struct.pack(f">{n}H", *(s[1] for s in segments)) + b"\0\0"
-            + struct.pack(f">{n}H", *(s[0] for s in segments))
-            + struct.pack(f">{n}H", *(s[2] for s in segments)) + b"\0\0" * n)
+    header = struct.pack(">HHHHHHH", 4, 16 + 8 * n, 0, 2 * n, 2 * search, search.bit_length() - 1, 2 * n - 2 * search)
+    return (
+        header
+        + struct.pack(f">{n}H", *(s[1] for s in segments))
+        + b"\0\0"
+        + struct.pack(f">{n}H", *(s[0] for s in segments))
+        + struct.pack(f">{n}H", *(s[2] for s in segments))
+        + b"\0\0" * n
+    )
 
 
 def _array(code: str, data: bytes) -> array:

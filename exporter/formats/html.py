@@ -8,6 +8,7 @@ The task table(s) are the innermost tables of the page (portals nest the content
 a table that holds the page's 索引号/发布机构 block is read as metadata instead. Cells keep their
 paragraphs (<p>, <div>, <br> …, joined with "\\n"); rowspan/colspan are expanded onto a grid.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -23,17 +24,73 @@ from exporter.formats.pagetext import _split_labelled as split_labelled
 from exporter.formats.table import RawRow, RawTable, rows_from_grid
 
 # Declared encodings decoded by their superset: GB18030 ⊃ GBK ⊃ GB2312; Big5-HKSCS ⊃ Big5.
-SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "euc-cn": "gb18030",
-             "gb_2312-80": "gb18030", "x-gbk": "gb18030", "big5": "big5hkscs", "ascii": "utf-8",
-             "iso-8859-1": "cp1252", "latin-1": "cp1252"}
+SUPERSETS = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "cp936": "gb18030",
+    "euc-cn": "gb18030",
+    "gb_2312-80": "gb18030",
+    "x-gbk": "gb18030",
+    "big5": "big5hkscs",
+    "ascii": "utf-8",
+    "iso-8859-1": "cp1252",
+    "latin-1": "cp1252",
+}
 _CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""^<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.-]+)""", re.I)
 
-BLOCK = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "blockquote",
-         "pre", "section", "article", "header", "footer", "dl", "dt", "dd", "center", "form", "address",
-         "hr", "caption", "thead", "tbody", "tfoot", "nav", "aside", "main", "figure", "figcaption"}
-SKIP = {"script", "style", "noscript", "template", "head", "title", "select", "option", "button", "iframe",
-        "object", "svg", "textarea"}
+BLOCK = {
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "tr",
+    "blockquote",
+    "pre",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "dl",
+    "dt",
+    "dd",
+    "center",
+    "form",
+    "address",
+    "hr",
+    "caption",
+    "thead",
+    "tbody",
+    "tfoot",
+    "nav",
+    "aside",
+    "main",
+    "figure",
+    "figcaption",
+}
+SKIP = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "head",
+    "title",
+    "select",
+    "option",
+    "button",
+    "iframe",
+    "object",
+    "svg",
+    "textarea",
+}
 BREAK = object()
 _SPACE = re.compile(r"[ \t\r\n\f]+")
 META_NAMES = {"articletitle": "title", "pubdate": "published", "contentsource": "source"}
@@ -42,6 +99,7 @@ ATTACHMENT_MARK = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*
 
 
 # -- bytes to text ----------------------------------------------------------------------------------
+
 
 def declared_encoding(data: bytes) -> str | None:
     head = data[:4096]
@@ -91,8 +149,9 @@ def _fail(data: bytes, encoding: str, file: str):
     except UnicodeDecodeError as exc:
         position = exc.start
     line = data[:position].count(b"\n") + 1
-    raise SourceError(wording.DECODE_FAILED.format(encoding=encoding, line=line), file=file,
-                      hint=wording.DECODE_FAILED_HINT)
+    raise SourceError(
+        wording.DECODE_FAILED.format(encoding=encoding, line=line), file=file, hint=wording.DECODE_FAILED_HINT
+    )
 
 
 def mhtml_html(data: bytes, file: str) -> tuple[bytes, str | None]:
@@ -107,6 +166,7 @@ def mhtml_html(data: bytes, file: str) -> tuple[bytes, str | None]:
 
 
 # -- text of an element ------------------------------------------------------------------------------
+
 
 def _pieces(el):
     """Text pieces and BREAK markers of an element's content, in reading order."""
@@ -137,6 +197,7 @@ def _wide(ch: str) -> bool:
 
 def _clean(text: str) -> str:
     """Collapse HTML white space; a line break in the source between two Chinese characters is no space."""
+
     def space(m: re.Match) -> str:
         before = text[m.start() - 1] if m.start() else ""
         after = text[m.end()] if m.end() < len(text) else ""
@@ -144,6 +205,7 @@ def _clean(text: str) -> str:
             if before and after and _wide(before) and _wide(after):
                 return ""
         return " "
+
     text = _SPACE.sub(space, text)
     return text.replace("\u00a0", " ").strip(" \u3000")
 
@@ -162,6 +224,7 @@ def paragraphs(el) -> list[str]:
 
 
 # -- tables -------------------------------------------------------------------------------------------
+
 
 def _span(el, attr: str, limit: int) -> int:
     m = re.match(r"\s*(\d+)", el.get(attr) or "")
@@ -227,6 +290,7 @@ def _headerish(rows: list[RawRow]) -> bool:
 
 # -- the page -----------------------------------------------------------------------------------------
 
+
 def read_tables(data: bytes, name: str, *, mhtml: bool = False) -> list[RawTable]:
     import lxml.html
 
@@ -257,9 +321,10 @@ def read_tables(data: bytes, name: str, *, mhtml: bool = False) -> list[RawTable
         first = found.index(chosen[0])
         chosen = [f for i, f in enumerate(found) if i >= first and (f in chosen or _continues(f[1], chosen[0][1]))]
     meta, preamble = page_meta(root, [t for t, _ in chosen])
-    return [RawTable(rows=rows, source=name, meta=dict(meta) if i == 0 else {},
-                     preamble=list(preamble) if i == 0 else [])
-            for i, (_, rows) in enumerate(chosen)]
+    return [
+        RawTable(rows=rows, source=name, meta=dict(meta) if i == 0 else {}, preamble=list(preamble) if i == 0 else [])
+        for i, (_, rows) in enumerate(chosen)
+    ]
 
 
 def _continues(rows: list[RawRow], first: list[RawRow]) -> bool:

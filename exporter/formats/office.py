@@ -8,6 +8,7 @@ copy of it — still private, a few seconds instead of fifteen. LibreOffice
 runs with --norestore and without macros being enabled (its default for documents it is told to
 convert), and it never touches the network for a local conversion.
 """
+
 from __future__ import annotations
 
 import os
@@ -20,8 +21,12 @@ from exporter import wording
 from exporter.errors import SourceError
 
 TIMEOUT = 180  # seconds; a first start builds the profile (a few seconds), a large document takes longer
-KIND_NAMES = {"doc": "Word 97-2003（.doc）", "wps": "WPS 文字（.wps）", "rtf": "RTF",
-              "odt": "OpenDocument 文本（.odt）"}
+KIND_NAMES = {
+    "doc": "Word 97-2003（.doc）",
+    "wps": "WPS 文字（.wps）",
+    "rtf": "RTF",
+    "odt": "OpenDocument 文本（.odt）",
+}
 FILTERS = {"docx": "docx:MS Word 2007 XML", "xlsx": "xlsx:Calc MS Excel 2007 XML"}
 
 
@@ -73,20 +78,33 @@ def convert(data: bytes, name: str, kind: str, target: str = "docx") -> bytes:
                 shutil.copytree(template, profile, symlinks=True)
             except OSError:
                 shutil.rmtree(profile, ignore_errors=True)
-        cmd = [program, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-               "--nologo", "--nolockcheck", "--convert-to", FILTERS[target], "--outdir", str(out), str(source)]
+        cmd = [
+            program,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--norestore",
+            "--nologo",
+            "--nolockcheck",
+            "--convert-to",
+            FILTERS[target],
+            "--outdir",
+            str(out),
+            str(source),
+        ]
         env = dict(os.environ, HOME=str(folder))  # nothing written to the user's home either
         try:
             proc = subprocess.run(cmd, capture_output=True, timeout=TIMEOUT, env=env, stdin=subprocess.DEVNULL)
         except subprocess.TimeoutExpired:
-            raise SourceError(wording.SOFFICE_TIMEOUT.format(kind=label, seconds=TIMEOUT), file=name,
-                              hint=wording.SOFFICE_FAILED_HINT) from None
+            raise SourceError(
+                wording.SOFFICE_TIMEOUT.format(kind=label, seconds=TIMEOUT), file=name, hint=wording.SOFFICE_FAILED_HINT
+            ) from None
         result = out / f"input.{target}"
         if template is None and proc.returncode == 0:
             _keep_template(profile)
         if proc.returncode != 0 or not result.is_file():
             detail = (proc.stderr or proc.stdout).decode("utf-8", "replace").strip().splitlines()
             detail = detail[-1][:200] if detail else f"退出码 {proc.returncode}，没有生成文件"
-            raise SourceError(wording.SOFFICE_FAILED.format(kind=label, detail=detail), file=name,
-                              hint=wording.SOFFICE_FAILED_HINT)
+            raise SourceError(
+                wording.SOFFICE_FAILED.format(kind=label, detail=detail), file=name, hint=wording.SOFFICE_FAILED_HINT
+            )
         return result.read_bytes()

@@ -9,6 +9,7 @@ tasks in one of these layouts, in any column order:
 - numbered items whose units are written into the text: "…（X牵头，Y按职责分工负责）".
 This module only cuts the text into raw rows; formats/table.py reads them into the model.
 """
+
 from __future__ import annotations
 
 import re
@@ -48,9 +49,16 @@ META_LABELS = [
     ("号", "index_no"),
     ("性", "validity"),
 ]
-SOURCE_LABELS = [("信息来源", "source"), ("发布日期", "posted"), ("来源", "source"), ("浏览量", "views"),
-                 ("浏览次数", "views"), ("发表时间", "posted"),
-                 ("发布时间", "posted"), ("编辑", "editor")]
+SOURCE_LABELS = [
+    ("信息来源", "source"),
+    ("发布日期", "posted"),
+    ("来源", "source"),
+    ("浏览量", "views"),
+    ("浏览次数", "views"),
+    ("发表时间", "posted"),
+    ("发布时间", "posted"),
+    ("编辑", "editor"),
+]
 
 # Lines of the portal's page around the table; the first one after the table ends it.
 FURNITURE = re.compile(
@@ -79,7 +87,8 @@ def decode(data: bytes, file: str) -> str:
         line = data[: exc.start].count(b"\n") + 1
         raise SourceError(
             "文件不是 UTF-8 编码，无法读取",
-            file=file, line=line,
+            file=file,
+            line=line,
             hint="请用记事本或 WPS 把文件“另存为”UTF-8 编码后重新导入（例如 iconv -f GB18030 -t UTF-8）。",
         ) from None
 
@@ -90,8 +99,12 @@ def check_characters(text: str, file: str) -> None:
     for number, line in enumerate(re.split(r"\r\n|\r|\n", text), 1):
         bad = characters.forbidden(line, allow=characters.TAB)  # tabs separate cells
         if bad:
-            raise SourceError(f"含有控制字符 {'、'.join(bad)}", file=file, line=number,
-                              hint="这些不可见字符多由复制粘贴带入，删除后再导入。")
+            raise SourceError(
+                f"含有控制字符 {'、'.join(bad)}",
+                file=file,
+                line=number,
+                hint="这些不可见字符多由复制粘贴带入，删除后再导入。",
+            )
 
 
 def compact(text: str) -> str:
@@ -117,7 +130,7 @@ def _split_labelled(text: str, pattern: re.Pattern, labels) -> dict[str, str] | 
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
         key = keys[compact(m.group(1))]
-        out.setdefault(key, text[m.end():end].strip())
+        out.setdefault(key, text[m.end() : end].strip())
     return out
 
 
@@ -191,7 +204,7 @@ def allocate(lines: list[str], fields: list[str]) -> list[list[str]]:
                     best[i][j], cut[i][j] = value, start
     blocks, j = [], n
     for i in range(k, 0, -1):
-        blocks.insert(0, lines[cut[i][j]:j])
+        blocks.insert(0, lines[cut[i][j] : j])
         j = cut[i][j]
     return blocks
 
@@ -249,17 +262,23 @@ class _Parser:
         self.parse_heading(meta, self.header[0])
         if getattr(self, "lead", None):
             meta["preamble"] = list(meta.get("preamble", [])) + self.lead
-        raw = RawTable(rows=rows, source=self.file, meta={k: v for k, v in meta.items() if isinstance(v, str)},
-                       preamble=list(meta.get("preamble", [])))
-        doc = table.document_from_tables([raw], columns=self.columns,
-                                         restore_punctuation=self.restore, report=self.report)
+        raw = RawTable(
+            rows=rows,
+            source=self.file,
+            meta={k: v for k, v in meta.items() if isinstance(v, str)},
+            preamble=list(meta.get("preamble", [])),
+        )
+        doc = table.document_from_tables(
+            [raw], columns=self.columns, restore_punctuation=self.restore, report=self.report
+        )
         if "name" in meta and "name" not in doc.meta:
             doc.meta["name"] = doc.meta.get("name", meta["name"])
         return doc
 
     def skip_navigation(self) -> None:
-        while self.pos < len(self.lines) and (NAV_LINE.match(self.lines[self.pos][1])
-                                              or BREADCRUMB.match(self.lines[self.pos][1])):
+        while self.pos < len(self.lines) and (
+            NAV_LINE.match(self.lines[self.pos][1]) or BREADCRUMB.match(self.lines[self.pos][1])
+        ):
             self.pos += 1
 
     def parse_metadata(self) -> dict:
@@ -309,12 +328,17 @@ class _Parser:
         if self.columns:
             return self.declared_layout()
         for sep in ("\t", "|"):
-            counts = [len(_split_row(t, sep)) for _, t in self.lines[self.pos:]
-                      if sep in t and parse_number((_split_row(t, sep) or [""])[0]) is not None]
+            counts = [
+                len(_split_row(t, sep))
+                for _, t in self.lines[self.pos :]
+                if sep in t and parse_number((_split_row(t, sep) or [""])[0]) is not None
+            ]
             if len(counts) >= 2 and max(counts) >= 2:
                 width = max(set(counts), key=counts.count)
-                raise self.error(wording.NO_HEADER.format(count=width),
-                                 hint=wording.NO_HEADER_HINT.format(example=wording.COLUMNS_EXAMPLE))
+                raise self.error(
+                    wording.NO_HEADER.format(count=width),
+                    hint=wording.NO_HEADER_HINT.format(example=wording.COLUMNS_EXAMPLE),
+                )
         return None
 
     def vertical_header(self, i: int) -> tuple[list[str], int]:
@@ -326,8 +350,11 @@ class _Parser:
             if text == "":
                 j += 1
                 continue
-            if j + 1 < len(self.lines) and not header_field(text) and \
-                    header_field(text + _strip_marker(self.lines[j + 1][1])):
+            if (
+                j + 1 < len(self.lines)
+                and not header_field(text)
+                and header_field(text + _strip_marker(self.lines[j + 1][1]))
+            ):
                 labels.append(text + _strip_marker(self.lines[j + 1][1]))
                 j += 2
                 continue
@@ -345,11 +372,11 @@ class _Parser:
         for i in range(self.pos, len(self.lines)):
             text = self.lines[i][1]
             first = re.split(r"[\t|]", text, maxsplit=1)[0].strip()
-            if parse_number(first) is not None or (parse_number(text.split()[0]) is not None
-                                                   and len(text.split()) > 1):
+            if parse_number(first) is not None or (parse_number(text.split()[0]) is not None and len(text.split()) > 1):
                 start = i
-                while start > self.pos and (SECTION_ROW.match(self.lines[start - 1][1])
-                                            or SUBSECTION_ROW.match(self.lines[start - 1][1])):
+                while start > self.pos and (
+                    SECTION_ROW.match(self.lines[start - 1][1]) or SUBSECTION_ROW.match(self.lines[start - 1][1])
+                ):
                     start -= 1
                 self.header = (start, start)
                 sep = "\t" if "\t" in text else "|" if "|" in text else None
@@ -402,20 +429,28 @@ class _Parser:
             rows.append(RawRow(cells, f"第 {pending[0]} 行"))
             pending = None
         if pending is not None:
-            raise self.error(wording.ROW_WIDTH.format(found=len(_split_row(pending[1], sep or "\t")),
-                                                      expected=width),
-                             line=pending[0], hint=wording.ROW_WIDTH_HINT)
+            raise self.error(
+                wording.ROW_WIDTH.format(found=len(_split_row(pending[1], sep or "\t")), expected=width),
+                line=pending[0],
+                hint=wording.ROW_WIDTH_HINT,
+            )
         return rows
 
     def cell_layout(self, start: int, header: list[str]) -> list[RawRow]:
         """One cell per line (the seed), with or without "|" markers: group lines by task number."""
         fields = [c.field for c in table.map_header(list(header))]
         if fields[0] != "number":
-            raise self.error(wording.FIRST_COLUMN_NUMBER, line=self.lines[start][0],
-                             hint=wording.NO_HEADER_HINT.format(example=wording.COLUMNS_EXAMPLE))
-        rows = [] if self.columns else [RawRow([_strip_marker(h) for h in header],
-                                               f"第 {self.lines[self.header[0]][0]} 行")]
-        marked = any(t.endswith("|") for _, t in self.lines[start:start + 40])
+            raise self.error(
+                wording.FIRST_COLUMN_NUMBER,
+                line=self.lines[start][0],
+                hint=wording.NO_HEADER_HINT.format(example=wording.COLUMNS_EXAMPLE),
+            )
+        rows = (
+            []
+            if self.columns
+            else [RawRow([_strip_marker(h) for h in header], f"第 {self.lines[self.header[0]][0]} 行")]
+        )
+        marked = any(t.endswith("|") for _, t in self.lines[start : start + 40])
         task_lines: list[tuple[int, str]] = []
         last_number = 0
         sections = 0
@@ -426,14 +461,20 @@ class _Parser:
             (line_no, first), rest = task_lines[0], [t for _, t in task_lines[1:]]
             number = parse_number(first)
             if not rest:
-                raise self.error("任务缺少内容", line=line_no, task=number,
-                                 hint="序号之后应依次是各列的内容，每格占一行。")
+                raise self.error(
+                    "任务缺少内容", line=line_no, task=number, hint="序号之后应依次是各列的内容，每格占一行。"
+                )
             if marked:
                 blocks = _marked_cells(task_lines[1:], len(fields) - 1)
                 if blocks is None:
-                    raise self.error(wording.ROW_WIDTH.format(found=len(_marked_cells(task_lines[1:], 0) or []),
-                                                              expected=len(fields)),
-                                     line=line_no, task=number, hint=wording.ROW_WIDTH_HINT)
+                    raise self.error(
+                        wording.ROW_WIDTH.format(
+                            found=len(_marked_cells(task_lines[1:], 0) or []), expected=len(fields)
+                        ),
+                        line=line_no,
+                        task=number,
+                        hint=wording.ROW_WIDTH_HINT,
+                    )
             else:
                 blocks = allocate(rest, fields[1:])
                 _check_merged(blocks, fields[1:], task_lines, number, self)
@@ -452,10 +493,13 @@ class _Parser:
                 last_number = number
                 task_lines.append((line_no, bare))
                 continue
-            if number is None and looks_numbered(bare) and not task_lines or \
-                    (number is None and looks_numbered(bare) and _short_number_line(bare)):
-                raise self.error(wording.BAD_NUMBER.format(text=bare[:20]), line=line_no,
-                                 hint=wording.BAD_NUMBER_HINT)
+            if (
+                number is None
+                and looks_numbered(bare)
+                and not task_lines
+                or (number is None and looks_numbered(bare) and _short_number_line(bare))
+            ):
+                raise self.error(wording.BAD_NUMBER.format(text=bare[:20]), line=line_no, hint=wording.BAD_NUMBER_HINT)
             m = SECTION_ROW.match(bare)
             expected = NUMERALS[sections] if sections < len(NUMERALS) else None
             if m and m.group(1) == expected and m.group(2):
@@ -470,9 +514,10 @@ class _Parser:
                 continue
             if not task_lines:
                 raise self.error(
-                    f"无法识别的行：“{bare[:30]}”", line=line_no,
+                    f"无法识别的行：“{bare[:30]}”",
+                    line=line_no,
                     hint="表格中的每一行应是部分标题（如“一、…”）、小标题（如“(一)…”）或任务序号及其内容；"
-                         "请检查这一行是否属于上一行的标题，或删除多余的文字。",
+                    "请检查这一行是否属于上一行的标题，或删除多余的文字。",
                 )
             task_lines.append((line_no, text if marked else bare))
         close_task()
@@ -481,7 +526,7 @@ class _Parser:
     # -- lists ---------------------------------------------------------------------------------
     def find_list(self) -> tuple[list[RawRow], int]:
         """A labelled list or numbered items with units in brackets; else refuse with what was seen."""
-        body = self.lines[self.pos:]
+        body = self.lines[self.pos :]
         end = next((i for i, (_, t) in enumerate(body) if FURNITURE.match(t)), len(body))
         body = body[:end]
         items, lead, strays = _list_items(body)
@@ -490,8 +535,9 @@ class _Parser:
         chosen = labelled if len(labelled) >= len(bracketed) else bracketed
         if not chosen:
             numbered = sum(1 for _, t in body if ITEM.match(t))
-            raise self.error(wording.PROSE_REFUSED.format(lines=len(body), numbered=numbered),
-                             hint=wording.NO_TABLE_HINT)
+            raise self.error(
+                wording.PROSE_REFUSED.format(lines=len(body), numbered=numbered), hint=wording.NO_TABLE_HINT
+            )
         first = items.index(chosen[0])
         items = items[first:]
         start_line = items[0]["heads"][0][0] if items[0]["heads"] else items[0]["line"]
@@ -502,8 +548,12 @@ class _Parser:
                 raise self.error(wording.STRAY_LINE.format(text=text[:30]), line=line_no, hint=wording.STRAY_LINE_HINT)
         for it in items:
             if not it["labels"] and not it["roles"]:
-                raise self.error(wording.ITEM_WITHOUT_UNITS.format(text=it["task"][:20]), line=it["line"],
-                                 task=it["number"], hint=wording.ITEM_WITHOUT_UNITS_HINT)
+                raise self.error(
+                    wording.ITEM_WITHOUT_UNITS.format(text=it["task"][:20]),
+                    line=it["line"],
+                    task=it["number"],
+                    hint=wording.ITEM_WITHOUT_UNITS_HINT,
+                )
         header = ["序号", "任务"]
         for it in items:  # labels in published order; one first seen later goes after its predecessor
             previous = "任务"
@@ -536,7 +586,7 @@ class _Parser:
         """Title, the 来源 line and any preamble, between the metadata and the table."""
         preamble = []
         title_seen = False
-        candidates = self.lines[self.pos: table_start]
+        candidates = self.lines[self.pos : table_start]
         titled = [t for _, t in candidates if TITLE_WORDS.search(t) and len(t) <= 80 and t[-1] not in "。；;，,:："]
         for _, text in candidates:
             if PAGE_CONTROL.match(text) or BREADCRUMB.match(text) or NAV_LINE.match(text):
@@ -555,8 +605,12 @@ class _Parser:
                 for key in ("source", "posted", "editor"):
                     if source.get(key):
                         meta.setdefault(key, source[key])
-            elif not title_seen and not preamble and _looks_like_title(text, meta) and \
-                    (not titled or text in titled or meta.get("title") and compact(text) == compact(meta["title"])):
+            elif (
+                not title_seen
+                and not preamble
+                and _looks_like_title(text, meta)
+                and (not titled or text in titled or meta.get("title") and compact(text) == compact(meta["title"]))
+            ):
                 # The heading shown on the page is the title; a different 名称 is kept as `name`.
                 title_seen = True
                 if meta.get("title") and compact(meta["title"]) != compact(text):
@@ -604,10 +658,11 @@ def _space_cells(text: str, fields: list[str]) -> list[str] | None:
     if len(pieces) == width:
         return pieces
     extra = len(pieces) - width
-    for at in [i for i, f in enumerate(fields) if f in ("units", "co_units")] + \
-              [i for i, f in enumerate(fields) if f in LONG_FIELDS + ("task",)]:
-        joined = pieces[:at] + [" ".join(pieces[at:at + extra + 1])] + pieces[at + extra + 1:]
-        if fields[at] not in ("units", "co_units") or all(_ends_like_unit(p) for p in pieces[at:at + extra + 1]):
+    for at in [i for i, f in enumerate(fields) if f in ("units", "co_units")] + [
+        i for i, f in enumerate(fields) if f in LONG_FIELDS + ("task",)
+    ]:
+        joined = pieces[:at] + [" ".join(pieces[at : at + extra + 1])] + pieces[at + extra + 1 :]
+        if fields[at] not in ("units", "co_units") or all(_ends_like_unit(p) for p in pieces[at : at + extra + 1]):
             return joined
     return None
 
@@ -653,11 +708,19 @@ def _check_merged(blocks, fields, task_lines, number, parser) -> None:
     for field, block in zip(fields, blocks):
         if field in LONG_FIELDS:
             for k, line in enumerate(block[:-1]):
-                if _is_unit_like(line) and _ends_like_unit(line) and not _is_unit_like(block[k + 1]) and \
-                        any(f in UNIT_FIELDS for f in fields):
+                if (
+                    _is_unit_like(line)
+                    and _ends_like_unit(line)
+                    and not _is_unit_like(block[k + 1])
+                    and any(f in UNIT_FIELDS for f in fields)
+                ):
                     line_no = task_lines[offset + k + 1][0]
-                    raise parser.error(wording.MERGED_ROWS.format(number=number, text=block[k + 1][:20]),
-                                       line=line_no, task=number, hint=wording.BAD_NUMBER_HINT)
+                    raise parser.error(
+                        wording.MERGED_ROWS.format(number=number, text=block[k + 1][:20]),
+                        line=line_no,
+                        task=number,
+                        hint=wording.BAD_NUMBER_HINT,
+                    )
         offset += len(block)
 
 
@@ -707,9 +770,10 @@ def _list_items(body: list[tuple[int, str]]) -> list[dict]:
         marks = []
         for m in ITEM.finditer(text):
             number = int(m.group(1))
-            at_start = text[:m.start()].strip() == ""
-            after_break = m.start() > 0 and (text[m.start() - 1] in " \u3000。；;）)】]" or
-                                             run_together and not text[m.start() - 1].isdigit())
+            at_start = text[: m.start()].strip() == ""
+            after_break = m.start() > 0 and (
+                text[m.start() - 1] in " \u3000。；;）)】]" or run_together and not text[m.start() - 1].isdigit()
+            )
             if number > last and (at_start or (after_break and number == last + 1)):
                 marks.append((m.start(), m.end(), "item", str(number)))
                 last = number
@@ -731,8 +795,7 @@ def _list_items(body: list[tuple[int, str]]) -> list[dict]:
     label = None
     for kind, line_no, value, text in tokens:
         if kind == "item":
-            current = {"number": int(value), "line": line_no, "task": text, "labels": {}, "roles": None,
-                       "heads": heads}
+            current = {"number": int(value), "line": line_no, "task": text, "labels": {}, "roles": None, "heads": heads}
             heads = []
             items.append(current)
             label = None
@@ -742,8 +805,13 @@ def _list_items(body: list[tuple[int, str]]) -> list[dict]:
         elif kind == "text":
             if not text:
                 continue
-            if _heading(text) and (current is None or label is not None or current["labels"] or
-                                   current["roles"] or BRACKET_TAIL.search(current["task"])):
+            if _heading(text) and (
+                current is None
+                or label is not None
+                or current["labels"]
+                or current["roles"]
+                or BRACKET_TAIL.search(current["task"])
+            ):
                 heads.append((line_no, text))
                 current, label = None, None
             elif current is not None and label is not None:
@@ -761,13 +829,13 @@ def _list_items(body: list[tuple[int, str]]) -> list[dict]:
         m = DIVISION.search(line_before)
         if m:
             it["labels"].setdefault("部门分工", m.group(1))
-            it["task"] = line_before[:m.start()].rstrip()
+            it["task"] = line_before[: m.start()].rstrip()
         m = BRACKET_TAIL.search(it["task"])
         if m and not it["labels"]:
             roles = table.split_roles(m.group(1))
             if roles:
                 it["roles"] = roles
-                it["task"] = it["task"][:m.start()].rstrip()
+                it["task"] = it["task"][: m.start()].rstrip()
                 if it["task"] and it["task"][-1] not in "。；;":
                     it["task"] += m.group(0).strip()[-1] if m.group(0).strip()[-1] in "。；;" else ""
     return items, lead, strays
@@ -776,23 +844,23 @@ def _list_items(body: list[tuple[int, str]]) -> list[dict]:
 DIVISION = re.compile(r"\n?部门分工\s*[:：]\s*(.+)$", re.S)
 
 
-def parse_text(text: str, file: str = "<输入>", restore: bool = True, *, columns: list[str] | None = None,
-               report=None):
+def parse_text(text: str, file: str = "<输入>", restore: bool = True, *, columns: list[str] | None = None, report=None):
     """Parse the page text into a Document; restore full-width punctuation unless told not to."""
     return _Parser(text, file, restore, columns, report).parse()
 
 
-def import_source(data: bytes, file: str, restore: bool = True, *, columns: list[str] | None = None,
-                  report=None):
+def import_source(data: bytes, file: str, restore: bool = True, *, columns: list[str] | None = None, report=None):
     text = decode(data, file)
     check_characters(text, file)
     return parse_text(text, file, restore, columns=columns, report=report)
 
 
-def read(data: bytes, name: str, *, restore_punctuation: bool = True, columns: list[str] | None = None,
-         report=None, **_):
+def read(
+    data: bytes, name: str, *, restore_punctuation: bool = True, columns: list[str] | None = None, report=None, **_
+):
     """The reader interface of the formats registry (see formats/__init__.py)."""
     from exporter.formats import sniff
 
-    return import_source(sniff.page_text_bytes(data, name), name, restore=restore_punctuation, columns=columns,
-                         report=report)
+    return import_source(
+        sniff.page_text_bytes(data, name), name, restore=restore_punctuation, columns=columns, report=report
+    )

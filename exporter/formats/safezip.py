@@ -4,6 +4,7 @@ A zip bomb declares huge uncompressed sizes (or a huge number of parts); Python'
 inflates a part past its declared size, so checking the declarations before reading any part bounds
 the memory an import can take.
 """
+
 from __future__ import annotations
 
 import io
@@ -28,12 +29,16 @@ def open_zip(data: bytes, name: str, kind: str) -> zipfile.ZipFile:
     except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
         raise SourceError(wording.CORRUPT.format(kind=kind), file=name, hint=wording.CORRUPT_HINT) from None
     if len(infos) > MAX_PARTS:
-        raise SourceError(wording.ZIP_TOO_MANY.format(count=len(infos), limit=MAX_PARTS), file=name,
-                          hint=wording.ZIP_TOO_LARGE_HINT)
+        raise SourceError(
+            wording.ZIP_TOO_MANY.format(count=len(infos), limit=MAX_PARTS), file=name, hint=wording.ZIP_TOO_LARGE_HINT
+        )
     total = sum(i.file_size for i in infos)
     if total > MAX_TOTAL:
-        raise SourceError(wording.ZIP_TOO_LARGE.format(size=_size(total), limit=_size(MAX_TOTAL)), file=name,
-                          hint=wording.ZIP_TOO_LARGE_HINT)
+        raise SourceError(
+            wording.ZIP_TOO_LARGE.format(size=_size(total), limit=_size(MAX_TOTAL)),
+            file=name,
+            hint=wording.ZIP_TOO_LARGE_HINT,
+        )
     if any(i.flag_bits & 0x1 for i in infos):
         raise SourceError(wording.ENCRYPTED, file=name, hint=wording.ENCRYPTED_HINT)
     return zf

@@ -8,6 +8,7 @@ Notepad all fail UTF-8 decoding, and saying "not UTF-8, try GB18030" about them 
 wrong way. UTF-16 with a byte-order mark is text and is simply decoded; the rest get a message naming
 what the file is.
 """
+
 from __future__ import annotations
 
 import io
@@ -34,9 +35,17 @@ def sniff(data: bytes, name: str = "") -> str:
         return zip_kind(data)
     if head.startswith(b"{\\rtf"):
         return "rtf"
-    for magic, found in ((b"\x89PNG", "png"), (b"\xff\xd8\xff", "jpeg"), (b"GIF8", "gif"), (b"BM", "bmp"),
-                        (b"II*\x00", "tiff"), (b"MM\x00*", "tiff"), (b"Rar!", "rar"),
-                        (b"7z\xbc\xaf\x27\x1c", "7z"), (b"\x1f\x8b", "gzip")):
+    for magic, found in (
+        (b"\x89PNG", "png"),
+        (b"\xff\xd8\xff", "jpeg"),
+        (b"GIF8", "gif"),
+        (b"BM", "bmp"),
+        (b"II*\x00", "tiff"),
+        (b"MM\x00*", "tiff"),
+        (b"Rar!", "rar"),
+        (b"7z\xbc\xaf\x27\x1c", "7z"),
+        (b"\x1f\x8b", "gzip"),
+    ):
         if head.startswith(magic):
             return found
     start = data[:8192].lstrip(b"\xef\xbb\xbf \t\r\n")
@@ -122,7 +131,7 @@ def ole_streams(data: bytes) -> set[str] | None:
             seen.add(sector)
             offset = (sector + 1) * sector_size
             for i in range(sector_size // 128):
-                entry = data[offset + 128 * i: offset + 128 * (i + 1)]
+                entry = data[offset + 128 * i : offset + 128 * (i + 1)]
                 if len(entry) < 128:
                     return None
                 length = struct.unpack_from("<H", entry, 64)[0]
@@ -169,8 +178,12 @@ def _looks_utf16(sample: bytes) -> bool:
     even = sample[: len(sample) // 2 * 2]
     for encoding in ("utf-16-le", "utf-16-be"):
         text = even.decode(encoding, "replace")
-        plain = sum(ch.isprintable() and ("\u4e00" <= ch <= "\u9fff" or ch.isascii() or "\u3000" <= ch <= "\u303f"
-                                          or "\uff00" <= ch <= "\uffef") or ch in "\r\n\t" for ch in text)
+        plain = sum(
+            ch.isprintable()
+            and ("\u4e00" <= ch <= "\u9fff" or ch.isascii() or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef")
+            or ch in "\r\n\t"
+            for ch in text
+        )
         if plain >= 0.9 * len(text):
             return True
     return False

@@ -5,6 +5,7 @@ cells (RawTable); `document_from_tables` finds the header by the synonym table (
 columns to fields, reads section/subsection/task rows, splits multi-value cells and checks the
 numbering. Nothing here knows where the cells came from.
 """
+
 from __future__ import annotations
 
 import functools
@@ -24,8 +25,8 @@ HEADERS_FILE = Path(__file__).with_name("headers.yaml")
 
 @dataclass
 class RawRow:
-    cells: list[str]   # one string per grid column; paragraphs inside a cell joined with "\n"
-    where: str         # location for messages: "第 12 行", "表 1 第 3 行" …
+    cells: list[str]  # one string per grid column; paragraphs inside a cell joined with "\n"
+    where: str  # location for messages: "第 12 行", "表 1 第 3 行" …
     continued: frozenset[int] = frozenset()  # cells continuing a vertical merge from the row above
 
 
@@ -71,8 +72,11 @@ def synonyms() -> dict:
             exact.setdefault(compact(str(word)), name)
     endings = [(compact(str(w)), name) for name, words in data.get("endings", {}).items() for w in words]
     endings.sort(key=lambda item: -len(item[0]))
-    return {"exact": exact, "units_unless_lead": {compact(str(w)) for w in data.get("units_unless_lead", [])},
-            "endings": endings}
+    return {
+        "exact": exact,
+        "units_unless_lead": {compact(str(w)) for w in data.get("units_unless_lead", [])},
+        "endings": endings,
+    }
 
 
 def header_field(label: str) -> str | None:
@@ -116,7 +120,8 @@ def _is_header(cells: list[str]) -> bool:
 NUMBER = re.compile(r"^(?:第\s*)?[(（]?\s*(\d{1,6})\s*[)）]?\s*(?:项|条)?\s*[.．、。,，:：]?$")
 # A number line with a slip in it ("9a", seven digits): it must stop the import, never become text.
 LOOKS_NUMBERED = re.compile(
-    r"^(?:第\s*)?[(（]?\s*\d+\s*[A-Za-z]{0,2}\s*[)）]?\s*(?:项|条)?\s*[.．、。,，:：]?\s*[A-Za-z]{0,2}$")
+    r"^(?:第\s*)?[(（]?\s*\d+\s*[A-Za-z]{0,2}\s*[)）]?\s*(?:项|条)?\s*[.．、。,，:：]?\s*[A-Za-z]{0,2}$"
+)
 TEXT_NUMBER = re.compile(r"^(\d{1,6})\s*[.．、]\s*(?=[^\d\s])")  # "3.任务", not "1.5万亩"
 NUMERAL = "〇零一二三四五六七八九十百"
 SECTION_ROW = re.compile(rf"^(?:第([{NUMERAL}]+)部分\s*|([{NUMERAL}]+)\s*[、，,.．]\s*)(.+)$", re.S)
@@ -124,10 +129,62 @@ SUBSECTION_ROW = re.compile(rf"^[(（]\s*([{NUMERAL}]+)\s*[)）]\s*(.+)$", re.S)
 
 # How an institution's name ends; used to join a unit name wrapped over several lines.
 UNIT_SUFFIXES = (
-    "局", "委", "办", "室", "会", "部", "院", "社", "中心", "厅", "处", "所", "站", "队", "司", "行",
-    "馆", "校", "团", "组", "园", "区", "县", "市", "府", "署", "联", "协", "台", "场", "公司", "集团",
-    "指挥部", "大学", "学院", "镇", "乡", "街道", "办事处", "科", "股", "庭", "村", "政府", "单位", "企业",
-    "部门", "小组", "管委会", "分局", "支队", "大队", "中队", "局等", "委等", "办等",
+    "局",
+    "委",
+    "办",
+    "室",
+    "会",
+    "部",
+    "院",
+    "社",
+    "中心",
+    "厅",
+    "处",
+    "所",
+    "站",
+    "队",
+    "司",
+    "行",
+    "馆",
+    "校",
+    "团",
+    "组",
+    "园",
+    "区",
+    "县",
+    "市",
+    "府",
+    "署",
+    "联",
+    "协",
+    "台",
+    "场",
+    "公司",
+    "集团",
+    "指挥部",
+    "大学",
+    "学院",
+    "镇",
+    "乡",
+    "街道",
+    "办事处",
+    "科",
+    "股",
+    "庭",
+    "村",
+    "政府",
+    "单位",
+    "企业",
+    "部门",
+    "小组",
+    "管委会",
+    "分局",
+    "支队",
+    "大队",
+    "中队",
+    "局等",
+    "委等",
+    "办等",
 )
 SEPARATORS = re.compile(r"[、，,；;／/]+")
 
@@ -244,7 +301,8 @@ def _merge_levels(names: list[str]) -> list[str]:
 
 ROLE_LEAD = re.compile(r"^(.*?)(?:牵头负责|牵头)$")
 ROLE_CO = re.compile(
-    r"^(.*?)(?:等)?(?:按职责分工负责|按职责负责|按职责分工落实|配合|参与|协同|共同负责|分别负责|负责)$")
+    r"^(.*?)(?:等)?(?:按职责分工负责|按职责负责|按职责分工落实|配合|参与|协同|共同负责|分别负责|负责)$"
+)
 ROLE_LABEL = re.compile(r"^(牵头单位|牵头部门|责任单位|配合单位|责任部门|协同单位|协办单位)\s*[:：]\s*(.*)$")
 
 
@@ -267,7 +325,8 @@ def split_roles(text: str) -> tuple[list[str], list[str]] | None:
         if m and m.group(1):
             # "X负责" alone names the responsible unit; after a lead it is a cooperating one.
             (co if lead or not clause.endswith("负责") or clause.endswith("分工负责") else lead).extend(
-                _names(m.group(1)))
+                _names(m.group(1))
+            )
             continue
         names = _names(clause)
         if not names or not all(ends_like_unit(n) for n in names):
@@ -297,8 +356,9 @@ def paragraphs(text: str) -> list[str]:
 
 
 # -- the document ----------------------------------------------------------------------------------
-def _error(row: RawRow | None, source: str, message: str, hint: str | None = None,
-           task: int | None = None) -> SourceError:
+def _error(
+    row: RawRow | None, source: str, message: str, hint: str | None = None, task: int | None = None
+) -> SourceError:
     if row is None:
         return SourceError(message, file=source, hint=hint, task=task)
     m = re.fullmatch(r"第 (\d+) 行", row.where)
@@ -366,9 +426,9 @@ def _header_rows(rows: list[RawRow], start: int) -> tuple[list[str], int]:
                 merged.append(low)
             else:
                 merged.append(top)
-        if any(compact(b) for i, b in enumerate(below) if i not in rows[end].continued) and \
-                all(not compact(b) or header_field(b) or header_field(compact(t) + compact(b))
-                    for t, b in zip(labels, below)):
+        if any(compact(b) for i, b in enumerate(below) if i not in rows[end].continued) and all(
+            not compact(b) or header_field(b) or header_field(compact(t) + compact(b)) for t, b in zip(labels, below)
+        ):
             return merged, end + 1
     return labels, end
 
@@ -382,8 +442,9 @@ def _column_count(tables: list[RawTable]) -> int:
     return max(counts, key=lambda n: counts[n]) if counts else 1
 
 
-def document_from_tables(tables: list[RawTable], *, columns: list[str] | None = None,
-                         restore_punctuation: bool = True, report=None) -> Document:
+def document_from_tables(
+    tables: list[RawTable], *, columns: list[str] | None = None, restore_punctuation: bool = True, report=None
+) -> Document:
     """Find the header row by the synonym table, map columns to fields, read section/subsection/task
     rows, split multi-value cells, check numbering. `columns` = the --columns override (header labels in
     order). `report(str)` receives the Chinese lines telling which header went to which field.
@@ -434,8 +495,9 @@ def document_from_tables(tables: list[RawTable], *, columns: list[str] | None = 
 
 
 def _report_mapping(labels, mapped, report) -> None:
-    parts = [f"“{compact(label)}”→{wording.FIELD_NAMES.get(col.field, col.field)}"
-             for label, col in zip(labels, mapped)]
+    parts = [
+        f"“{compact(label)}”→{wording.FIELD_NAMES.get(col.field, col.field)}" for label, col in zip(labels, mapped)
+    ]
     report(wording.HEADER_MAPPING.format(mapping="，".join(parts)))
 
 
@@ -446,8 +508,7 @@ def _no_header(tables: list[RawTable]) -> SourceError:
     if first is not None:  # show what was taken for the header, so the user can write --columns for it
         seen = " | ".join(compact(c)[:20] for c in first.cells)
         message = wording.NO_HEADER_SEEN.format(message=message, cells=seen)
-    return _error(first, tables[0].source, message,
-                  hint=wording.NO_HEADER_HINT.format(example=wording.COLUMNS_EXAMPLE))
+    return _error(first, tables[0].source, message, hint=wording.NO_HEADER_HINT.format(example=wording.COLUMNS_EXAMPLE))
 
 
 def _skip_to_data(rows: list[RawRow], mapped: list[Column], source: str, b: _Builder, preamble) -> int:
@@ -487,8 +548,12 @@ def _read_rows(rows: list[RawRow], mapped: list[Column], source: str, b: _Builde
     task_at = next((i for i, c in enumerate(mapped) if c.field == "task"), None)
     previous: list[str] = [""] * width
     # A 序号 column merged over several rows numbers groups; the tasks' own numbers are in their text.
-    groups = number_at is not None and task_at is not None and any(number_at in r.continued for r in rows) and \
-        sum(1 for r in rows if len(r.cells) == width and TEXT_NUMBER.match(r.cells[task_at].strip())) >= 2
+    groups = (
+        number_at is not None
+        and task_at is not None
+        and any(number_at in r.continued for r in rows)
+        and sum(1 for r in rows if len(r.cells) == width and TEXT_NUMBER.match(r.cells[task_at].strip())) >= 2
+    )
     for row in rows:
         single = _single_text(row)
         if single is not None:
@@ -501,8 +566,9 @@ def _read_rows(rows: list[RawRow], mapped: list[Column], source: str, b: _Builde
                 b.open_section("", text)  # a section row without numeral
                 continue
         if len(row.cells) != width:
-            raise _error(row, source, wording.ROW_WIDTH.format(found=len(row.cells), expected=width),
-                         hint=wording.ROW_WIDTH_HINT)
+            raise _error(
+                row, source, wording.ROW_WIDTH.format(found=len(row.cells), expected=width), hint=wording.ROW_WIDTH_HINT
+            )
         cells = [previous[i] if i in row.continued else c for i, c in enumerate(row.cells)]
         previous = cells
         _read_task(row, cells, mapped, number_at, task_at, source, b, groups)
@@ -525,15 +591,18 @@ def _read_task(row, cells, mapped, number_at, task_at, source, b: _Builder, grou
     m = TEXT_NUMBER.match(task_text)
     if m and (number is None or groups):
         number = int(m.group(1))
-        task_text = task_text[m.end():]
+        task_text = task_text[m.end() :]
     if number is None:
         if number_at is not None:
             raise _error(row, source, wording.MISSING_NUMBER, hint=wording.BAD_NUMBER_HINT)
         number = (b.numbers[-1][0] + 1) if b.numbers else 1
     if not compact(task_text):
         raise _error(row, source, wording.MISSING_TASK, hint=wording.ROW_HINT, task=number)
-    task = Task(number=number, task=b.fix(" ".join(paragraphs(task_text)) if "\n" in task_text else task_text),
-                line=_line_of(row))
+    task = Task(
+        number=number,
+        task=b.fix(" ".join(paragraphs(task_text)) if "\n" in task_text else task_text),
+        line=_line_of(row),
+    )
     for i, col in enumerate(mapped):
         if i in (number_at, task_at):
             continue
@@ -572,11 +641,21 @@ def _check_numbers(b: _Builder, source: str) -> None:
     last = None
     for number, row in b.numbers:
         if number in seen:
-            raise _error(row, source, wording.DUPLICATE_NUMBER.format(number=number, where=seen[number].where),
-                         hint=wording.BAD_NUMBER_HINT, task=number)
+            raise _error(
+                row,
+                source,
+                wording.DUPLICATE_NUMBER.format(number=number, where=seen[number].where),
+                hint=wording.BAD_NUMBER_HINT,
+                task=number,
+            )
         if last is not None and number < last:
-            raise _error(row, source, wording.DECREASING_NUMBER.format(number=number, last=last),
-                         hint=wording.BAD_NUMBER_HINT, task=number)
+            raise _error(
+                row,
+                source,
+                wording.DECREASING_NUMBER.format(number=number, last=last),
+                hint=wording.BAD_NUMBER_HINT,
+                task=number,
+            )
         if last is not None and number > last + 1:
             missing = number - last - 1
             span = str(last + 1) if missing == 1 else f"{last + 1}–{number - 1}"

@@ -1,4 +1,5 @@
 """Office zip packages (.xlsx, .docx) written reproducibly: entries in a fixed order, all dated alike."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,8 +21,10 @@ def repack(raw: bytes, replace: dict, when: dt.datetime) -> bytes:
     """
     stamp = zip_time(when)
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(raw)) as src, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as dst:
+    with (
+        zipfile.ZipFile(io.BytesIO(raw)) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as dst,
+    ):
         for name in sorted(src.namelist(), key=_order):
             info = zipfile.ZipInfo(name, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED

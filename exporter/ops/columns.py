@@ -5,6 +5,7 @@ synonym table (formats/headers.yaml): 完成情况 / 落实情况 → progress, 
 header → an extra column keyed by its text. The tasks are not touched: the new cells are empty until
 the units fill them in, and `import` + `merge` bring them back.
 """
+
 from __future__ import annotations
 
 from exporter import wording
@@ -33,8 +34,11 @@ def add_columns(doc: Document, labels) -> Document:
         for column in columns:
             same = column.label == label if name == "extra" or column.field == "extra" else column.field == name
             if same:
-                raise SelectionError(wording.ADD_COLUMN_EXISTS.format(label=label, existing=column.label,
-                                                                      name=wording.FIELD_NAMES[column.field]),
-                                     hint=wording.ADD_COLUMN_EXISTS_HINT)
+                raise SelectionError(
+                    wording.ADD_COLUMN_EXISTS.format(
+                        label=label, existing=column.label, name=wording.FIELD_NAMES[column.field]
+                    ),
+                    hint=wording.ADD_COLUMN_EXISTS_HINT,
+                )
         columns.append(Column(name, label))
     return Document(meta=dict(doc.meta), sections=doc.sections, columns=columns)

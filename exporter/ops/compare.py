@@ -4,6 +4,7 @@ A *part* is a document holding a subset of the tasks (a unit's own part carries 
 side of a comparison is a part and the other is not, only the part's tasks are compared, so a returned
 part can be checked against the full base without 100 tasks showing as removed.
 """
+
 from __future__ import annotations
 
 import copy
@@ -17,8 +18,12 @@ from exporter.model import FIELDS, LIST_FIELDS, Column, Document, Task
 from exporter.ops import origin
 
 # What each task field is called in the texts below; an extra column is keyed "extra:表头".
-FIELD_LABELS = {**{f: wording.FIELD_NAMES[f] for f in FIELDS if f not in ("number", "extra")},
-                "task": "任务内容", "progress": "完成情况", "units": "单位"}
+FIELD_LABELS = {
+    **{f: wording.FIELD_NAMES[f] for f in FIELDS if f not in ("number", "extra")},
+    "task": "任务内容",
+    "progress": "完成情况",
+    "units": "单位",
+}
 TASK_FIELDS = tuple(FIELD_LABELS)
 EXTRA = "extra:"
 
@@ -30,19 +35,19 @@ def column_keys(doc: Document) -> list[str]:
 
 def get_value(task: Task, key: str):
     if key.startswith(EXTRA):
-        return task.extra.get(key[len(EXTRA):], "")
+        return task.extra.get(key[len(EXTRA) :], "")
     return getattr(task, key)
 
 
 def set_value(task: Task, key: str, value) -> None:
     if key.startswith(EXTRA):
-        task.extra[key[len(EXTRA):]] = value
+        task.extra[key[len(EXTRA) :]] = value
     else:
         setattr(task, key, value)
 
 
 def field_label(key: str) -> str:
-    return key[len(EXTRA):] if key.startswith(EXTRA) else FIELD_LABELS.get(key, key)
+    return key[len(EXTRA) :] if key.startswith(EXTRA) else FIELD_LABELS.get(key, key)
 
 
 def _shown(key: str, value) -> str:
@@ -63,11 +68,27 @@ def _union_columns(first: list[Column], *others: list[Column]) -> list[Column]:
                 out.append(c)
     return out
 
+
 META_LABELS = {
-    "title": "标题", "issuer": "发布机构", "index_no": "索引号", "category": "信息分类", "written": "成文日期",
-    "published": "发布日期", "validity": "有效性", "source": "来源", "effective": "生效时间", "expires": "废止时间",
-    "doc_no": "文号", "name": "名称", "contact_office": "政策咨询机关", "contact_phone": "政策咨询电话",
-    "views": "浏览量", "posted": "发表时间", "editor": "编辑", "preamble": "前言", "unit": "单位",
+    "title": "标题",
+    "issuer": "发布机构",
+    "index_no": "索引号",
+    "category": "信息分类",
+    "written": "成文日期",
+    "published": "发布日期",
+    "validity": "有效性",
+    "source": "来源",
+    "effective": "生效时间",
+    "expires": "废止时间",
+    "doc_no": "文号",
+    "name": "名称",
+    "contact_office": "政策咨询机关",
+    "contact_phone": "政策咨询电话",
+    "views": "浏览量",
+    "posted": "发表时间",
+    "editor": "编辑",
+    "preamble": "前言",
+    "unit": "单位",
 }
 PART_KEY = "unit"  # meta key of a unit's own part; not document content
 STAMP_KEYS = {origin.ORIGIN_KEY, origin.BASIS_KEY}  # what a part was made from; not document content
@@ -81,6 +102,7 @@ class Change:
     'moved' (old/new are location texts), 'task', 'progress' (paragraph `index`, action 修改/新增/删除),
     'units' (old/new are unit lists).
     """
+
     kind: str
     task: int | None = None
     key: str = ""
@@ -92,6 +114,7 @@ class Change:
 
 class Changes(list):
     """The changes, plus what was compared when one side is a unit's part."""
+
     part_side: str | None = None  # 'old' or 'new'
     part_unit: str = ""
     part_tasks: int = 0
@@ -163,17 +186,26 @@ def diff(old: Document, new: Document) -> Changes:
         if a and b and a.heading != b.heading:
             changes.append(Change("section", key=key, action="修改", old=a.heading, new=b.heading))
         elif scope is None and (a is None or b is None):
-            changes.append(Change("section", key=key, action="新增" if a is None else "删除",
-                                  old=a and a.heading, new=b and b.heading))
+            changes.append(
+                Change(
+                    "section", key=key, action="新增" if a is None else "删除", old=a and a.heading, new=b and b.heading
+                )
+            )
     for key in list(old_sub) + [k for k in new_sub if k not in old_sub]:
         a, b = old_sub.get(key), new_sub.get(key)
         if a and b and a[1].heading != b[1].heading:
-            changes.append(Change("subsection", key=b[0].heading, action="修改",
-                                  old=a[1].heading, new=b[1].heading))
+            changes.append(Change("subsection", key=b[0].heading, action="修改", old=a[1].heading, new=b[1].heading))
         elif scope is None and (a is None or b is None) and key[0] in old_s and key[0] in new_s:
             s, sub = a or b
-            changes.append(Change("subsection", key=s.heading, action="新增" if a is None else "删除",
-                                  old=a and sub.heading, new=b and sub.heading))
+            changes.append(
+                Change(
+                    "subsection",
+                    key=s.heading,
+                    action="新增" if a is None else "删除",
+                    old=a and sub.heading,
+                    new=b and sub.heading,
+                )
+            )
 
     # The table's columns.
     old_cols = {c.label if c.field == "extra" else c.field: c for c in old.columns}
@@ -181,12 +213,16 @@ def diff(old: Document, new: Document) -> Changes:
     for key in list(old_cols) + [k for k in new_cols if k not in old_cols]:
         a, b = old_cols.get(key), new_cols.get(key)
         if a is None or b is None:
-            changes.append(Change("column", key=key, action="新增" if a is None else "删除",
-                                  old=a and a.label, new=b and b.label))
+            changes.append(
+                Change("column", key=key, action="新增" if a is None else "删除", old=a and a.label, new=b and b.label)
+            )
         elif a.label != b.label:
             changes.append(Change("column", key=key, action="修改", old=a.label, new=b.label))
-    keys = [k for k in column_keys(Document(columns=_union_columns(old.columns, new.columns)))
-            if k not in ("task", "progress", "units")]
+    keys = [
+        k
+        for k in column_keys(Document(columns=_union_columns(old.columns, new.columns)))
+        if k not in ("task", "progress", "units")
+    ]
 
     # Tasks by number.
     old_t = {t.number: t for t in old.all_tasks()}
@@ -252,11 +288,21 @@ def _spans(old: str, new: str) -> list[tuple[int, int, int, int]]:
             spans.append([i1, i2, j1, j2])
     for span in spans:
         i1, i2, j1, j2 = span
-        while i1 > 0 and j1 > 0 and old[i1 - 1] == new[j1 - 1] and old[i1 - 1] in _NUMBER_CHARS and (
-                i2 > i1 and old[i1] in _NUMBER_CHARS or j2 > j1 and new[j1] in _NUMBER_CHARS):
+        while (
+            i1 > 0
+            and j1 > 0
+            and old[i1 - 1] == new[j1 - 1]
+            and old[i1 - 1] in _NUMBER_CHARS
+            and (i2 > i1 and old[i1] in _NUMBER_CHARS or j2 > j1 and new[j1] in _NUMBER_CHARS)
+        ):
             i1, j1 = i1 - 1, j1 - 1
-        while i2 < len(old) and j2 < len(new) and old[i2] == new[j2] and old[i2] in _NUMBER_CHARS and (
-                i2 > i1 and old[i2 - 1] in _NUMBER_CHARS or j2 > j1 and new[j2 - 1] in _NUMBER_CHARS):
+        while (
+            i2 < len(old)
+            and j2 < len(new)
+            and old[i2] == new[j2]
+            and old[i2] in _NUMBER_CHARS
+            and (i2 > i1 and old[i2 - 1] in _NUMBER_CHARS or j2 > j1 and new[j2 - 1] in _NUMBER_CHARS)
+        ):
             i2, j2 = i2 + 1, j2 + 1
         span[:] = [i1, i2, j1, j2]
     return [tuple(s) for s in spans]
@@ -276,7 +322,7 @@ def _edits(old: str, new: str, limit: int = 4) -> str:
         elif i2 > i1:
             parts.append(f"删去“{old[i1:i2]}”")
         else:
-            before = old[max(0, i1 - 8):i1]
+            before = old[max(0, i1 - 8) : i1]
             parts.append(f"在“{before}”后加入“{new[j1:j2]}”" if before else f"开头加入“{new[j1:j2]}”")
     return "；".join(parts)
 
@@ -336,8 +382,11 @@ def _describe(change: Change) -> list[str]:
             return [f"  完成情况 第{c.index}段 新增", f"    新：{c.new}"]
         return [f"  完成情况 第{c.index}段 删除", f"    原：{c.old}"]
     if c.kind == "units":
-        return [f"  单位 修改：{_units_summary(c.old, c.new)}",
-                f"    原：{'、'.join(c.old)}", f"    新：{'、'.join(c.new)}"]
+        return [
+            f"  单位 修改：{_units_summary(c.old, c.new)}",
+            f"    原：{'、'.join(c.old)}",
+            f"    新：{'、'.join(c.new)}",
+        ]
     if c.kind == "value":
         label = field_label(c.key)
         if c.action == "新增":
@@ -374,8 +423,10 @@ def format_changes(changes: list[Change], old_name: str, new_name: str) -> str:
     part_side = getattr(changes, "part_side", None)
     if part_side:
         part_name, full_name = (new_name, old_name) if part_side == "new" else (old_name, new_name)
-        lines.append(f"说明：{part_name} 是“{changes.part_unit}”的返回部分（{changes.part_tasks} 项任务），"
-                     f"只与 {full_name} 中的这些任务比较。")
+        lines.append(
+            f"说明：{part_name} 是“{changes.part_unit}”的返回部分（{changes.part_tasks} 项任务），"
+            f"只与 {full_name} 中的这些任务比较。"
+        )
     if not changes:
         lines.append("返回部分与底稿相应任务的内容相同，没有改动。" if part_side else "两个文件内容相同。")
         return "\n".join(lines)
@@ -461,7 +512,7 @@ def _clip(text: str, base: str, width: int) -> str:
     while start < min(len(text), len(base)) and text[start] == base[start]:
         start += 1
     lo = max(0, start - width // 3)
-    piece = text[lo:lo + width]
+    piece = text[lo : lo + width]
     return ("…" if lo else "") + piece + ("…" if lo + width < len(text) else "")
 
 
@@ -481,14 +532,20 @@ def merge(base: Document, parts: list[tuple[str, Document]]) -> tuple[Document, 
     for name, part in parts:
         stamp = part.meta.get(origin.ORIGIN_KEY)
         if stamp and stamp != base_origin or not stamp and part.title and base.title and part.title != base.title:
-            raise ExporterError(W.MERGE_OTHER_DOCUMENT.format(part=part.title or "（无标题）", base=base.title),
-                                file=name, hint=W.MERGE_OTHER_DOCUMENT_HINT)
+            raise ExporterError(
+                W.MERGE_OTHER_DOCUMENT.format(part=part.title or "（无标题）", base=base.title),
+                file=name,
+                hint=W.MERGE_OTHER_DOCUMENT_HINT,
+            )
         unknown = [t.number for t in part.all_tasks() if t.number not in base_tasks]
         if unknown:
             listing = "、".join(map(str, unknown))
-            raise ExporterError(f"返回文件中的任务 {listing} 在底稿中不存在，无法合并", file=name,
-                                task=unknown[0] if len(unknown) == 1 else None,
-                                hint="确认底稿是否用对了（年份、版本）；若返回文件改动了序号，请改回底稿中的序号。")
+            raise ExporterError(
+                f"返回文件中的任务 {listing} 在底稿中不存在，无法合并",
+                file=name,
+                task=unknown[0] if len(unknown) == 1 else None,
+                hint="确认底稿是否用对了（年份、版本）；若返回文件改动了序号，请改回底稿中的序号。",
+            )
         if part.title and base.title and part.title != base.title:
             notes.append(f"注意：{name} 的标题“{part.title}”与底稿“{base.title}”不同，请确认底稿用对了；标题未合并。")
         changed = []
@@ -499,7 +556,7 @@ def merge(base: Document, parts: list[tuple[str, Document]]) -> tuple[Document, 
         for task in part.all_tasks():
             original = base_tasks[task.number]
             given = (basis or {}).get(task.number, {})
-            for field in column_keys(part):   # only what the part's table shows
+            for field in column_keys(part):  # only what the part's table shows
                 value, current = get_value(task, field), get_value(original, field)
                 if value == current:
                     continue
@@ -513,8 +570,10 @@ def merge(base: Document, parts: list[tuple[str, Document]]) -> tuple[Document, 
                 edits.setdefault((task.number, field), []).append((name, value))
                 changed.append((task.number, field))
             if part_loc[task.number][0] != base_loc[task.number][0]:
-                notes.append(f"注意：{name} 中任务 {task.number} 位于“{part_loc[task.number][1]}”，"
-                             f"与底稿“{base_loc[task.number][1]}”不同；位置未合并，沿用底稿。")
+                notes.append(
+                    f"注意：{name} 中任务 {task.number} 位于“{part_loc[task.number][1]}”，"
+                    f"与底稿“{base_loc[task.number][1]}”不同；位置未合并，沿用底稿。"
+                )
         per_part.append((name, changed))
 
     conflicts = []
@@ -532,9 +591,11 @@ def merge(base: Document, parts: list[tuple[str, Document]]) -> tuple[Document, 
             lines.append(W.MERGE_BASE_CHANGED.format(task=number, field=field_label(field), part=name))
             lines.append(f"    底稿现在：{_brief(field, current, value)}")
             lines.append(f"    {name}：{_brief(field, value, current)}")
-        raise ExporterError(W.MERGE_BASE_CONFLICT.format(count=len(against_base)) + "\n  " + "\n  ".join(lines),
-                            task=against_base[0][0] if len(against_base) == 1 else None,
-                            hint=W.MERGE_BASE_CONFLICT_HINT)
+        raise ExporterError(
+            W.MERGE_BASE_CONFLICT.format(count=len(against_base)) + "\n  " + "\n  ".join(lines),
+            task=against_base[0][0] if len(against_base) == 1 else None,
+            hint=W.MERGE_BASE_CONFLICT_HINT,
+        )
     if conflicts:
         lines = []
         for number, field, distinct in conflicts:
@@ -546,7 +607,8 @@ def merge(base: Document, parts: list[tuple[str, Document]]) -> tuple[Document, 
         raise ExporterError(
             f"合并冲突，共 {len(conflicts)} 处，没有写出合并文件：\n  " + "\n  ".join(lines),
             task=first[0] if len(conflicts) == 1 else None,
-            hint="与相关单位核实后，改正其中一个返回文件再合并；或先不合并其中一个文件。")
+            hint="与相关单位核实后，改正其中一个返回文件再合并；或先不合并其中一个文件。",
+        )
 
     merged = copy.deepcopy(base)
     # A column a part added (完成情况 collected with --add-column) joins the base's table.
@@ -570,6 +632,9 @@ def merge(base: Document, parts: list[tuple[str, Document]]) -> tuple[Document, 
         report.append(f"{name}：{'、'.join(items)}")
     tasks_changed = len({number for number, _ in edits})
     report += notes
-    report.append(f"合并完成：{len(edits)} 处改动，涉及 {tasks_changed} 项任务。" if edits
-                  else "合并完成：各返回文件与底稿相同，没有改动。")
+    report.append(
+        f"合并完成：{len(edits)} 处改动，涉及 {tasks_changed} 项任务。"
+        if edits
+        else "合并完成：各返回文件与底稿相同，没有改动。"
+    )
     return merged, "\n".join(report)

@@ -7,6 +7,7 @@ unit changed (its value differs from the basis), keeps what the office corrected
 differs from the basis while the unit left the field alone), stops when both changed it differently,
 and refuses a part whose origin is another document.
 """
+
 from __future__ import annotations
 
 import hashlib

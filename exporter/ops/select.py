@@ -1,4 +1,5 @@
 """Pure functions that narrow a document to some sections or one unit, keeping task numbers."""
+
 from __future__ import annotations
 
 import difflib
@@ -38,18 +39,20 @@ def select_sections(doc: Document, values) -> Document:
     for token in wanted:
         if token not in by_numeral:
             if not by_numeral:
-                raise SelectionError(f"没有第“{token}”部分：这份文件没有分部分",
-                                     hint="去掉 --section 选项，导出全部任务。")
+                raise SelectionError(
+                    f"没有第“{token}”部分：这份文件没有分部分", hint="去掉 --section 选项，导出全部任务。"
+                )
             target = numeral_value(token)
-            ordered = sorted(by_numeral.values(),
-                             key=lambda s: abs(numeral_value(s.numeral) - target) if target else 0)
+            ordered = sorted(by_numeral.values(), key=lambda s: abs(numeral_value(s.numeral) - target) if target else 0)
             listing = "；".join(_describe(s) for s in ordered)
-            raise SelectionError(f"没有第“{token}”部分。现有部分：{listing}",
-                                 hint="用中文或阿拉伯数字指定部分，例如 --section 九 或 --section 9；"
-                                      "`exporter sections` 列出全部部分。")
+            raise SelectionError(
+                f"没有第“{token}”部分。现有部分：{listing}",
+                hint="用中文或阿拉伯数字指定部分，例如 --section 九 或 --section 9；`exporter sections` 列出全部部分。",
+            )
     keep = set(wanted)
-    return Document(meta=dict(doc.meta), sections=[s for s in doc.sections if s.numeral in keep],
-                    columns=list(doc.columns))
+    return Document(
+        meta=dict(doc.meta), sections=[s for s in doc.sections if s.numeral in keep], columns=list(doc.columns)
+    )
 
 
 def select_unit(doc: Document, unit: str | None) -> Document:
@@ -61,13 +64,16 @@ def select_unit(doc: Document, unit: str | None) -> Document:
     if unit not in known:
         close = difflib.get_close_matches(unit, known, n=len(known), cutoff=0.0)
         close.sort(key=lambda u: (unit not in u and u not in unit, -difflib.SequenceMatcher(None, unit, u).ratio()))
-        raise SelectionError(f"没有单位“{unit}”。最接近的单位：{'、'.join(close[:8])}",
-                             hint="单位名称须与数据完全一致；`exporter units` 列出全部单位。")
+        raise SelectionError(
+            f"没有单位“{unit}”。最接近的单位：{'、'.join(close[:8])}",
+            hint="单位名称须与数据完全一致；`exporter units` 列出全部单位。",
+        )
     sections = []
     for s in doc.sections:
         tasks = [t for t in s.tasks if involves(t, unit)]
-        subs = [Subsection(sub.numeral, sub.title, [t for t in sub.tasks if involves(t, unit)])
-                for sub in s.subsections]
+        subs = [
+            Subsection(sub.numeral, sub.title, [t for t in sub.tasks if involves(t, unit)]) for sub in s.subsections
+        ]
         subs = [sub for sub in subs if sub.tasks]
         if tasks or subs:
             sections.append(Section(s.numeral, s.title, tasks, subs))
@@ -78,8 +84,10 @@ def select(doc: Document, sections=(), unit: str | None = None) -> Document:
     chosen = select_sections(doc, sections)
     if unit and chosen is not doc and unit.strip() not in chosen.units() and unit.strip() in doc.units():
         wanted = "、".join(parse_section_values(sections))
-        raise SelectionError(f"单位“{unit.strip()}”在所选部分（{wanted}）中没有任务",
-                             hint="这个单位的任务在其他部分；去掉 --section，或用 `exporter units` 查看各单位的任务。")
+        raise SelectionError(
+            f"单位“{unit.strip()}”在所选部分（{wanted}）中没有任务",
+            hint="这个单位的任务在其他部分；去掉 --section，或用 `exporter units` 查看各单位的任务。",
+        )
     return select_unit(chosen, unit)
 
 

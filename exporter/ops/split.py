@@ -3,6 +3,7 @@
 Each part holds every task the unit leads or cooperates on (model.task_roles), and carries meta["unit"]
 so renderers can print the unit's roles (model.role_summary) under the title. Nothing here writes files.
 """
+
 from __future__ import annotations
 
 import copy
@@ -43,12 +44,19 @@ def unit_part(doc: Document, unit: str) -> Document:
     part = copy.deepcopy(select_unit(doc, unit))  # selection shares Task objects with doc
     part.meta = dict(part.meta, unit=unit)
     from exporter.ops.compare import column_keys, get_value
+
     origin.stamp(part, doc, column_keys(part), get_value)  # so merge tells the unit's edits from later corrections
     return part
 
 
-def render_by_unit(doc: Document, template: dict, fmt: str, render: Callable[..., bytes], options: dict,
-                   progress: Callable[[int, int], None] | None = None) -> dict[str, bytes]:
+def render_by_unit(
+    doc: Document,
+    template: dict,
+    fmt: str,
+    render: Callable[..., bytes],
+    options: dict,
+    progress: Callable[[int, int], None] | None = None,
+) -> dict[str, bytes]:
     """{file name: bytes}: the overview workbook first, then one `fmt` file per unit in document order."""
     units = doc.units()
     if not units:

@@ -8,6 +8,7 @@ layout may a place allow some back, and says so: line ends (LINE_ENDS) in a cell
 that separates cells in page text. Readers reject a forbidden character with its place; names made
 from text (file and sheet names) replace or drop it.
 """
+
 from __future__ import annotations
 
 import re

@@ -6,6 +6,7 @@ start a line (，。、）》” …) stick to the unit before them, marks that 
 the unit after them. Lines are then filled greedily by measured width. Only a unit wider than a whole
 line is cut between characters.
 """
+
 from __future__ import annotations
 
 import re
@@ -63,8 +64,7 @@ def _hold_hyphens(units: list[str]) -> list[str]:
     i = 0
     while i < len(units):
         unit = units[i]
-        if (unit == "-" and out and i + 1 < len(units) and _HAN.match(out[-1][-1])
-                and _HAN.match(units[i + 1])):
+        if unit == "-" and out and i + 1 < len(units) and _HAN.match(out[-1][-1]) and _HAN.match(units[i + 1]):
             out.append(unit + units[i + 1])
             i += 2
             continue
@@ -89,7 +89,7 @@ def break_lines(text: str, width: float, measure: Measure, indent: float = 0.0) 
     lines: list[str] = []
     i, n, room = 0, len(units), width - indent
     while i < n:
-        if units[i].isspace():      # a line never starts with a space
+        if units[i].isspace():  # a line never starts with a space
             i += 1
             continue
         start = ends[i - 1] if i else 0.0

@@ -5,6 +5,7 @@ character of U+FF01–U+FF5E at all, so every ASCII mark standing in Chinese con
 when published. Marks between digits (14:48, 1,000), in Latin text (DRG/DIP, VOCs) and brackets
 around purely Latin or numeric content stay ASCII; other characters are never touched.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,11 +20,11 @@ def is_chinese(ch: str) -> bool:
     """True for Han characters and Chinese punctuation, which make the context Chinese."""
     cp = ord(ch)
     return (
-        0x3400 <= cp <= 0x9FFF          # CJK Unified Ideographs and Extension A
-        or 0xF900 <= cp <= 0xFAFF       # compatibility ideographs
-        or 0x20000 <= cp <= 0x3FFFF     # Extensions B and later
-        or 0x3000 <= cp <= 0x303F       # CJK symbols and punctuation: 、。《》「」
-        or 0xFF00 <= cp <= 0xFFEF       # full-width forms
+        0x3400 <= cp <= 0x9FFF  # CJK Unified Ideographs and Extension A
+        or 0xF900 <= cp <= 0xFAFF  # compatibility ideographs
+        or 0x20000 <= cp <= 0x3FFFF  # Extensions B and later
+        or 0x3000 <= cp <= 0x303F  # CJK symbols and punctuation: 、。《》「」
+        or 0xFF00 <= cp <= 0xFFEF  # full-width forms
         or ch in "“”‘’—…·"
     )
 
@@ -61,7 +62,7 @@ def restore(text: str) -> str:
     for start, end in pairs:
         paired.update((start, end))
         before, after = _neighbour(text, start, -1), _neighbour(text, end, 1)
-        inner = text[start + 1:end]
+        inner = text[start + 1 : end]
         if (before and is_chinese(before)) or (after and is_chinese(after)) or any(map(is_chinese, inner)):
             chars[start], chars[end] = "（", "）"
     for m in _MARKS.finditer(text):

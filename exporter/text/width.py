@@ -2,6 +2,7 @@
 
 Used to size spreadsheet columns and rows, where counting characters is wrong for Chinese.
 """
+
 from __future__ import annotations
 
 import math
@@ -78,7 +79,8 @@ def split_point(text: str, width: float) -> int:
                 return cut
     for cut in range(fit, floor - 1, -1):
         before, after = text[cut - 1], text[cut]
-        if after not in _NO_LINE_START and not (before.isascii() and before.isalnum()
-                                                and after.isascii() and after.isalnum()):
+        if after not in _NO_LINE_START and not (
+            before.isascii() and before.isalnum() and after.isascii() and after.isalnum()
+        ):
             return cut
     return fit

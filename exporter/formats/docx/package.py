@@ -1,4 +1,5 @@
 """The .docx package made reproducible: python-docx's leftovers dropped, zip entries dated and ordered."""
+
 from __future__ import annotations
 
 # Parts of python-docx's built-in template that say nothing about our document: a thumbnail of an
@@ -21,11 +22,12 @@ def app_properties(company: str) -> bytes:
     """docProps/app.xml naming this program, instead of the template's "Microsoft Macintosh Word"."""
     escaped = company.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     company_xml = f"<Company>{escaped}</Company>" if company else ""
-    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
-            'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-            "<Template>Normal.dotm</Template><TotalTime>0</TotalTime><Application>exporter</Application>"
-            f"<DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>{company_xml}"
-            "<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
-            "<HyperlinksChanged>false</HyperlinksChanged></Properties>").encode()
-
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+        'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+        "<Template>Normal.dotm</Template><TotalTime>0</TotalTime><Application>exporter</Application>"
+        f"<DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>{company_xml}"
+        "<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
+        "<HyperlinksChanged>false</HyperlinksChanged></Properties>"
+    ).encode()

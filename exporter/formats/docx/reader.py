@@ -8,6 +8,7 @@ spans the grid is a section row. Paragraphs in a cell are kept, joined with "\\n
 (w:br) starts a new paragraph. Deleted text of tracked changes is not read; text boxes are read once.
 Macros (vbaProject.bin) are never read; the caller is told they were ignored.
 """
+
 from __future__ import annotations
 
 from exporter import wording

@@ -1,4 +1,5 @@
 """The `docx:` section of a template, parsed once into twips (1/20 pt), Word's unit of length."""
+
 from __future__ import annotations
 
 import codecs
@@ -19,11 +20,11 @@ MM = 72 / 25.4 * 20  # twips per mm
 @dataclass
 class Font:
     name: str
-    size: float        # pt
-    leading: float     # exact line pitch, pt
+    size: float  # pt
+    leading: float  # exact line pitch, pt
     bold: bool = False
-    indent: float = 0.0        # first-line indent, pt
-    space_after: float = 0.0   # pt
+    indent: float = 0.0  # first-line indent, pt
+    space_after: float = 0.0  # pt
     # A font limited to a character set (仿宋_GB2312: gb2312) names another for the characters outside
     # it (埇), so Word and WPS do not substitute a font of their own choosing.
     charset: str | None = None
@@ -43,9 +44,9 @@ class Font:
 class Column:
     field: str
     label: str
-    width: int    # twips
-    align: str    # left | center | right
-    valign: str   # top | middle | bottom
+    width: int  # twips
+    align: str  # left | center | right
+    valign: str  # top | middle | bottom
 
 
 @dataclass
@@ -53,17 +54,17 @@ class DocxStyle:
     page_width: int
     page_height: int
     landscape: bool
-    margins: dict[str, int]    # top, bottom, left, right (twips)
+    margins: dict[str, int]  # top, bottom, left, right (twips)
     fonts: dict[str, Font]
-    grid: float                # pt
+    grid: float  # pt
     pad_x: int
     pad_y: int
-    inner_rule: int            # eighths of a point, as w:sz wants
+    inner_rule: int  # eighths of a point, as w:sz wants
     frame_rule: int
-    header_shade: str | None   # RRGGBB
+    header_shade: str | None  # RRGGBB
     section_shade: str | None
-    keep_whole: float          # share of the text block height
-    number_below: int          # twips
+    keep_whole: float  # share of the text block height
+    number_below: int  # twips
     number_format: str
     labels: dict[str, str]
     column_specs: dict[str, dict]
@@ -89,8 +90,11 @@ class DocxStyle:
         total = sum(fixed.values())
         room = width - flexible * MIN_COLUMN
         if total > room or (not flexible and total != width):
-            fixed = {i: w * room / total if total else 0 for i, w in fixed.items()} if flexible \
+            fixed = (
+                {i: w * room / total if total else 0 for i, w in fixed.items()}
+                if flexible
                 else {i: w * width / total for i, w in fixed.items()}
+            )
             total = sum(fixed.values())
         share = (width - total) / flexible if flexible else 0
         out, used = [], 0
@@ -101,8 +105,10 @@ class DocxStyle:
             spec = self.column_specs.get(col.field, {})
             align, valign = str(spec.get("align", "left")), str(spec.get("valign", "top"))
             if align not in ("left", "center", "right") or valign not in ("top", "middle", "bottom"):
-                raise TemplateError(wording.DOCX_COLUMN_ALIGN.format(field=col.field, align=align, valign=valign),
-                                    hint=wording.DOCX_COLUMN_ALIGN_HINT)
+                raise TemplateError(
+                    wording.DOCX_COLUMN_ALIGN.format(field=col.field, align=align, valign=valign),
+                    hint=wording.DOCX_COLUMN_ALIGN_HINT,
+                )
             out.append(Column(col.field, col.label, w, align, valign))
         return out
 
@@ -112,8 +118,9 @@ class DocxStyle:
             try:
                 return width * float(raw[:-1]) / 100
             except ValueError:
-                raise TemplateError(wording.DOCX_COLUMN_WIDTH.format(field=field, value=raw),
-                                    hint=wording.DOCX_COLUMN_WIDTH_HINT) from None
+                raise TemplateError(
+                    wording.DOCX_COLUMN_WIDTH.format(field=field, value=raw), hint=wording.DOCX_COLUMN_WIDTH_HINT
+                ) from None
         return _twips(raw, f"table.columns.{field}.width")
 
 
@@ -134,8 +141,6 @@ def _map(node, name: str) -> dict:
     return value
 
 
-
-
 def _font(spec, role: str) -> Font:
     if not isinstance(spec, dict) or not spec.get("name") or "size" not in spec:
         raise TemplateError(wording.DOCX_FONT_FORM.format(role=role), hint=wording.DOCX_FONT_FORM_HINT)
@@ -151,13 +156,21 @@ def _font(spec, role: str) -> Font:
         try:
             charset = codecs.lookup(str(charset)).name
         except LookupError:
-            raise TemplateError(wording.DOCX_FONT_CHARSET.format(role=role, value=charset or ""),
-                                hint=wording.DOCX_FONT_CHARSET_HINT) from None
+            raise TemplateError(
+                wording.DOCX_FONT_CHARSET.format(role=role, value=charset or ""), hint=wording.DOCX_FONT_CHARSET_HINT
+            ) from None
         if not fallback:
             raise TemplateError(wording.DOCX_FONT_FALLBACK.format(role=role), hint=wording.DOCX_FONT_FALLBACK_HINT)
-    return Font(name=str(spec["name"]), size=size, leading=leading, bold=bool(spec.get("bold")), indent=indent,
-                space_after=_twips(spec.get("space_after", 0), f"fonts.{role}.space_after") / 20,
-                charset=charset or None, fallback=str(fallback) if fallback else None)
+    return Font(
+        name=str(spec["name"]),
+        size=size,
+        leading=leading,
+        bold=bool(spec.get("bold")),
+        indent=indent,
+        space_after=_twips(spec.get("space_after", 0), f"fonts.{role}.space_after") / 20,
+        charset=charset or None,
+        fallback=str(fallback) if fallback else None,
+    )
 
 
 def _shade(value, what: str) -> str | None:
@@ -188,22 +201,26 @@ def load_style(template: dict) -> DocxStyle:
     page = _map(docx, "page")
     name = str(page.get("size", "A4")).upper()
     if name not in PAGES:
-        raise TemplateError(wording.DOCX_PAGE_SIZE.format(value=name),
-                            hint=wording.DOCX_PAGE_SIZE_HINT.format(names="、".join(PAGES)))
+        raise TemplateError(
+            wording.DOCX_PAGE_SIZE.format(value=name), hint=wording.DOCX_PAGE_SIZE_HINT.format(names="、".join(PAGES))
+        )
     orientation = str(page.get("orientation", "landscape"))
     if orientation not in ("landscape", "portrait"):
         raise TemplateError(wording.DOCX_ORIENTATION.format(value=orientation), hint=wording.DOCX_ORIENTATION_HINT)
     short, long = (round(v * MM) for v in PAGES[name])
     landscape = orientation == "landscape"
     margins = _map(docx, "margins")
-    m = {k: _twips(margins.get(k, d), f"margins.{k}") for k, d in
-         (("top", "25mm"), ("bottom", "27mm"), ("left", "28mm"), ("right", "26mm"))}
+    m = {
+        k: _twips(margins.get(k, d), f"margins.{k}")
+        for k, d in (("top", "25mm"), ("bottom", "27mm"), ("left", "28mm"), ("right", "26mm"))
+    }
     fonts_node = _map(docx, "fonts")
     fonts = {}
     for role in ROLES:
         if role not in fonts_node:
-            raise TemplateError(wording.DOCX_SETTING_MISSING.format(name=f"fonts.{role}"),
-                                hint=wording.DOCX_SETTING_MISSING_HINT)
+            raise TemplateError(
+                wording.DOCX_SETTING_MISSING.format(name=f"fonts.{role}"), hint=wording.DOCX_SETTING_MISSING_HINT
+            )
         fonts[role] = _font(fonts_node[role], role)
     table = _map(docx, "table")
     padding, rules, shade = _map(table, "padding"), _map(table, "rules"), _map(table, "shade")
@@ -214,8 +231,11 @@ def load_style(template: dict) -> DocxStyle:
     labels = {"attachment": "附件"}
     labels.update({k: str(v) for k, v in (template.get("labels") or {}).items() if v is not None})
     style = DocxStyle(
-        page_width=long if landscape else short, page_height=short if landscape else long, landscape=landscape,
-        margins=m, fonts=fonts,
+        page_width=long if landscape else short,
+        page_height=short if landscape else long,
+        landscape=landscape,
+        margins=m,
+        fonts=fonts,
         grid=_twips(docx.get("grid", "28.9pt"), "grid") / 20,
         pad_x=_twips(padding.get("x", "2mm"), "table.padding.x"),
         pad_y=_twips(padding.get("y", "1.5mm"), "table.padding.y"),
@@ -226,7 +246,8 @@ def load_style(template: dict) -> DocxStyle:
         keep_whole=_share(table.get("keep_whole", "25%"), "table.keep_whole"),
         number_below=_twips(number.get("below", "7mm"), "page_number.below"),
         number_format=str(number.get("format", "— {n} —")),
-        labels=labels, column_specs=specs,
+        labels=labels,
+        column_specs=specs,
     )
     if style.number_format.count("{n}") != 1:
         raise TemplateError(wording.DOCX_PAGE_NUMBER, hint=wording.DOCX_PAGE_NUMBER_HINT)

@@ -5,6 +5,7 @@ page-number fields; and building the table through its cell API (or as lxml elem
 object each) takes seconds for 10,000 tasks. So the markup is written here as strings, every piece of
 data text escaped (`<img …>` and `&` stay literal) and checked for characters XML cannot hold.
 """
+
 from __future__ import annotations
 
 import re
@@ -31,8 +32,11 @@ def check(text: str, where: str = "", task: int | None = None) -> None:
     found = characters.forbidden(text, allow="\t" + characters.LINE_ENDS)
     if found:
         bad = "、".join(found)
-        raise RenderError(wording.DOCX_CONTROL_CHARACTER.format(where=where, chars=bad), task=task,
-                          hint=wording.DOCX_CONTROL_CHARACTER_HINT)
+        raise RenderError(
+            wording.DOCX_CONTROL_CHARACTER.format(where=where, chars=bad),
+            task=task,
+            hint=wording.DOCX_CONTROL_CHARACTER_HINT,
+        )
 
 
 def _t(text: str) -> str:
@@ -46,8 +50,10 @@ def run(text: str, font: Font | None = None) -> str:
     if not text:
         return ""
     if font is not None and not font.covers(text):
-        return "".join(_fallback_run(piece, font.fallback) if outside else run(piece)
-                       for outside, piece in _by_coverage(text, font))
+        return "".join(
+            _fallback_run(piece, font.fallback) if outside else run(piece)
+            for outside, piece in _by_coverage(text, font)
+        )
     if not _SPECIAL.search(text):
         return f"<w:r>{_t(text)}</w:r>"
     out = []
@@ -97,15 +103,19 @@ def run_properties(font: Font, extra: str = "") -> str:
     name = escape(font.name)
     bold = "<w:b/><w:bCs/>" if font.bold else ""
     half_points = round(font.size * 2)
-    return (f'<w:rPr><w:rFonts w:ascii="{name}" w:hAnsi="{name}" w:eastAsia="{name}" w:cs="{name}"/>{bold}'
-            f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>{extra}</w:rPr>')
+    return (
+        f'<w:rPr><w:rFonts w:ascii="{name}" w:hAnsi="{name}" w:eastAsia="{name}" w:cs="{name}"/>{bold}'
+        f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>{extra}</w:rPr>'
+    )
 
 
 def spacing(font: Font, after: float | None = None) -> str:
     """Exact line pitch, as 公文 are set; `after` in points (default the font's space_after)."""
     after = font.space_after if after is None else after
-    return (f'<w:spacing w:before="0" w:after="{round(after * 20)}" w:line="{round(font.leading * 20)}" '
-            'w:lineRule="exact"/>')
+    return (
+        f'<w:spacing w:before="0" w:after="{round(after * 20)}" w:line="{round(font.leading * 20)}" '
+        'w:lineRule="exact"/>'
+    )
 
 
 def page_number(fmt: str, style_id: str, side: str, indent: int) -> str:
@@ -113,9 +123,11 @@ def page_number(fmt: str, style_id: str, side: str, indent: int) -> str:
     `side` (left/right) `indent` twips in from the edge."""
     before, after = fmt.split("{n}")
     check(fmt, wording.DOCX_WHERE_PAGE_NUMBER)
-    field = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
-             '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
-             '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r>'
-             '<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+    field = (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
     ppr = f'<w:pPr><w:pStyle w:val="{style_id}"/><w:ind w:{side}="{indent}"/><w:jc w:val="{side}"/></w:pPr>'
     return f"<w:p>{ppr}{run(before)}{field}{run(after)}</w:p>"

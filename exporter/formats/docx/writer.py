@@ -6,6 +6,7 @@ are named (not embedded) in every slot, East Asian included; page numbers "— N
 left on even pages. python-docx makes the package, styles, page and properties; the table is written
 as markup (wordml.py) and takes the place of an empty <w:tbl/> in the saved document.xml.
 """
+
 from __future__ import annotations
 
 import io
@@ -80,11 +81,15 @@ def render(doc: Document, template: dict, *, progress=None, attachment=None, **o
             raise RuntimeError("document.xml should hold exactly one table placeholder")
         return raw.replace(PLACEHOLDER, table)
 
-    return zippack.repack(buffer.getvalue(), {
-        DOCUMENT_PART: with_table,
-        "docProps/app.xml": package.app_properties(doc.issuer),
-        "word/fontTable.xml": _font_table(style),
-    }, when)
+    return zippack.repack(
+        buffer.getvalue(),
+        {
+            DOCUMENT_PART: with_table,
+            "docProps/app.xml": package.app_properties(doc.issuer),
+            "word/fontTable.xml": _font_table(style),
+        },
+        when,
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -118,10 +123,14 @@ def _styles(word, style: DocxStyle) -> None:
     body = style.fonts["body"]
     defaults = styles.find(qn("w:docDefaults"))
     chinese = '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>'
-    defaults.getparent().replace(defaults, wordml.element(
-        f"<w:docDefaults><w:rPrDefault>{wordml.run_properties(body, chinese)}</w:rPrDefault>"
-        '<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault>'
-        '</w:docDefaults>'))
+    defaults.getparent().replace(
+        defaults,
+        wordml.element(
+            f"<w:docDefaults><w:rPrDefault>{wordml.run_properties(body, chinese)}</w:rPrDefault>"
+            '<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault>'
+            "</w:docDefaults>"
+        ),
+    )
     # Normal is the table's body text.
     normal = styles.find(f"{qn('w:style')}[@{qn('w:styleId')}='Normal']")
     styles.replace(normal, wordml.element(_style_xml("Normal", "Normal", body, "both", False)))
@@ -146,8 +155,12 @@ def _font_table(style: DocxStyle):
         names = [n for f in style.fonts.values() for n in (f.name, f.fallback) if n]
         for name in dict.fromkeys(names):
             if name not in known:
-                root.append(wordml.element(f'<w:font w:name="{wordml.escape(name)}"><w:charset w:val="86"/>'
-                                           '<w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>'))
+                root.append(
+                    wordml.element(
+                        f'<w:font w:name="{wordml.escape(name)}"><w:charset w:val="86"/>'
+                        '<w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>'
+                    )
+                )
         return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
     return amend
@@ -168,7 +181,7 @@ def _page(word, style: DocxStyle) -> None:
 
 
 def _footers(word, style: DocxStyle) -> None:
-    """"— N —" one character in from the outer edge: right on odd pages, left on even pages."""
+    """ "— N —" one character in from the outer edge: right on odd pages, left on even pages."""
     section = word.sections[0]
     indent = round(style.fonts["page_number"].size * 20)
     for footer, side in ((section.footer, "right"), (section.even_page_footer, "left")):
@@ -199,8 +212,9 @@ def _front(word, doc: Document, style: DocxStyle, attachment) -> None:
         anchor.addprevious(wordml.element(wordml.paragraph(text, wordml.style_ppr(style_id), font)))
     anchor.addprevious(wordml.element("<w:tbl/>"))
     # Word needs a paragraph between a table and the section's end; keep it one point high.
-    anchor.addprevious(wordml.element(
-        '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/></w:pPr></w:p>'))
+    anchor.addprevious(
+        wordml.element('<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/></w:pPr></w:p>')
+    )
 
 
 def _properties(word, doc: Document, when) -> None:
@@ -228,9 +242,12 @@ class _Table:
         self.keep_lines = (style.keep_whole * style.block_height / 20 - 2 * style.pad_y / 20) / body.leading
         # Half-width characters per line of each column, for the row height estimate.
         self.capacity = [max(2.0, (c.width - 2 * style.pad_x) / 20 / (body.size / 2)) for c in columns]
-        self.cell_open = [f'<w:tc><w:tcPr><w:tcW w:w="{c.width}" w:type="dxa"/>'
-                          + (f'<w:vAlign w:val="{wordml.VALIGN[c.valign]}"/>' if c.valign != "top" else "")
-                          + "</w:tcPr>" for c in columns]
+        self.cell_open = [
+            f'<w:tc><w:tcPr><w:tcW w:w="{c.width}" w:type="dxa"/>'
+            + (f'<w:vAlign w:val="{wordml.VALIGN[c.valign]}"/>' if c.valign != "top" else "")
+            + "</w:tcPr>"
+            for c in columns
+        ]
         self.cell_ppr = [CELL_PPR[c.align] for c in columns]
 
     def markup(self, doc: Document, progress) -> bytes:
@@ -250,18 +267,30 @@ class _Table:
 
     def properties(self) -> str:
         s = self.style
-        borders = "".join(f'<w:{edge} w:val="single" w:sz="{size}" w:space="0" w:color="000000"/>' for edge, size in (
-            ("top", s.frame_rule), ("left", s.frame_rule), ("bottom", s.frame_rule), ("right", s.frame_rule),
-            ("insideH", s.inner_rule), ("insideV", s.inner_rule)))
-        margins = "".join(f'<w:{edge} w:w="{size}" w:type="dxa"/>' for edge, size in (
-            ("top", s.pad_y), ("left", s.pad_x), ("bottom", s.pad_y), ("right", s.pad_x)))
+        borders = "".join(
+            f'<w:{edge} w:val="single" w:sz="{size}" w:space="0" w:color="000000"/>'
+            for edge, size in (
+                ("top", s.frame_rule),
+                ("left", s.frame_rule),
+                ("bottom", s.frame_rule),
+                ("right", s.frame_rule),
+                ("insideH", s.inner_rule),
+                ("insideV", s.inner_rule),
+            )
+        )
+        margins = "".join(
+            f'<w:{edge} w:w="{size}" w:type="dxa"/>'
+            for edge, size in (("top", s.pad_y), ("left", s.pad_x), ("bottom", s.pad_y), ("right", s.pad_x))
+        )
         grid = "".join(f'<w:gridCol w:w="{c.width}"/>' for c in self.columns)
         # tblLayout fixed: the widths below, not Word's guess from the text
-        return (f'<w:tbl><w:tblPr><w:tblW w:w="{s.block_width}" w:type="dxa"/><w:jc w:val="center"/>'
-                f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>'
-                f'<w:tblCellMar>{margins}</w:tblCellMar>'
-                '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
-                f'w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>')
+        return (
+            f'<w:tbl><w:tblPr><w:tblW w:w="{s.block_width}" w:type="dxa"/><w:jc w:val="center"/>'
+            f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+            f"<w:tblCellMar>{margins}</w:tblCellMar>"
+            '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
+            f'w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
+        )
 
     def header(self) -> str:
         """The header row, marked to repeat at the top of every page and never split."""
@@ -270,9 +299,11 @@ class _Table:
         cells = []
         for col in self.columns:
             wordml.check(col.label, wording.DOCX_WHERE_HEADER)
-            cells.append(f'<w:tc><w:tcPr><w:tcW w:w="{col.width}" w:type="dxa"/>{shade}<w:vAlign w:val="center"/>'
-                         f"</w:tcPr>{wordml.paragraph(col.label, ppr, self.style.fonts['header'])}</w:tc>")
-        return f'<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{"".join(cells)}</w:tr>'
+            cells.append(
+                f'<w:tc><w:tcPr><w:tcW w:w="{col.width}" w:type="dxa"/>{shade}<w:vAlign w:val="center"/>'
+                f"</w:tcPr>{wordml.paragraph(col.label, ppr, self.style.fonts['header'])}</w:tc>"
+            )
+        return f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{''.join(cells)}</w:tr>"
 
     @staticmethod
     def _shade(color: str | None) -> str:
@@ -283,16 +314,20 @@ class _Table:
         wordml.check(text, wording.DOCX_WHERE_HEADING.format(text=text))
         shade = self._shade(self.style.section_shade if kind == "section" else None)
         style_id = "TableSection" if kind == "section" else "TableSubsection"
-        return (f'<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="{self.style.block_width}" '
-                f'w:type="dxa"/><w:gridSpan w:val="{len(self.columns)}"/>{shade}</w:tcPr>'
-                f"{wordml.paragraph(text, wordml.style_ppr(style_id), self.style.fonts[kind])}</w:tc></w:tr>")
+        return (
+            f'<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="{self.style.block_width}" '
+            f'w:type="dxa"/><w:gridSpan w:val="{len(self.columns)}"/>{shade}</w:tcPr>'
+            f"{wordml.paragraph(text, wordml.style_ppr(style_id), self.style.fonts[kind])}</w:tc></w:tr>"
+        )
 
     def keep_whole(self, cells: list[list[str]]) -> bool:
         """Whether the row is short enough to keep whole. A quick bound first (a character is at most two
         columns wide, plus a line per paragraph), the exact estimate only when that bound is too high."""
         limit = self.keep_lines
-        if max(sum(2 * len(t) / line_capacity(cap) + 1 for t in texts)
-               for texts, cap in zip(cells, self.capacity)) <= limit:
+        if (
+            max(sum(2 * len(t) / line_capacity(cap) + 1 for t in texts) for texts, cap in zip(cells, self.capacity))
+            <= limit
+        ):
             return True
         return max(sum(wrapped_lines(t, cap) for t in texts) for texts, cap in zip(cells, self.capacity)) <= limit
 

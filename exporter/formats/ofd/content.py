@@ -6,6 +6,7 @@ advance is written in `DeltaX`, so a reader puts each glyph exactly where the PD
 own advance, plus the justification space the PDF adds with Tc). A line whose characters come from
 fallback fonts becomes one TextObject per font, since a TextObject has a single font.
 """
+
 from __future__ import annotations
 
 from itertools import accumulate
@@ -19,7 +20,7 @@ from exporter.text.linebreak import latin_runs
 # Text boundaries reach well past the glyphs (readers may clip to them): from 1.2 em above the
 # baseline to 0.4 em below it, half an em either side.
 _ABOVE, _BELOW, _SIDE = 1.2, 0.4, 0.5
-UM = MM * 1000   # micrometres per point
+UM = MM * 1000  # micrometres per point
 
 
 class _Microns(dict):
@@ -38,8 +39,8 @@ class Resources:
 
     def __init__(self):
         self.last_id = 0
-        self.fonts: dict[str, tuple[int, Font]] = {}     # reportlab font name -> (ID, font)
-        self.chars: dict[int, set[str]] = {}               # font ID -> characters drawn with it
+        self.fonts: dict[str, tuple[int, Font]] = {}  # reportlab font name -> (ID, font)
+        self.chars: dict[int, set[str]] = {}  # font ID -> characters drawn with it
         self._advances: dict[tuple[str, float], dict[str, float]] = {}
 
     def new_id(self) -> int:
@@ -85,7 +86,7 @@ def _extras(line_text: str, space: float) -> list[float]:
     """Justification space after each character: none inside a letter/digit run, as the PDF draws it."""
     extra = [space] * len(line_text)
     for start, end in latin_runs(line_text):
-        extra[start:end - 1] = [0.0] * (end - 1 - start)
+        extra[start : end - 1] = [0.0] * (end - 1 - start)
     return extra
 
 
@@ -99,8 +100,10 @@ class PageContent:
 
     def xml(self, page: Page) -> str:
         res = self.res
-        out = ['<?xml version="1.0" encoding="UTF-8"?>\n<ofd:Page xmlns:ofd="http://www.ofdspec.org/2016">'
-               f'<ofd:Content><ofd:Layer ID="{res.new_id()}" Type="Body">']
+        out = [
+            '<?xml version="1.0" encoding="UTF-8"?>\n<ofd:Page xmlns:ofd="http://www.ofdspec.org/2016">'
+            f'<ofd:Content><ofd:Layer ID="{res.new_id()}" Type="Body">'
+        ]
         by_gray: dict[float, list[tuple[float, float, float, float]]] = {}
         for x, y, w, h, gray in page.fills:
             by_gray.setdefault(gray, []).append((x, y, w, h))
@@ -124,9 +127,11 @@ class PageContent:
         top = round(min(b[1] for b in boxes) - pad, 3)
         right = max(b[2] for b in boxes) + pad
         bottom = max(b[3] for b in boxes) + pad
-        return (f'<ofd:PathObject ID="{self.res.new_id()}" Boundary="{num(left)} {num(top)} {num(right - left)} '
-                f'{num(bottom - top)}"{attrs}>{color}<ofd:AbbreviatedData>{" ".join(data(left, top))}'
-                '</ofd:AbbreviatedData></ofd:PathObject>')
+        return (
+            f'<ofd:PathObject ID="{self.res.new_id()}" Boundary="{num(left)} {num(top)} {num(right - left)} '
+            f'{num(bottom - top)}"{attrs}>{color}<ofd:AbbreviatedData>{" ".join(data(left, top))}'
+            "</ofd:AbbreviatedData></ofd:PathObject>"
+        )
 
     def _fills(self, rects, gray: float) -> str:
         h = self.height
@@ -138,8 +143,9 @@ class PageContent:
                 a, b, c, d = num(x1 - left), num(y1 - top), num(x2 - left), num(y2 - top)
                 yield f"M {a} {b} L {c} {b} L {c} {d} L {a} {d} C"
 
-        return self._path(boxes, 0.0, data, ' Stroke="false" Fill="true"',
-                          f'<ofd:FillColor Value="{value} {value} {value}"/>')
+        return self._path(
+            boxes, 0.0, data, ' Stroke="false" Fill="true"', f'<ofd:FillColor Value="{value} {value} {value}"/>'
+        )
 
     def _rules(self, lines, width: float) -> str:
         h = self.height
@@ -151,8 +157,9 @@ class PageContent:
                 yield f"M {num(x1 - left)} {num(y1 - top)} L {num(x2 - left)} {num(y2 - top)}"
 
         # Square caps, as the PDF draws them, so crossing rules meet without notches.
-        return self._path(boxes, width * MM, data, f' LineWidth="{num(width * MM)}" Cap="Square"',
-                          '<ofd:StrokeColor Value="0 0 0"/>')
+        return self._path(
+            boxes, width * MM, data, f' LineWidth="{num(width * MM)}" Cap="Square"', '<ofd:StrokeColor Value="0 0 0"/>'
+        )
 
     # ---- text ----------------------------------------------------------------------------------
     def _text(self, item: Text, out: list[str]) -> None:
@@ -177,7 +184,7 @@ class PageContent:
             n = len(piece)
             widths = list(map(res.advances(font, size).__getitem__, piece))
             if extra is not None:
-                widths = list(map(add, widths, extra[at:at + n]))
+                widths = list(map(add, widths, extra[at : at + n]))
             at += n
             # Where each character starts, in whole micrometres from the page's left edge; DeltaX
             # holds differences of these rounded positions, so rounding never accumulates.
@@ -189,7 +196,9 @@ class PageContent:
             width = x * MM - left + _SIDE * size_mm
             delta = ""
             if n > 1:
-                delta = ' DeltaX="' + " ".join(map(_MICRONS.__getitem__, map(sub, um[1:n], um[:n - 1]))) + '"'
-            out.append(f'<ofd:TextObject ID="{res.new_id()}" Boundary="{num(left)} {num(top)} {num(width)} '
-                       f'{height}" Font="{font_id}" Size="{num(size_mm)}"><ofd:TextCode X="{num(first - left)}"'
-                       f' Y="{y}"{delta}>{text(piece)}</ofd:TextCode></ofd:TextObject>')
+                delta = ' DeltaX="' + " ".join(map(_MICRONS.__getitem__, map(sub, um[1:n], um[: n - 1]))) + '"'
+            out.append(
+                f'<ofd:TextObject ID="{res.new_id()}" Boundary="{num(left)} {num(top)} {num(width)} '
+                f'{height}" Font="{font_id}" Size="{num(size_mm)}"><ofd:TextCode X="{num(first - left)}"'
+                f' Y="{y}"{delta}>{text(piece)}</ofd:TextCode></ofd:TextObject>'
+            )

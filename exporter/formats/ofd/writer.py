@@ -5,6 +5,7 @@ same; only the drawing differs (exporter.formats.ofd.content). Fonts are embedde
 subsets (exporter.formats.fontfile). The zip's entries, order and timestamps are fixed, and every date
 comes from the one timestamp policy, so two runs give the same bytes.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -28,7 +29,7 @@ from exporter.model import Document
 from exporter.timestamps import document_time, zip_time
 
 DOC = "Doc_0/"
-BOOKMARK_ABOVE = 12   # points above a bookmarked row the view starts, as in the PDF
+BOOKMARK_ABOVE = 12  # points above a bookmarked row the view starts, as in the PDF
 
 
 def render(doc: Document, template: dict, *, progress=None, attachment=None, **options) -> bytes:
@@ -39,8 +40,7 @@ def render(doc: Document, template: dict, *, progress=None, attachment=None, **o
     style = load_style(template)
     layout = Layout(style, FontBook(template, style.fallback))
     check_glyphs(doc, layout, attachment)
-    return _Package(doc, style, document_time(doc)).write(layout.pages(doc, attachment=attachment,
-                                                                        progress=progress))
+    return _Package(doc, style, document_time(doc)).write(layout.pages(doc, attachment=attachment, progress=progress))
 
 
 class _Package:
@@ -93,8 +93,15 @@ class _Package:
         doc = self.doc
         date = self.when.date().isoformat()
         # A stable identifier (32 hex digits, as the standard's UUID form): same document, same ID.
-        key = "\n".join([doc.title, doc.issuer, date, str(doc.meta.get("unit", "")),
-                         ",".join(str(t.number) for t in doc.all_tasks())])
+        key = "\n".join(
+            [
+                doc.title,
+                doc.issuer,
+                date,
+                str(doc.meta.get("unit", "")),
+                ",".join(str(t.number) for t in doc.all_tasks()),
+            ]
+        )
         doc_id = hashlib.md5(key.encode("utf-8")).hexdigest().upper()
         return parts.Info(doc_id, doc.title, doc.issuer, subject(doc), date, "exporter", __version__)
 
@@ -111,5 +118,7 @@ def _subset(font: Font, chars: set[str]) -> bytes:
         with open(spec.path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
             return fontfile.subset(data, glyphs, spec.subfont)
     except (OSError, ValueError) as exc:
-        raise TemplateError(wording.OFD_FONT_NOT_EMBEDDABLE.format(alias=spec.alias, path=spec.path, reason=exc),
-                            hint=wording.OFD_FONT_NOT_EMBEDDABLE_HINT) from None
+        raise TemplateError(
+            wording.OFD_FONT_NOT_EMBEDDABLE.format(alias=spec.alias, path=spec.path, reason=exc),
+            hint=wording.OFD_FONT_NOT_EMBEDDABLE_HINT,
+        ) from None

@@ -7,6 +7,7 @@ W gives the widths the layout measured. Codes are per character, not per glyph, 
 that share a glyph (一 U+4E00 and ⼀ U+2F00) still extract as themselves. Text in such fonts survives
 a Ghostscript rewrite; reportlab's own 256-glyph simple-font subsets lose their ToUnicode there.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -39,10 +40,10 @@ class CidFont:
 
     def __init__(self, face, resource: str, ref: Ref):
         self.face = face
-        self.resource = resource      # the name in the page resources, e.g. F1
-        self.ref = ref                # the Type0 font object, written by `write`
-        self.codes: dict[str, str] = {}   # character -> four hex digits
-        self.chars: list[str] = []        # CID - 1 -> character
+        self.resource = resource  # the name in the page resources, e.g. F1
+        self.ref = ref  # the Type0 font object, written by `write`
+        self.codes: dict[str, str] = {}  # character -> four hex digits
+        self.chars: list[str] = []  # CID - 1 -> character
 
     def encode(self, text: str) -> str:
         """The hex digits that show `text`; new characters get the next codes."""
@@ -80,29 +81,46 @@ class CidFont:
         tag = "".join(chr(65 + b % 26) for b in digest[:6])
         base = Name(f"{tag}+{_ps_name(face)}")
 
-        count = len(gids)   # CIDs 0..n
+        count = len(gids)  # CIDs 0..n
         cid_set = bytearray((count + 7) // 8)
         for cid in range(count):
             cid_set[cid >> 3] |= 0x80 >> (cid & 7)
         bbox = [int(v) for v in face.bbox]
-        descriptor = pdf.add({
-            "Type": Name("FontDescriptor"), "FontName": base, "Flags": int(face.flags), "FontBBox": bbox,
-            "ItalicAngle": float(face.italicAngle), "Ascent": int(face.ascent), "Descent": int(face.descent),
-            "CapHeight": int(face.capHeight), "StemV": int(face.stemV),
-            "FontFile2": pdf.stream(program, {"Length1": len(program)}),
-            "CIDSet": pdf.stream(bytes(cid_set)),
-        })
+        descriptor = pdf.add(
+            {
+                "Type": Name("FontDescriptor"),
+                "FontName": base,
+                "Flags": int(face.flags),
+                "FontBBox": bbox,
+                "ItalicAngle": float(face.italicAngle),
+                "Ascent": int(face.ascent),
+                "Descent": int(face.descent),
+                "CapHeight": int(face.capHeight),
+                "StemV": int(face.stemV),
+                "FontFile2": pdf.stream(program, {"Length1": len(program)}),
+                "CIDSet": pdf.stream(bytes(cid_set)),
+            }
+        )
         gid_map = pdf.stream(b"".join(g.to_bytes(2, "big") for g in gids))
         widths = " ".join(fp_str(w) for w in self.widths())
         cid_font = pdf.add(
             f"<</Type /Font /Subtype /CIDFontType2 /BaseFont /{base} "
             "/CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> "
             f"/FontDescriptor {int(descriptor)} 0 R /DW {fp_str(face.defaultWidth)} "
-            f"/W [1 [{widths}]] /CIDToGIDMap {int(gid_map)} 0 R>>")
+            f"/W [1 [{widths}]] /CIDToGIDMap {int(gid_map)} 0 R>>"
+        )
         to_unicode = pdf.stream(to_unicode_cmap(chars))
-        pdf.add({"Type": Name("Font"), "Subtype": Name("Type0"), "BaseFont": base,
-                 "Encoding": Name("Identity-H"), "DescendantFonts": [cid_font], "ToUnicode": to_unicode},
-                ref=self.ref)
+        pdf.add(
+            {
+                "Type": Name("Font"),
+                "Subtype": Name("Type0"),
+                "BaseFont": base,
+                "Encoding": Name("Identity-H"),
+                "DescendantFonts": [cid_font],
+                "ToUnicode": to_unicode,
+            },
+            ref=self.ref,
+        )
 
 
 def _ps_name(face) -> str:
@@ -114,10 +132,12 @@ def to_unicode_cmap(chars: list[str]) -> bytes:
     """CID i+1 -> chars[i], in blocks of at most 100 entries as the CMap syntax allows."""
     out = [_CMAP_HEAD]
     for start in range(0, len(chars), 100):
-        block = chars[start:start + 100]
+        block = chars[start : start + 100]
         out.append(f"{len(block)} beginbfchar\n")
-        out.extend(f"<{start + i + 1:04X}> <{ch.encode('utf-16-be', 'surrogatepass').hex().upper()}>\n"
-                   for i, ch in enumerate(block))
+        out.extend(
+            f"<{start + i + 1:04X}> <{ch.encode('utf-16-be', 'surrogatepass').hex().upper()}>\n"
+            for i, ch in enumerate(block)
+        )
         out.append("endbfchar\n")
     out.append(_CMAP_TAIL)
     return "".join(out).encode("ascii")

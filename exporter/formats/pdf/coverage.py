@@ -3,6 +3,7 @@
 A font that lacks a character would draw nothing there (pdftotext reads a space), so the export
 stops instead, naming each character, its code and where it occurs.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -71,4 +72,5 @@ def check_glyphs(doc: Document, layout: Layout, attachment: str | None = None) -
         f"有 {len(items)} 个字符在模板配置的字体中都没有字形，无法排版：{'；'.join(items)}。"
         f"已查找的字体：{'、'.join(fonts)}",
         hint="在模板的 pdf.fallback 中加入含有这些字符的字体（TTF/TTC），"
-             "或在数据文件中改正这些字符（例如生僻字改用通用规范汉字）。")
+        "或在数据文件中改正这些字符（例如生僻字改用通用规范汉字）。",
+    )

@@ -5,6 +5,7 @@ two-byte codes of the document's CID fonts (exporter.formats.pdf.cidfont). Every
 belongs to one structure node gets a marked-content id (`/TD <</MCID 3>> BDC … EMC`); fills, rules and
 the lines the layout leaves without a node (repeated header row, page numbers) are artifacts.
 """
+
 from __future__ import annotations
 
 from reportlab.lib.rl_accel import fp_str
@@ -22,10 +23,10 @@ class PageWriter:
 
     def __init__(self, pdf: PdfFile):
         self.pdf = pdf
-        self.fonts: dict[str, CidFont] = {}                     # font name -> its CID font
+        self.fonts: dict[str, CidFont] = {}  # font name -> its CID font
         self._numbers: dict[float, str] = {}
-        self._shown: dict[tuple[str, str], str] = {}             # (font name, text) -> "<…> Tj"
-        self._tf: dict[tuple[str, float], str] = {}              # (font name, size) -> Tf
+        self._shown: dict[tuple[str, str], str] = {}  # (font name, text) -> "<…> Tj"
+        self._tf: dict[tuple[str, float], str] = {}  # (font name, size) -> Tf
 
     def num(self, value: float) -> str:
         text = self._numbers.get(value)
@@ -94,7 +95,7 @@ class PageWriter:
                 space, pieces, at = item.char_space, [], 0
                 for start, end in latin_runs(text):
                     pieces.append((text[at:start], space))
-                    pieces.append((text[start:end - 1], 0.0))
+                    pieces.append((text[start : end - 1], 0.0))
                     at = end - 1
                 pieces.append((text[at:], space))
             for piece, char_space in pieces:
@@ -103,7 +104,7 @@ class PageWriter:
                 if tc != char_space:
                     tc = char_space
                     append(f"{num(char_space)} Tc")
-                for name, run in chain.runs(piece):   # switching to fallback fonts as needed
+                for name, run in chain.runs(piece):  # switching to fallback fonts as needed
                     if font != (name, size):
                         font = (name, size)
                         tf = tfs.get(font)

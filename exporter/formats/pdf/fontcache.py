@@ -12,6 +12,7 @@ The cache never decides what is drawn: a missing, corrupt, stale or unwritable c
 the font as before, silently. Entries are written to a temporary file and renamed into place;
 entries unused for 60 days (fonts of removed installs and venvs) are removed when a new one is written.
 """
+
 from __future__ import annotations
 
 import gc
@@ -35,7 +36,7 @@ FORMAT = 2
 MAGIC = b"exporter-face 2\n"
 _DIGEST = 4  # CRC-32 of the payload, checked before unmarshalling: catches a truncated or damaged file
 _NOT_STATE = ("_ttf_data", "_pdfScale")
-MAX_AGE = 60 * 86400   # an entry unused this long (seconds) is removed when another is written
+MAX_AGE = 60 * 86400  # an entry unused this long (seconds) is removed when another is written
 # Character code -> glyph id / advance width, one entry per character of a 30,000-character font:
 # stored as sorted arrays and read through _CodeMap.
 _MAPS = ("charToGlyph", "charWidths")
@@ -81,7 +82,7 @@ class _TableView:
         if isinstance(index, slice):
             start, stop, step = index.indices(self._len)
             if step == 1:
-                return self._data[self._pos + start:self._pos + max(start, stop)]
+                return self._data[self._pos + start : self._pos + max(start, stop)]
             return bytes(self)[index]
         if index < 0:
             index += self._len
@@ -90,7 +91,7 @@ class _TableView:
         return self._data[self._pos + index]
 
     def __bytes__(self) -> bytes:
-        return self._data[self._pos:self._pos + self._len]
+        return self._data[self._pos : self._pos + self._len]
 
     def __eq__(self, other):
         return bytes(self) == other
@@ -104,7 +105,7 @@ class _TableView:
 
 def cache_dir() -> Path | None:
     base = os.environ.get("XDG_CACHE_HOME", "")
-    if not os.path.isabs(base):   # the XDG spec says to ignore a relative path
+    if not os.path.isabs(base):  # the XDG spec says to ignore a relative path
         try:
             base = str(Path.home() / ".cache")
         except (RuntimeError, KeyError):
@@ -113,8 +114,10 @@ def cache_dir() -> Path | None:
 
 
 def _identity(path: Path, subfont: int, stat: os.stat_result) -> str:
-    return (f"{FORMAT}|{path}|{subfont}|{stat.st_size}|{stat.st_mtime_ns}|reportlab {reportlab.Version}|"
-            f"{sys.implementation.cache_tag}|marshal {marshal.version}")
+    return (
+        f"{FORMAT}|{path}|{subfont}|{stat.st_size}|{stat.st_mtime_ns}|reportlab {reportlab.Version}|"
+        f"{sys.implementation.cache_tag}|marshal {marshal.version}"
+    )
 
 
 def _entry(directory: Path, path: Path, subfont: int) -> Path:
@@ -161,7 +164,7 @@ def _prune(keep: Path) -> None:
             if age > (MAX_AGE if old.suffix == ".face" else 3600):
                 old.unlink()
     except OSError:
-        pass   # another run pruning at the same time, or a read-only cache: nothing to do
+        pass  # another run pruning at the same time, or a read-only cache: nothing to do
 
 
 def _touch(entry: Path) -> None:
@@ -178,7 +181,7 @@ def _map(f):
     small tables of a 10+ MB font, and reading it all would cost more than the whole layout."""
     try:
         return mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
-    except (ValueError, OSError):   # an empty file, or a file system without mmap
+    except (ValueError, OSError):  # an empty file, or a file system without mmap
         return f.read()
 
 
@@ -207,10 +210,10 @@ def _pack(value) -> tuple:
     try:
         if isinstance(value, list) and all(type(v) is int for v in value):
             return ("ints", array("q", value).tobytes())
-        if isinstance(value, list) and all(type(v) is tuple and len(v) == 2 and type(v[0]) is int
-                                           and type(v[1]) is int for v in value):
-            return ("pairs", array("q", [v[0] for v in value]).tobytes(),
-                    array("q", [v[1] for v in value]).tobytes())
+        if isinstance(value, list) and all(
+            type(v) is tuple and len(v) == 2 and type(v[0]) is int and type(v[1]) is int for v in value
+        ):
+            return ("pairs", array("q", [v[0] for v in value]).tobytes(), array("q", [v[1] for v in value]).tobytes())
     except OverflowError:
         pass
     return ("marshal", marshal.dumps(value))
@@ -347,7 +350,7 @@ def _state(face: Face) -> tuple[dict, dict, dict, dict]:
 def _write(entry: Path, identity: str, face: Face) -> None:
     try:
         payload = marshal.dumps((identity, *_state(face)))
-    except ValueError:   # something marshal cannot store exactly: do not cache this font
+    except ValueError:  # something marshal cannot store exactly: do not cache this font
         return
     blob = MAGIC + zlib.crc32(payload).to_bytes(_DIGEST, "big") + payload
     tmp = None
@@ -359,7 +362,7 @@ def _write(entry: Path, identity: str, face: Face) -> None:
         os.replace(tmp, entry)
         tmp = None
     except OSError:
-        pass   # read-only home, full disk …: the next run parses again
+        pass  # read-only home, full disk …: the next run parses again
     finally:
         if tmp is not None:
             try:
@@ -374,13 +377,19 @@ def _read(entry: Path, identity: str) -> Face | None:
     except OSError:
         return None
     head = len(MAGIC) + _DIGEST
-    if not blob.startswith(MAGIC) or zlib.crc32(memoryview(blob)[head:]).to_bytes(_DIGEST, "big") \
-            != blob[len(MAGIC):head]:
+    if (
+        not blob.startswith(MAGIC)
+        or zlib.crc32(memoryview(blob)[head:]).to_bytes(_DIGEST, "big") != blob[len(MAGIC) : head]
+    ):
         return None
     try:
         stored, state, names, lazy, maps = _unmarshal(memoryview(blob)[head:])
-        if stored != identity or not all(isinstance(d, dict) for d in (state, names, lazy, maps)) \
-                or set(lazy) != set(_LAZY) or not all(isinstance(v, tuple) for v in lazy.values()):
+        if (
+            stored != identity
+            or not all(isinstance(d, dict) for d in (state, names, lazy, maps))
+            or set(lazy) != set(_LAZY)
+            or not all(isinstance(v, tuple) for v in lazy.values())
+        ):
             return None
         maps = {key: _unpack_map(packed) for key, packed in maps.items()}
     except (ValueError, EOFError, TypeError):

@@ -5,6 +5,7 @@ written `{file: simsun.ttc, subfont: 0}` for a TrueType collection. Each text ro
 its own font, then the template's `pdf.fallback` fonts. A character goes to the first font in the
 chain that has a glyph for it, so nothing is ever drawn as a blank or a box.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -53,8 +54,9 @@ class Font:
                 hint = "换一个 .ttf 或 .ttc 字体文件。"
             raise TemplateError(f"字体“{spec.alias}”的文件“{spec.path}”{why}", hint=hint) from None
         except OSError as exc:
-            raise TemplateError(f"无法读取字体“{spec.alias}”的文件“{spec.path}”：{exc.strerror}",
-                                hint="检查文件权限。") from None
+            raise TemplateError(
+                f"无法读取字体“{spec.alias}”的文件“{spec.path}”：{exc.strerror}", hint="检查文件权限。"
+            ) from None
         self.face = face
         self.glyphs = face.charToGlyph
         self.widths = face.charWidths
@@ -82,9 +84,9 @@ class FontChain:
     def __init__(self, specs: list[FontSpec]):
         self.specs = specs
         self._fonts: list[Font | None] = [load_font(specs[0])] + [None] * (len(specs) - 1)
-        self._which: dict[str, int] = {}          # character -> index in the chain, -1 if none has it
-        self._advance: dict[str, float] = {}      # character -> width at 1000 pt in its font
-        self._in_primary: set[str] = set()        # characters known to be drawn by the primary font
+        self._which: dict[str, int] = {}  # character -> index in the chain, -1 if none has it
+        self._advance: dict[str, float] = {}  # character -> width at 1000 pt in its font
+        self._in_primary: set[str] = set()  # characters known to be drawn by the primary font
         self.primary = self._fonts[0]
 
     def font(self, index: int) -> Font:
@@ -157,8 +159,9 @@ class FontBook:
         self.template = template
         aliases = template.get("fonts") or {}
         if not isinstance(aliases, dict):
-            raise TemplateError("模板的 fonts 应是“别名: 字体文件”的映射",
-                                hint="参照 templates/official.yaml 的 fonts 部分。")
+            raise TemplateError(
+                "模板的 fonts 应是“别名: 字体文件”的映射", hint="参照 templates/official.yaml 的 fonts 部分。"
+            )
         self.aliases = aliases
         self.fallback = [self.spec(a) for a in fallback]
         self._chains: dict[str, FontChain] = {}
@@ -168,35 +171,45 @@ class FontBook:
         value = self.aliases.get(alias)
         if value is None:
             known = "、".join(str(a) for a in self.aliases) or "（无）"
-            raise TemplateError(f"模板使用了未定义的字体别名“{alias}”。已定义：{known}",
-                                hint="在模板的 fonts 部分加上这个别名，或改用已定义的别名。")
+            raise TemplateError(
+                f"模板使用了未定义的字体别名“{alias}”。已定义：{known}",
+                hint="在模板的 fonts 部分加上这个别名，或改用已定义的别名。",
+            )
         subfont = 0
         if isinstance(value, dict):
             file = value.get("file")
             subfont = value.get("subfont", value.get("subfontIndex", 0))
             if not isinstance(subfont, int) or isinstance(subfont, bool) or subfont < 0:
-                raise TemplateError(f"字体“{alias}”的 subfont 应是 0 或正整数，而不是“{subfont}”",
-                                    hint="TTC 字体集中第一个字体为 0。")
+                raise TemplateError(
+                    f"字体“{alias}”的 subfont 应是 0 或正整数，而不是“{subfont}”", hint="TTC 字体集中第一个字体为 0。"
+                )
         else:
             file = value
         if not file or not isinstance(file, str):
-            raise TemplateError(f"字体“{alias}”没有指定文件",
-                                hint="写成 别名: 文件名.ttf 或 {file: 文件名.ttc, subfont: 0}。")
+            raise TemplateError(
+                f"字体“{alias}”没有指定文件", hint="写成 别名: 文件名.ttf 或 {file: 文件名.ttc, subfont: 0}。"
+            )
         path = font_path(self.template, file)
         if path.exists() and not path.is_file():
             import os
 
             from exporter.inputs import kind
+
             what = "文件夹" if path.is_dir() else kind(os.stat(path).st_mode)
-            raise TemplateError(W.FONT_NOT_REGULAR.format(alias=alias, path=path, kind=what),
-                                hint="在模板的 fonts 部分改成字体文件（.ttf、.otf 或 .ttc）的路径。")
+            raise TemplateError(
+                W.FONT_NOT_REGULAR.format(alias=alias, path=path, kind=what),
+                hint="在模板的 fonts 部分改成字体文件（.ttf、.otf 或 .ttc）的路径。",
+            )
         if not path.is_file():
-            raise TemplateError(f"字体“{alias}”的文件“{path}”不存在",
-                                hint="把字体文件放到该位置，或在模板的 fonts 部分改成实际路径"
-                                     "（绝对路径，或相对于模板文件的路径）。")
+            raise TemplateError(
+                f"字体“{alias}”的文件“{path}”不存在",
+                hint="把字体文件放到该位置，或在模板的 fonts 部分改成实际路径（绝对路径，或相对于模板文件的路径）。",
+            )
         if path.suffix.lower() == ".ttc" and not isinstance(value, dict):
-            raise TemplateError(f"字体“{alias}”是 TTC 字体集“{path.name}”，须指定用其中第几个字体",
-                                hint=f"写成 {alias}: {{file: {file}, subfont: 0}}（从 0 起数）。")
+            raise TemplateError(
+                f"字体“{alias}”是 TTC 字体集“{path.name}”，须指定用其中第几个字体",
+                hint=f"写成 {alias}: {{file: {file}, subfont: 0}}（从 0 起数）。",
+            )
         return FontSpec(alias, path, subfont)
 
     def chain(self, alias: str) -> FontChain:

@@ -12,6 +12,7 @@ Each drawn line also carries the structure node (exporter.formats.pdf.tags) it b
 cell, the title, a preamble paragraph — or None for page furniture drawn again on every page (the
 repeated header row, "86（续）", page numbers), which is tagged as an artifact.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
@@ -25,9 +26,9 @@ from exporter.formats.pdf.tags import COLUMN_HEADER, Node, spanning
 from exporter.model import PARAGRAPH_FIELDS, SEED_COLUMNS, Document, Task, unit_line
 from exporter.text.linebreak import break_lines, latin_runs
 
-ASCENT = 0.88   # CJK fonts put the ideographic em box from -0.12 to 0.88 of the size
+ASCENT = 0.88  # CJK fonts put the ideographic em box from -0.12 to 0.88 of the size
 EPS = 1e-6
-MAX_STRETCH = 0.08   # em of extra space per character gap when justifying
+MAX_STRETCH = 0.08  # em of extra space per character gap when justifying
 
 
 @dataclass
@@ -36,37 +37,37 @@ class Line:
     chain: FontChain
     size: float
     width: float
-    justify: bool = False   # a paragraph's inner line: may be stretched to the full width
-    indent: float = 0.0     # first line of an indented paragraph
-    para: int = 0           # which paragraph of its cell it belongs to
+    justify: bool = False  # a paragraph's inner line: may be stretched to the full width
+    indent: float = 0.0  # first line of an indented paragraph
+    para: int = 0  # which paragraph of its cell it belongs to
 
 
 @dataclass
 class Text:
     x: float
-    y: float                # baseline
+    y: float  # baseline
     line: Line
     char_space: float = 0.0
-    node: Node | None = None   # the structure element it belongs to; None for an artifact
+    node: Node | None = None  # the structure element it belongs to; None for an artifact
 
 
 @dataclass
 class Page:
     number: int
     texts: list[Text] = field(default_factory=list)
-    fills: list[tuple[float, float, float, float, float]] = field(default_factory=list)   # x, y, w, h, gray
-    rules: list[tuple[float, float, float, float, float]] = field(default_factory=list)   # x1, y1, x2, y2, width
-    bookmarks: list[tuple[str, int, float]] = field(default_factory=list)                 # title, level, y
+    fills: list[tuple[float, float, float, float, float]] = field(default_factory=list)  # x, y, w, h, gray
+    rules: list[tuple[float, float, float, float, float]] = field(default_factory=list)  # x1, y1, x2, y2, width
+    bookmarks: list[tuple[str, int, float]] = field(default_factory=list)  # title, level, y
 
 
 @dataclass
 class Row:
-    kind: str                       # 'header', 'section', 'subsection', 'task'
-    cells: list[list[Line]]         # one list per column; spanning rows have a single cell
+    kind: str  # 'header', 'section', 'subsection', 'task'
+    cells: list[list[Line]]  # one list per column; spanning rows have a single cell
     task: Task | None = None
-    title: str = ""                 # outline entry of a section/subsection row
+    title: str = ""  # outline entry of a section/subsection row
     nodes: list[Node] | None = None  # its cells' structure elements, made when first drawn
-    paras: dict[tuple[int, int], Node] | None = None   # (column, paragraph) -> P, in cells of several
+    paras: dict[tuple[int, int], Node] | None = None  # (column, paragraph) -> P, in cells of several
 
     def node_for(self, column: int, line: Line) -> Node:
         """The element a line of a cell hangs on: the cell, or its paragraph when it has several."""
@@ -90,9 +91,10 @@ class Layout:
         self.style = style
         self.book = book
         self.pitch = style.body.leading
-        self.chains = {name: book.chain(getattr(style, name).font) for name in
-                       ("body", "header", "section", "subsection", "title", "preamble", "attachment",
-                        "page_number")}
+        self.chains = {
+            name: book.chain(getattr(style, name).font)
+            for name in ("body", "header", "section", "subsection", "title", "preamble", "attachment", "page_number")
+        }
         self.full_width = style.block_width - 2 * style.pad_x
         self._measures: dict[tuple[int, float], dict[str, float]] = {}
         self.use_columns(None)
@@ -103,13 +105,19 @@ class Layout:
         if doc is None or doc.columns == list(SEED_COLUMNS):
             self.doc_columns = list(SEED_COLUMNS)
             columns = s.columns
-            columns = [Column(c.key, c.x, c.width, c.align, c.valign, col.label)
-                       for c, col in zip(columns, self.doc_columns)]
+            columns = [
+                Column(c.key, c.x, c.width, c.align, c.valign, col.label) for c, col in zip(columns, self.doc_columns)
+            ]
         else:
             self.doc_columns = list(doc.columns)
             natural = [self.natural_width(doc, i) for i in range(len(self.doc_columns))]
-            columns = place_columns(s.column_specs, [c.field for c in self.doc_columns],
-                                    [c.label for c in self.doc_columns], s.block_width, natural)
+            columns = place_columns(
+                s.column_specs,
+                [c.field for c in self.doc_columns],
+                [c.label for c in self.doc_columns],
+                s.block_width,
+                natural,
+            )
         self.columns = columns
         self.widths = [c.width - 2 * s.pad_x for c in columns]
         self.number_at = next((i for i, c in enumerate(columns) if c.key == "number"), None)
@@ -119,11 +127,11 @@ class Layout:
         column = self.doc_columns[index]
         spec = self.style.column_specs[column.field]
         if spec.width is not None and not spec.star:
-            return 0.0   # the template gives the width; nothing to measure
+            return 0.0  # the template gives the width; nothing to measure
         body, header = self.chains["body"], self.chains["header"]
         size = self.style.body.size
         label = "".join(column.label.split())
-        shown = label if len(label) <= 4 else label[:(len(label) + 1) // 2]   # a longer header takes two lines
+        shown = label if len(label) <= 4 else label[: (len(label) + 1) // 2]  # a longer header takes two lines
         widest = header.width(shown, self.style.header.size)
         for task in doc.all_tasks():
             for value in column.values(task):
@@ -131,8 +139,9 @@ class Layout:
         return widest + 2 * self.style.pad_x
 
     # ---- lines ---------------------------------------------------------------------------------
-    def paragraph(self, text: str, role: str, width: float, *, size: float | None = None,
-                  indent: float = 0.0) -> list[Line]:
+    def paragraph(
+        self, text: str, role: str, width: float, *, size: float | None = None, indent: float = 0.0
+    ) -> list[Line]:
         """A paragraph broken into lines; whitespace runs (including newlines) read as one space."""
         chain = self.chains[role]
         size = size or getattr(self.style, role).size
@@ -167,8 +176,7 @@ class Layout:
         if body.width(whole, size) <= room + EPS:
             return [Line(whole, body, size, body.width(whole, size))]
         small = self.style.continued_size
-        return [Line(number, body, size, body.width(number, size)),
-                Line(label, body, small, body.width(label, small))]
+        return [Line(number, body, size, body.width(number, size)), Line(label, body, small, body.width(label, small))]
 
     def task_row(self, task: Task) -> Row:
         """One cell per column of the document: prose as indented paragraphs, short values one per line."""
@@ -182,7 +190,7 @@ class Layout:
             for k, text in enumerate(column.values(task)):
                 paragraph = self.paragraph(text, "body", self.widths[i], indent=indent)
                 for line in paragraph:
-                    line.para = k   # tagged as one P per paragraph or value
+                    line.para = k  # tagged as one P per paragraph or value
                 lines += paragraph
             cells.append(lines)
         return Row("task", cells, task=task)
@@ -202,8 +210,14 @@ class Layout:
         return Row("header", cells)
 
     # ---- pages ---------------------------------------------------------------------------------
-    def pages(self, doc: Document, *, attachment: str | None = None,
-              progress: Callable[[int, int], None] | None = None, root: Node | None = None) -> Iterator[Page]:
+    def pages(
+        self,
+        doc: Document,
+        *,
+        attachment: str | None = None,
+        progress: Callable[[int, int], None] | None = None,
+        root: Node | None = None,
+    ) -> Iterator[Page]:
         """The document's pages, one at a time, in the document's own columns; their lines hang on
         structure nodes under `root`."""
         self.use_columns(doc)
@@ -233,25 +247,33 @@ class _Flow:
         self.header = layout.header_row()
         # The header row and one line of a task must fit on a page, or no task ever would.
         room = self.top - self.bottom
-        need = self.row_height(self.header.lines) + self.row_height(max(1, len(layout.number_lines(
-            _PROBE, continued=True))))
+        need = self.row_height(self.header.lines) + self.row_height(
+            max(1, len(layout.number_lines(_PROBE, continued=True)))
+        )
         if need > room + EPS:
-            raise TemplateError(W.TEMPLATE_HEADER_TOO_TALL.format(
-                lines=self.header.lines, height=self.row_height(self.header.lines), room=room),
-                hint=W.TEMPLATE_HEADER_TOO_TALL_HINT)
+            raise TemplateError(
+                W.TEMPLATE_HEADER_TOO_TALL.format(
+                    lines=self.header.lines, height=self.row_height(self.header.lines), room=room
+                ),
+                hint=W.TEMPLATE_HEADER_TOO_TALL_HINT,
+            )
         # A backstop against any layout that stops advancing: every page holds at least one line,
         # and a line at least one character.
-        chars = sum(len(t.task) + sum(map(len, t.progress)) + sum(map(len, t.units)) + 8
-                    for t in doc.all_tasks())
-        self.max_pages = 100 + chars + sum(len(s.heading) + sum(len(u.heading) for u in s.subsections)
-                                           for s in doc.sections) + len(doc.title) + len(str(attachment or ""))
+        chars = sum(len(t.task) + sum(map(len, t.progress)) + sum(map(len, t.units)) + 8 for t in doc.all_tasks())
+        self.max_pages = (
+            100
+            + chars
+            + sum(len(s.heading) + sum(len(u.heading) for u in s.subsections) for s in doc.sections)
+            + len(doc.title)
+            + len(str(attachment or ""))
+        )
         self.page: Page | None = None
         self.y = self.top
-        self.table_top: float | None = None   # where the table starts on this page, when open
+        self.table_top: float | None = None  # where the table starts on this page, when open
         self.rows_on_page = 0
         self.root = root
-        self.table: Node | None = None         # the one Table element, across all pages
-        self.body: Node | None = None          # its TBody
+        self.table: Node | None = None  # the one Table element, across all pages
+        self.body: Node | None = None  # its TBody
 
     # ---- page handling -------------------------------------------------------------------------
     def new_page(self) -> Page | None:
@@ -277,15 +299,14 @@ class _Flow:
         inset = ps.size  # one character in from the edge of the text block
         x = self.right - inset - width if page.number % 2 else self.left + inset
         y = self.bottom - s.page_number_below - ASCENT * ps.size
-        page.texts.append(Text(x, y, Line(text, chain, ps.size, width)))   # an artifact
+        page.texts.append(Text(x, y, Line(text, chain, ps.size, width)))  # an artifact
         self.page = None
         return page
 
     def room(self) -> float:
         return self.y - self.bottom
 
-    def text_lines(self, lines: list[Line], style: TextStyle, align: str = "left",
-                   role: str = "P") -> Iterator[Page]:
+    def text_lines(self, lines: list[Line], style: TextStyle, align: str = "left", role: str = "P") -> Iterator[Page]:
         """Flow lines outside the table (title, preamble), starting new pages as needed."""
         node = Node(role, self.root)
         for line in lines:
@@ -307,7 +328,7 @@ class _Flow:
 
     def open_table(self) -> None:
         self.table_top = self.y
-        if self.table is None:   # the header row is content once, an artifact where it is repeated
+        if self.table is None:  # the header row is content once, an artifact where it is repeated
             self.table = Node("Table", self.root)
             row = Node("TR", Node("THead", self.table))
             self.header.nodes = [Node("TH", row, COLUMN_HEADER) for _ in self.header.cells]
@@ -323,8 +344,12 @@ class _Flow:
         s = self.style
         w = s.frame_rule
         top, bottom = self.table_top, self.y
-        for x1, y1, x2, y2 in ((self.left, top, self.right, top), (self.left, bottom, self.right, bottom),
-                               (self.left, top, self.left, bottom), (self.right, top, self.right, bottom)):
+        for x1, y1, x2, y2 in (
+            (self.left, top, self.right, top),
+            (self.left, bottom, self.right, bottom),
+            (self.left, top, self.left, bottom),
+            (self.right, top, self.right, bottom),
+        ):
             self.page.rules.append((x1, y1, x2, y2, w))
         self.table_top = None
 
@@ -342,14 +367,13 @@ class _Flow:
                 row.nodes = [Node("TD", tr) for _ in cells]
                 row.paras = {}
         nodes = row.nodes
-        if continued:   # "86（续）" repeats the number: an artifact
+        if continued:  # "86（续）" repeats the number: an artifact
             at = self.layout.number_at
             nodes = [None if i == at else n for i, n in enumerate(nodes)]
         page = self.page
         height = self.row_height(lines)
         top, bottom = self.y, self.y - height
-        shade = {"header": s.header_shade, "section": s.section_shade,
-                 "subsection": s.subsection_shade}.get(row.kind)
+        shade = {"header": s.header_shade, "section": s.section_shade, "subsection": s.subsection_shade}.get(row.kind)
         if shade is not None:
             page.fills.append((self.left, bottom, self.right - self.left, height, shade))
         if len(cells) == 1:
@@ -381,8 +405,15 @@ class _Flow:
                     lx = x + s.pad_x + line.indent
                     if s.justify and line.justify:
                         char_space = self.stretch(line, inner - line.indent)
-                page.texts.append(Text(lx, baseline, line, char_space,
-                                       node and (row.node_for(column, line) if row.paras is not None else node)))
+                page.texts.append(
+                    Text(
+                        lx,
+                        baseline,
+                        line,
+                        char_space,
+                        node and (row.node_for(column, line) if row.paras is not None else node),
+                    )
+                )
                 y -= self.pitch
         self.y = bottom
 
@@ -404,8 +435,10 @@ class _Flow:
         """Open the table on this page, or on the next if the header and `need` points do not fit."""
         if self.table_top is not None:
             return
-        if self.room() < self.row_height(self.header.lines) + max(need, self.row_height(1)) - EPS \
-                and self.y < self.top - EPS:
+        if (
+            self.room() < self.row_height(self.header.lines) + max(need, self.row_height(1)) - EPS
+            and self.y < self.top - EPS
+        ):
             finished = self.new_page()
             if finished:
                 yield finished
@@ -430,13 +463,16 @@ class _Flow:
         """A section/subsection row, kept on the same page as what follows it."""
         yield from self.ensure_table()
         height = self.row_height(row.lines)
-        fits = int((self.top - self.bottom - self.row_height(self.header.lines) - 2 * self.style.pad_y + EPS)
-                   // self.pitch)
+        fits = int(
+            (self.top - self.bottom - self.row_height(self.header.lines) - 2 * self.style.pad_y + EPS) // self.pitch
+        )
         if row.lines > fits:
             what = "部分标题" if row.kind == "section" else "小标题"
             text = row.title if len(row.title) <= 40 else row.title[:40] + "…"
-            raise RenderError(W.HEADING_TOO_TALL.format(what=what, text=text, lines=row.lines, room=fits),
-                              hint=W.HEADING_TOO_TALL_HINT)
+            raise RenderError(
+                W.HEADING_TOO_TALL.format(what=what, text=text, lines=row.lines, room=fits),
+                hint=W.HEADING_TOO_TALL_HINT,
+            )
         if self.room() < height + need_after - EPS and not self.fresh():
             yield from self.break_page()
         self.page.bookmarks.append((row.title, level, self.y))
@@ -460,12 +496,12 @@ class _Flow:
                 return
             take = fit
             if total - start - take < min_lines:
-                take = total - start - min_lines       # leave at least min_lines for the next page
+                take = total - start - min_lines  # leave at least min_lines for the next page
             if take < max(min_lines, len(number)):
                 if not self.fresh():
-                    yield from self.break_page()       # too little room here: start on the next page
+                    yield from self.break_page()  # too little room here: start on the next page
                     continue
-                take = max(fit, 1)                     # taller than a whole page: must cut here
+                take = max(fit, 1)  # taller than a whole page: must cut here
             cells = layout.part(row, number, start, start + take)
             self.draw_row(row, cells, max(take, len(number)), continued=start > 0)
             self.rows_on_page += 1
@@ -484,10 +520,11 @@ class _Flow:
             for line in lines:  # a long label wraps; no character is left off the page
                 self.page.texts.append(Text(self.left, self.y - ASCENT * att.size, line, node=node))
                 self.y -= att.leading
-            self.y -= max(0.0, 2 * s.grid - att.leading * len(lines))   # the title goes on the third line
+            self.y -= max(0.0, 2 * s.grid - att.leading * len(lines))  # the title goes on the third line
         if self.doc.title:
-            yield from self.text_lines(layout.paragraph(self.doc.title, "title", s.block_width * 0.9),
-                                       s.title, "center", role="H1")
+            yield from self.text_lines(
+                layout.paragraph(self.doc.title, "title", s.block_width * 0.9), s.title, "center", role="H1"
+            )
             self.y -= s.title.space_after
         line = unit_line(self.doc)
         if line:  # a unit's own part says which tasks it leads and which it co-leads

@@ -4,6 +4,7 @@ Objects are written in one pass into memory as they are made; an object may refe
 (its number is reserved first). No object or xref streams: PDF/A-1 readers and validators do not
 accept them, and the files compress well enough without.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -78,8 +79,7 @@ class PdfFile:
         self._append(f"{int(ref)} 0 obj\n{body}\nendobj\n".encode("latin-1"))
         return ref
 
-    def stream(self, data: bytes, entries: dict | None = None, *, compress: bool = True,
-               ref: Ref | None = None) -> Ref:
+    def stream(self, data: bytes, entries: dict | None = None, *, compress: bool = True, ref: Ref | None = None) -> Ref:
         """Write a stream object; an end-of-line before `endstream` as PDF/A requires."""
         ref = ref if ref is not None else self.reserve()
         head = dict(entries or {})
@@ -103,6 +103,8 @@ class PdfFile:
         ident = hashlib.md5(body).hexdigest().upper()
         lines = [f"xref\n0 {count}\n", "0000000000 65535 f\r\n"]
         lines += [f"{self._offsets[n]:010d} 00000 n\r\n" for n in range(1, count)]
-        lines.append(f"trailer\n<</Size {count} /Root {int(root)} 0 R /Info {int(info)} 0 R "
-                     f"/ID [<{ident}> <{ident}>]>>\nstartxref\n{len(body)}\n%%EOF\n")
+        lines.append(
+            f"trailer\n<</Size {count} /Root {int(root)} 0 R /Info {int(info)} 0 R "
+            f"/ID [<{ident}> <{ident}>]>>\nstartxref\n{len(body)}\n%%EOF\n"
+        )
         return body + "".join(lines).encode("latin-1")

@@ -3,6 +3,7 @@
 The information dictionary and the XMP packet are made from one `Info`, so they cannot disagree.
 Every PDF is an sRGB output intent with a freely licensed profile (icc/sRGB.icc, licence beside it).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -13,7 +14,7 @@ from xml.sax.saxutils import escape
 from exporter.formats.pdf.objects import Name, PdfFile, Ref
 from exporter.timestamps import pdf_date
 
-PART, CONFORMANCE = 2, "A"   # PDF/A-2a: tagged; see README for what is validated and by what
+PART, CONFORMANCE = 2, "A"  # PDF/A-2a: tagged; see README for what is validated and by what
 ICC = Path(__file__).resolve().parent / "icc" / "sRGB.icc"
 OUTPUT_CONDITION = "sRGB IEC61966-2.1"
 LANGUAGE = "zh-CN"
@@ -27,7 +28,7 @@ class Info:
     keywords: str
     creator: str
     producer: str
-    when: dt.datetime    # exporter.timestamps.document_time
+    when: dt.datetime  # exporter.timestamps.document_time
 
     def pdf_date(self) -> str:
         return pdf_date(self.when)
@@ -38,17 +39,27 @@ class Info:
 
     def dictionary(self) -> dict:
         """The document information dictionary; empty fields are left out here and in the XMP."""
-        entries = {"Title": self.title, "Author": self.author, "Subject": self.subject,
-                   "Keywords": self.keywords, "Creator": self.creator, "Producer": self.producer}
+        entries = {
+            "Title": self.title,
+            "Author": self.author,
+            "Subject": self.subject,
+            "Keywords": self.keywords,
+            "Creator": self.creator,
+            "Producer": self.producer,
+        }
         out = {key: value for key, value in entries.items() if value}
         out["CreationDate"] = out["ModDate"] = self.pdf_date()
         return out
 
     def xmp(self) -> bytes:
         """The XMP packet. Namespaces are declared on rdf:Description, where PDFBox looks for them."""
+
         def alt(tag, value):
-            return (f"<{tag}><rdf:Alt><rdf:li xml:lang=\"x-default\">{escape(value)}</rdf:li></rdf:Alt></{tag}>"
-                    if value else "")
+            return (
+                f'<{tag}><rdf:Alt><rdf:li xml:lang="x-default">{escape(value)}</rdf:li></rdf:Alt></{tag}>'
+                if value
+                else ""
+            )
 
         def simple(tag, value):
             return f"<{tag}>{escape(value)}</{tag}>" if value else ""
@@ -57,7 +68,8 @@ class Info:
             simple("dc:format", "application/pdf"),
             alt("dc:title", self.title),
             f"<dc:creator><rdf:Seq><rdf:li>{escape(self.author)}</rdf:li></rdf:Seq></dc:creator>"
-            if self.author else "",
+            if self.author
+            else "",
             alt("dc:description", self.subject),
             f"<dc:language><rdf:Bag><rdf:li>{LANGUAGE}</rdf:li></rdf:Bag></dc:language>",
             simple("pdf:Keywords", self.keywords),
@@ -80,7 +92,8 @@ class Info:
             "  </rdf:Description>\n"
             " </rdf:RDF>\n"
             "</x:xmpmeta>\n"
-            '<?xpacket end="w"?>')
+            '<?xpacket end="w"?>'
+        )
         return packet.encode("utf-8")
 
 
@@ -91,6 +104,12 @@ def write_metadata(pdf: PdfFile, info: Info) -> Ref:
 
 def write_output_intent(pdf: PdfFile) -> Ref:
     profile = pdf.stream(ICC.read_bytes(), {"N": 3})
-    return pdf.add({"Type": Name("OutputIntent"), "S": Name("GTS_PDFA1"),
-                    "OutputConditionIdentifier": OUTPUT_CONDITION, "Info": OUTPUT_CONDITION,
-                    "DestOutputProfile": profile})
+    return pdf.add(
+        {
+            "Type": Name("OutputIntent"),
+            "S": Name("GTS_PDFA1"),
+            "OutputConditionIdentifier": OUTPUT_CONDITION,
+            "Info": OUTPUT_CONDITION,
+            "DestOutputProfile": profile,
+        }
+    )

@@ -1,4 +1,5 @@
 """The `pdf:` section of a template, parsed once into numbers (points) the layout can use."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -25,32 +26,33 @@ COLUMNS = tuple(c.field for c in SEED_COLUMNS)
 
 @dataclass
 class TextStyle:
-    font: str        # font alias
-    size: float      # pt
-    leading: float   # line pitch, pt
-    indent: float = 0.0        # first-line indent, pt
-    space_after: float = 0.0   # pt
+    font: str  # font alias
+    size: float  # pt
+    leading: float  # line pitch, pt
+    indent: float = 0.0  # first-line indent, pt
+    space_after: float = 0.0  # pt
 
 
 @dataclass
 class Column:
-    key: str            # the field it holds
+    key: str  # the field it holds
     x: float
     width: float
     align: str
     valign: str
-    label: str = ""     # header text as published
+    label: str = ""  # header text as published
 
 
 @dataclass
 class ColumnSpec:
     """What the template says about a field's column: width (None: share the rest by content)."""
+
     key: str
-    width: float | None     # points
-    share: bool             # a percentage: may shrink or grow with the other columns
+    width: float | None  # points
+    share: bool  # a percentage: may shrink or grow with the other columns
     align: str
     valign: str
-    star: bool = False      # "*": by content (alone with the seed's columns: the rest)
+    star: bool = False  # "*": by content (alone with the seed's columns: the rest)
 
 
 @dataclass
@@ -80,7 +82,7 @@ class Style:
     frame_rule: float
     justify: bool
     min_lines: int
-    columns: list[Column]   # the four seed columns, as the template places them
+    columns: list[Column]  # the four seed columns, as the template places them
     column_specs: dict[str, ColumnSpec]
     page_number: TextStyle
     page_number_below: float
@@ -138,10 +140,13 @@ def _text(template: dict, path: str, leading: float | None = None) -> TextStyle:
     if chars is not None and chars < 0:
         _size(-1, f"{path}.indent")
     indent = size * chars if chars is not None else _size(indent, f"{path}.indent")
-    return TextStyle(font=str(setting(template, f"{path}.font")), size=size, leading=leading, indent=indent,
-                     space_after=_size(_optional(template, f"{path}.space_after") or 0, f"{path}.space_after"))
-
-
+    return TextStyle(
+        font=str(setting(template, f"{path}.font")),
+        size=size,
+        leading=leading,
+        indent=indent,
+        space_after=_size(_optional(template, f"{path}.space_after") or 0, f"{path}.space_after"),
+    )
 
 
 def _shade(value, what: str) -> float | None:
@@ -152,8 +157,9 @@ def _shade(value, what: str) -> float | None:
     except (TypeError, ValueError):
         gray = -1
     if not 0 <= gray <= 1:
-        raise TemplateError(f"{what} 应是 0（黑）到 1（白）之间的灰度，而不是“{value}”",
-                            hint="例如 0.9 为浅灰；写 none 表示不加底色。")
+        raise TemplateError(
+            f"{what} 应是 0（黑）到 1（白）之间的灰度，而不是“{value}”", hint="例如 0.9 为浅灰；写 none 表示不加底色。"
+        )
     return gray
 
 
@@ -161,7 +167,7 @@ def _column_spec(template: dict, key: str) -> dict:
     path = f"pdf.table.columns.{key}"
     spec = _optional(template, path)
     if spec is None:
-        spec = setting(official(), path)   # a field this template does not mention
+        spec = setting(official(), path)  # a field this template does not mention
     if not isinstance(spec, dict):
         # A bare width ("task: 30%") keeps the alignment official.yaml gives the column.
         spec = {**setting(official(), path), "width": spec}
@@ -175,13 +181,14 @@ def _column_specs(template: dict, width: float) -> dict[str, ColumnSpec]:
     """Every field's column as the template gives it; a field without a width is sized by content."""
     for key in _section(template, "pdf.table.columns"):
         if key not in FIELDS:
-            raise TemplateError(f"pdf.table.columns 中的“{key}”不是数据文件的字段",
-                                hint=f"可用的字段是：{'、'.join(FIELDS)}。")
+            raise TemplateError(
+                f"pdf.table.columns 中的“{key}”不是数据文件的字段", hint=f"可用的字段是：{'、'.join(FIELDS)}。"
+            )
     specs = {}
     for key in FIELDS:
         spec = _column_spec(template, key)
         raw = spec.get("width")
-        raw = None if raw is None or key == "extra" else str(raw).strip()   # extra: always by content
+        raw = None if raw is None or key == "extra" else str(raw).strip()  # extra: always by content
         share = star = False
         value = None
         if raw == "*":
@@ -190,14 +197,17 @@ def _column_specs(template: dict, width: float) -> dict[str, ColumnSpec]:
             try:
                 value, share = width * float(raw[:-1]) / 100, True
             except ValueError:
-                raise TemplateError(f"pdf.table.columns.{key}.width“{raw}”无法识别",
-                                    hint="写成 30%、14mm 或 *（按内容）。") from None
+                raise TemplateError(
+                    f"pdf.table.columns.{key}.width“{raw}”无法识别", hint="写成 30%、14mm 或 *（按内容）。"
+                ) from None
         elif raw is not None:
             value = _size(raw, f"pdf.table.columns.{key}.width")
         align, valign = str(spec["align"]), str(spec["valign"])
         if align not in ("left", "center", "right") or valign not in ("top", "middle", "bottom"):
-            raise TemplateError(f"pdf.table.columns.{key} 的对齐方式“{align}/{valign}”无法识别",
-                                hint="align 可为 left、center、right；valign 可为 top、middle、bottom。")
+            raise TemplateError(
+                f"pdf.table.columns.{key} 的对齐方式“{align}/{valign}”无法识别",
+                hint="align 可为 left、center、right；valign 可为 top、middle、bottom。",
+            )
         specs[key] = ColumnSpec(key, value, share, align, valign, star)
     return specs
 
@@ -207,8 +217,9 @@ CONTENT_SHARE = (0.05, 0.13)
 EPS_PT = 1e-6
 
 
-def place_columns(specs: dict[str, ColumnSpec], fields: list[str], labels: list[str], width: float,
-                  natural: list[float] | None = None) -> list[Column]:
+def place_columns(
+    specs: dict[str, ColumnSpec], fields: list[str], labels: list[str], width: float, natural: list[float] | None = None
+) -> list[Column]:
     """The table's columns across `width` points, in the document's order.
 
     For the four seed columns (in any order) the template's widths stand as written and the "*" column
@@ -246,8 +257,10 @@ def place_columns(specs: dict[str, ColumnSpec], fields: list[str], labels: list[
             scale = (width - absolute - given) / sized
             widths = [w * scale if i in content else w for i, w in enumerate(widths)]
     if any(w < 20 for w in widths):
-        raise TemplateError(f"表格有 {len(fields)} 列，pdf.table.columns 的列宽之和超过了版心宽度，有的列放不下文字",
-                            hint="减小百分比或毫米数，或把一列写成 *；列很多时可改用 A3 纸（pdf.page.size: A3）。")
+        raise TemplateError(
+            f"表格有 {len(fields)} 列，pdf.table.columns 的列宽之和超过了版心宽度，有的列放不下文字",
+            hint="减小百分比或毫米数，或把一列写成 *；列很多时可改用 A3 纸（pdf.page.size: A3）。",
+        )
     out, x = [], 0.0
     for spec, w, label in zip(chosen, widths, labels):
         out.append(Column(spec.key, x, w, spec.align, spec.valign, label))
@@ -264,12 +277,14 @@ def load_style(template: dict) -> Style:
     w, h = PAGES[name.upper()]
     orientation = str(setting(template, "pdf.page.orientation"))
     if orientation not in ("landscape", "portrait"):
-        raise TemplateError(f"pdf.page.orientation“{orientation}”无法识别",
-                            hint="写 landscape（横向）或 portrait（纵向）。")
+        raise TemplateError(
+            f"pdf.page.orientation“{orientation}”无法识别", hint="写 landscape（横向）或 portrait（纵向）。"
+        )
     if orientation == "landscape":
         w, h = max(w, h), min(w, h)
-    m = {k: _size(setting(template, f"pdf.margins.{k}"), f"pdf.margins.{k}")
-         for k in ("top", "bottom", "left", "right")}
+    m = {
+        k: _size(setting(template, f"pdf.margins.{k}"), f"pdf.margins.{k}") for k in ("top", "bottom", "left", "right")
+    }
     fallback = setting(template, "pdf.fallback")
     if isinstance(fallback, str):
         fallback = [fallback]
@@ -284,7 +299,9 @@ def load_style(template: dict) -> Style:
         setting({"labels": labels}, f"labels.{key}")
     block_width = w - m["left"] - m["right"]
     style = Style(
-        page_width=w, page_height=h, **m,
+        page_width=w,
+        page_height=h,
+        **m,
         fallback=[str(a) for a in fallback],
         attachment=_text(template, "pdf.attachment"),
         grid=_size(setting(template, "pdf.grid"), "pdf.grid"),
@@ -313,18 +330,19 @@ def load_style(template: dict) -> Style:
         labels=labels,
     )
     if "{n}" not in style.page_number_format:
-        raise TemplateError("pdf.page_number.format 中须有 {n}（页码）", hint="例如 \"— {n} —\"。")
+        raise TemplateError("pdf.page_number.format 中须有 {n}（页码）", hint='例如 "— {n} —"。')
     try:
         style.page_number_format.format(n=1)
     except (KeyError, IndexError, ValueError, AttributeError) as exc:
         problem = f"未知的字段 {{{exc.args[0]}}}" if isinstance(exc, (KeyError, IndexError)) else "花括号不成对"
-        raise TemplateError(W.TEMPLATE_PAGE_NUMBER.format(value=style.page_number_format, problem=problem),
-                            hint=W.TEMPLATE_PAGE_NUMBER_HINT) from None
+        raise TemplateError(
+            W.TEMPLATE_PAGE_NUMBER.format(value=style.page_number_format, problem=problem),
+            hint=W.TEMPLATE_PAGE_NUMBER_HINT,
+        ) from None
     style.columns = place_columns(style.column_specs, list(COLUMNS), [labels[k] for k in COLUMNS], block_width)
     for col in style.columns:
         if col.width - 2 * style.pad_x < body.size:
-            raise TemplateError(f"pdf.table.columns.{col.key} 太窄，放不下一个字",
-                                hint="加大该列宽度或减小 padding。")
+            raise TemplateError(f"pdf.table.columns.{col.key} 太窄，放不下一个字", hint="加大该列宽度或减小 padding。")
     if h - m["top"] - m["bottom"] < 6 * body.leading:
         raise TemplateError("pdf.margins 太大，版心放不下表格", hint="减小上下页边距。")
     return style

@@ -5,11 +5,12 @@ None: an artifact, such as a repeated header row or a page number); drawing give
 of one node on one page a marked-content id; `write_tree` writes the nodes as structure elements with
 the parent tree that maps marked content back to them.
 """
+
 from __future__ import annotations
 
 from exporter.formats.pdf.objects import Name, PdfFile, Ref, serialize
 
-COLUMN_HEADER = {"O": Name("Table"), "Scope": Name("Column")}   # a TH that heads its column
+COLUMN_HEADER = {"O": Name("Table"), "Scope": Name("Column")}  # a TH that heads its column
 
 
 def spanning(columns: int) -> dict:
@@ -69,6 +70,9 @@ def write_tree(pdf: PdfFile, root: Node, pages: list[Ref], owners: list[list[Nod
         pdf.add(text + ">>", ref=node.ref)
     nums = " ".join(f"{i} [{' '.join(f'{int(n.ref)} 0 R' for n in marks)}]" for i, marks in enumerate(owners))
     parent_tree = pdf.add(f"<</Nums [{nums}]>>")
-    pdf.add(f"<</Type /StructTreeRoot /K [{int(root.ref)} 0 R] /ParentTree {int(parent_tree)} 0 R "
-            f"/ParentTreeNextKey {len(owners)}>>", ref=tree)
+    pdf.add(
+        f"<</Type /StructTreeRoot /K [{int(root.ref)} 0 R] /ParentTree {int(parent_tree)} 0 R "
+        f"/ParentTreeNextKey {len(owners)}>>",
+        ref=tree,
+    )
     return tree

@@ -5,6 +5,7 @@ Layout is our own (exporter.formats.pdf.layout), and so is the file: a small obj
 PDF/A metadata and output intent (pdfa.py). reportlab still parses and subsets the TrueType fonts.
 A platypus Table would be far too slow for 10,000 tasks and splits tall rows badly.
 """
+
 from __future__ import annotations
 
 from exporter.formats.pdf import pdfa
@@ -31,9 +32,15 @@ def subject(doc: Document) -> str:
 
 
 def document_info(doc: Document) -> pdfa.Info:
-    return pdfa.Info(title=file_title(doc), author=doc.issuer, subject=subject(doc),
-                     keywords=str(doc.meta.get("category") or ""), creator=PRODUCER, producer=PRODUCER,
-                     when=document_time(doc))
+    return pdfa.Info(
+        title=file_title(doc),
+        author=doc.issuer,
+        subject=subject(doc),
+        keywords=str(doc.meta.get("category") or ""),
+        creator=PRODUCER,
+        producer=PRODUCER,
+        when=document_time(doc),
+    )
 
 
 def render(doc: Document, template: dict, *, progress=None, attachment=None, **options) -> bytes:
@@ -52,13 +59,17 @@ def render(doc: Document, template: dict, *, progress=None, attachment=None, **o
     writer = PageWriter(pdf)
     pages: list[Ref] = []
     owners: list[list[Node]] = []
-    marks: list[tuple[str, int, int, float]] = []     # outline: title, level, page index, y
+    marks: list[tuple[str, int, int, float]] = []  # outline: title, level, page index, y
     for page in layout.pages(doc, attachment=attachment, progress=progress, root=root):
         index = len(pages)
         content, marked = writer.draw(page, index)
         contents = pdf.stream(content)
-        pages.append(pdf.add(f"<</Type /Page /Parent {pages_ref} 0 R /MediaBox {media} /Resources {resources} 0 R "
-                             f"/Contents {contents} 0 R /StructParents {index}>>"))
+        pages.append(
+            pdf.add(
+                f"<</Type /Page /Parent {pages_ref} 0 R /MediaBox {media} /Resources {resources} 0 R "
+                f"/Contents {contents} 0 R /StructParents {index}>>"
+            )
+        )
         owners.append(marked)
         marks += [(title, level, index, y) for title, level, y in page.bookmarks]
     pdf.add(f"<</Type /Pages /Kids [{' '.join(f'{p} 0 R' for p in pages)}] /Count {len(pages)}>>", ref=pages_ref)
@@ -66,7 +77,8 @@ def render(doc: Document, template: dict, *, progress=None, attachment=None, **o
 
     info = document_info(doc)
     entries = {
-        "Type": Name("Catalog"), "Pages": pages_ref,
+        "Type": Name("Catalog"),
+        "Pages": pages_ref,
         "Metadata": pdfa.write_metadata(pdf, info),
         "OutputIntents": [pdfa.write_output_intent(pdf)],
         "StructTreeRoot": write_tree(pdf, root, pages, owners),
@@ -99,14 +111,14 @@ def _write_outline(pdf: PdfFile, marks, pages: list[Ref]) -> Ref:
         item["ref"] = pdf.reserve()
         for kid in item["kids"]:
             assign(kid)
+
     assign(top)
 
     def write(item, parent):
         kids = item["kids"]
         for i, kid in enumerate(kids):
             page, y = kid["dest"]
-            entries = {"Title": kid["title"], "Parent": parent["ref"],
-                       "Dest": [pages[page], Name("XYZ"), 0, y + 12, 0]}
+            entries = {"Title": kid["title"], "Parent": parent["ref"], "Dest": [pages[page], Name("XYZ"), 0, y + 12, 0]}
             if i > 0:
                 entries["Prev"] = kids[i - 1]["ref"]
             if i + 1 < len(kids):
@@ -115,6 +127,7 @@ def _write_outline(pdf: PdfFile, marks, pages: list[Ref]) -> Ref:
                 entries.update(First=kid["kids"][0]["ref"], Last=kid["kids"][-1]["ref"], Count=count(kid))
             pdf.add(entries, ref=kid["ref"])
             write(kid, kid)
+
     write(top, top)
     entries = {"Type": Name("Outlines"), "Count": count(top)}
     if top["kids"]:

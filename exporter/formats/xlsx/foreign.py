@@ -7,6 +7,7 @@ its other cells in that row are empty, its cells below are marked `continued`. A
 the table, or whose only text is in its first cell (a heading typed in A and overflowing to the
 right), is one cell. Blank rows are left out; every row keeps its sheet row number for messages.
 """
+
 from __future__ import annotations
 
 import datetime as dt

@@ -5,6 +5,7 @@ what they should not need to touch: the document's metadata, the table labels, f
 sheet its numeral, title, subsections and the range of task numbers it was exported with, and for each
 task continued on extra rows (see formats/xlsx.py) how many there were and where a paragraph was split.
 """
+
 from __future__ import annotations
 
 import json
@@ -26,6 +27,7 @@ _CHUNK = 32000  # Excel keeps at most 32,767 characters in a cell; longer values
 @dataclass
 class Part:
     """A subsection, or the tasks directly under a section (numeral and title empty)."""
+
     numeral: str
     title: str
     first: int | None = None  # lowest and highest task number exported in it
@@ -53,6 +55,7 @@ class Continuation:
     taken out where a paragraph was split: that row's first paragraph is the rest of the previous
     row's last paragraph, and joining them with this separator gives the paragraph back exactly.
     """
+
     sheet: str
     number: int
     rows: int
@@ -81,7 +84,7 @@ def _text_cell(ws, row: int, column: int, value: str) -> None:
 
 
 def _long_text(ws, row: int, column: int, value: str) -> None:
-    chunks = [value[i:i + _CHUNK] for i in range(0, len(value), _CHUNK)] or [""]
+    chunks = [value[i : i + _CHUNK] for i in range(0, len(value), _CHUNK)] or [""]
     for offset, chunk in enumerate(chunks):
         _text_cell(ws, row, column + offset, chunk)
 
@@ -138,8 +141,11 @@ def write(wb, info: WorkbookInfo) -> None:
 
 
 def _broken(file: str, row: int, what: str) -> WorkbookError:
-    return WorkbookError(f"隐藏工作表“{SHEET}”第 {row} 行已损坏：{what}", file=file,
-                         hint="这张隐藏表记录导出时的信息，不能修改；请在重新导出的工作簿中再做编辑。")
+    return WorkbookError(
+        f"隐藏工作表“{SHEET}”第 {row} 行已损坏：{what}",
+        file=file,
+        hint="这张隐藏表记录导出时的信息，不能修改；请在重新导出的工作簿中再做编辑。",
+    )
 
 
 def _integer(value, file: str, row: int) -> int | None:
@@ -161,15 +167,21 @@ def _joined(values) -> str:
 def read(wb, file: str) -> WorkbookInfo:
     """Read `_meta` back; a workbook without it was not made by `export xlsx`."""
     if SHEET not in wb.sheetnames:
-        raise WorkbookError(f"这不是由 exporter export xlsx 导出的工作簿（没有隐藏工作表“{SHEET}”）", file=file,
-                            hint="只能读回本程序导出的工作簿；其他来源的文件请先整理成数据文件（.yaml）。")
+        raise WorkbookError(
+            f"这不是由 exporter export xlsx 导出的工作簿（没有隐藏工作表“{SHEET}”）",
+            file=file,
+            hint="只能读回本程序导出的工作簿；其他来源的文件请先整理成数据文件（.yaml）。",
+        )
     rows = [list(r) for r in wb[SHEET].iter_rows(values_only=True)]
     if not rows or not rows[0] or rows[0][0] != MAGIC:
         raise _broken(file, 1, "缺少标记")
     version = _integer(rows[0][1] if len(rows[0]) > 1 else None, file, 1)
     if version not in READABLE:
-        raise WorkbookError(f"工作簿由不同版本的程序导出（格式 {version}，本程序读取 1 和 {VERSION}）", file=file,
-                            hint="用同一版本的 exporter 重新导出后再编辑。")
+        raise WorkbookError(
+            f"工作簿由不同版本的程序导出（格式 {version}，本程序读取 1 和 {VERSION}）",
+            file=file,
+            hint="用同一版本的 exporter 重新导出后再编辑。",
+        )
     info = WorkbookInfo(document={}, labels={}, contents_sheet="")
     for index, row in enumerate(rows[1:], start=2):
         kind = row[0] if row else None
@@ -188,8 +200,11 @@ def read(wb, file: str) -> WorkbookInfo:
                 columns = [Column(str(f), str(label)) for f, label in value]
             except (ValueError, TypeError):
                 raise _broken(file, index, "columns 不是有效的列清单") from None
-            if not columns or any(c.field not in FIELDS for c in columns) \
-                    or not {"number", "task"} <= {c.field for c in columns}:
+            if (
+                not columns
+                or any(c.field not in FIELDS for c in columns)
+                or not {"number", "task"} <= {c.field for c in columns}
+            ):
                 raise _broken(file, index, "columns 中的列无法识别")
             info.columns = columns
         elif kind == "contents":
@@ -199,8 +214,9 @@ def read(wb, file: str) -> WorkbookInfo:
             sheet, numeral, title = (str(v) if v is not None else "" for v in rest[:3])
             first, last, count, direct_first, direct_last = (_integer(v, file, index) for v in rest[3:8])
             if kind == "section":
-                info.sections.append(SheetInfo(sheet, numeral, title, first, last, count or 0,
-                                               Part("", "", direct_first, direct_last)))
+                info.sections.append(
+                    SheetInfo(sheet, numeral, title, first, last, count or 0, Part("", "", direct_first, direct_last))
+                )
             elif not info.sections or info.sections[-1].sheet != sheet:
                 raise _broken(file, index, "小标题不在其部分之后")
             else:
@@ -222,8 +238,11 @@ def read(wb, file: str) -> WorkbookInfo:
             except ValueError:
                 raise _broken(file, index, "任务序号记录不是有效的 JSON") from None
             owners = [s for s in info.sections if s.sheet == sheet]
-            if not owners or not isinstance(numbers, list) or not all(
-                    isinstance(n, int) and not isinstance(n, bool) for n in numbers):
+            if (
+                not owners
+                or not isinstance(numbers, list)
+                or not all(isinstance(n, int) and not isinstance(n, bool) for n in numbers)
+            ):
                 raise _broken(file, index, "任务序号记录无法识别")
             owners[-1].numbers = numbers
         elif kind is not None:

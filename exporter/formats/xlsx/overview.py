@@ -3,6 +3,7 @@
 Always xlsx, whatever the format of the unit files, and byte-identical run to run. Fonts, border,
 header fill and page margins are the unit workbooks' own (writer.SheetStyle, parsed once per template).
 """
+
 from __future__ import annotations
 
 import copy
@@ -59,8 +60,9 @@ def overview_rows(doc: Document) -> list[list]:
     rows = []
     for unit in doc.units():
         led, joined = unit_roles(doc, unit)
-        rows.append([unit, len(led), "、".join(map(str, led)), len(joined), "、".join(map(str, joined)),
-                     len(led) + len(joined)])
+        rows.append(
+            [unit, len(led), "、".join(map(str, led)), len(joined), "、".join(map(str, joined)), len(led) + len(joined)]
+        )
     return rows
 
 
@@ -126,8 +128,11 @@ def render_overview(doc: Document, template: dict | None = None) -> bytes:
     ws.row_dimensions[1].height = _row_height(1, title_size, style)
 
     tasks = doc.all_tasks()
-    summary = f"{doc.title}　共 {len(tasks)} 项任务，{len(rows)} 个单位" if doc.title else \
-        f"共 {len(tasks)} 项任务，{len(rows)} 个单位"
+    summary = (
+        f"{doc.title}　共 {len(tasks)} 项任务，{len(rows)} 个单位"
+        if doc.title
+        else f"共 {len(tasks)} 项任务，{len(rows)} 个单位"
+    )
     ws.append([summary])
     ws.merge_cells(f"A2:{last_col}2")
     ws["A2"].font = body_font
@@ -156,8 +161,7 @@ def render_overview(doc: Document, template: dict | None = None) -> bytes:
             cell.alignment = wrap_left if col in (1, 3, 5) else wrap_center
             if isinstance(cell.value, str):
                 cell.data_type = "s"  # never a formula, whatever the unit is called
-        lines = max(wrapped_lines(values[0], widths[0] / scale),
-                    values[2].count("\n") + 1, values[4].count("\n") + 1)
+        lines = max(wrapped_lines(values[0], widths[0] / scale), values[2].count("\n") + 1, values[4].count("\n") + 1)
         ws.row_dimensions[r].height = _row_height(lines, body_size, style)
 
     ws.freeze_panes = f"A{HEADER_ROW + 1}"

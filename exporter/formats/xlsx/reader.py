@@ -10,6 +10,7 @@ follow that task's row or another of its continuation rows, with its task and un
 paragraphs are appended to the task's; where `_meta` says the row begins with the rest of a split
 paragraph, that paragraph is joined back with the separator recorded there.
 """
+
 from __future__ import annotations
 
 import io
@@ -57,7 +58,7 @@ def _continued_number(text: str, label: str) -> int | None:
     label = re.sub(r"\s+", "", label)
     match = re.fullmatch(r"(\d+)[（(]续[）)]", text)
     if match is None and label and text.endswith(label):
-        match = re.fullmatch(r"(\d+)", text[:-len(label)])
+        match = re.fullmatch(r"(\d+)", text[: -len(label)])
     return int(match.group(1)) if match and match.group(1).isascii() else None
 
 
@@ -77,6 +78,7 @@ def _span(lo: int | None, hi: int | None) -> str:
 
 def _column(index: int) -> str:
     from openpyxl.utils import get_column_letter
+
     return get_column_letter(index + 1)
 
 
@@ -123,10 +125,18 @@ class _SheetReader:
         if text.isdigit() and text.isascii() and 0 < int(text) <= MAX_TASK_NUMBER:
             return int(text)
         if text.isdigit() and text.isascii():
-            raise self.error(sheet, cell, W.DATA_NUMBER_RANGE.format(value=text, limit=MAX_TASK_NUMBER),
-                             "序号必须保持导出时的阿拉伯数字，不要修改序号列。")
-        raise self.error(sheet, cell, f"序号“{text}”不是正整数" if text else "序号是空的",
-                         "序号必须保持导出时的阿拉伯数字，不要修改或清空序号列。")
+            raise self.error(
+                sheet,
+                cell,
+                W.DATA_NUMBER_RANGE.format(value=text, limit=MAX_TASK_NUMBER),
+                "序号必须保持导出时的阿拉伯数字，不要修改序号列。",
+            )
+        raise self.error(
+            sheet,
+            cell,
+            f"序号“{text}”不是正整数" if text else "序号是空的",
+            "序号必须保持导出时的阿拉伯数字，不要修改或清空序号列。",
+        )
 
     def read(self, ws, section_info: meta.SheetInfo, scan: tuple[set, dict] | None = None) -> Section:
         """The section on one sheet. `scan` (see scan_sheet) names the cells the raw XML fills: one that
@@ -145,8 +155,12 @@ class _SheetReader:
             if index >= HEADER_SEARCH_ROWS:
                 break
         if header_row is None:
-            raise self.error(sheet, "A2", f"找不到表头行（{' | '.join(self.labels)}）",
-                             "不要删除或修改表头行；请在重新导出的工作簿中编辑。")
+            raise self.error(
+                sheet,
+                "A2",
+                f"找不到表头行（{' | '.join(self.labels)}）",
+                "不要删除或修改表头行；请在重新导出的工作簿中编辑。",
+            )
         section = Section(section_info.numeral, section_info.title)
         heading = section.heading
         expected_subs = section_info.subsections
@@ -165,8 +179,9 @@ class _SheetReader:
                 continue
             a = f"{_column(n_at)}{index}"
             number_value = values[n_at]
-            number = None if isinstance(number_value, (int, float)) else \
-                _continued_number(texts[n_at], self.continued_label)
+            number = (
+                None if isinstance(number_value, (int, float)) else _continued_number(texts[n_at], self.continued_label)
+            )
             if number is not None:
                 self.continuation(sheet, index, texts, number, last_task, continued)
                 continue
@@ -183,27 +198,49 @@ class _SheetReader:
                     section.subsections.append(current)
                     next_sub += 1
                     continue
-                expected = heading if not section_row_seen else (
-                    _heading(expected_subs[next_sub]) if next_sub < len(expected_subs) else "")
+                expected = (
+                    heading
+                    if not section_row_seen
+                    else (_heading(expected_subs[next_sub]) if next_sub < len(expected_subs) else "")
+                )
                 hint = (f"这里应是“{expected}”。" if expected else "") + "部分和小标题行不能修改、删除或调换顺序。"
                 raise self.error(sheet, f"A{index}", f"无法识别的行“{text}”（不是任务行，也不是本部分的标题行）", hint)
             if not section_row_seen:
                 raise self.error(sheet, a, f"缺少部分标题行“{heading}”", "不要删除部分标题行。")
             number = self.number(sheet, a, number_value)
             if number in self.seen:
-                raise self.error(sheet, a, f"序号“{number}”重复（{self.seen[number]} 已有）",
-                                 "每项任务只能出现一次；删除多出的一行或改回原来的序号。", number)
+                raise self.error(
+                    sheet,
+                    a,
+                    f"序号“{number}”重复（{self.seen[number]} 已有）",
+                    "每项任务只能出现一次；删除多出的一行或改回原来的序号。",
+                    number,
+                )
             if not _within(number, section_info.first, section_info.last):
-                raise self.error(sheet, a, f"序号“{number}”不属于这一部分（导出时本部分为"
-                                           f"{_span(section_info.first, section_info.last)}）",
-                                 "任务行不能移到别的工作表；请把它移回原来的部分。", number)
+                raise self.error(
+                    sheet,
+                    a,
+                    f"序号“{number}”不属于这一部分（导出时本部分为{_span(section_info.first, section_info.last)}）",
+                    "任务行不能移到别的工作表；请把它移回原来的部分。",
+                    number,
+                )
             if not _within(number, part.first, part.last):
                 place = f"小标题“{current.heading}”下" if current else "第一个小标题之前"
-                raise self.error(sheet, a, f"序号“{number}”不应在{place}（导出时那里是{_span(part.first, part.last)}）",
-                                 "任务行不能移到别的小标题下；请把它移回原位。", number)
+                raise self.error(
+                    sheet,
+                    a,
+                    f"序号“{number}”不应在{place}（导出时那里是{_span(part.first, part.last)}）",
+                    "任务行不能移到别的小标题下；请把它移回原位。",
+                    number,
+                )
             if previous is not None and number < previous:
-                raise self.error(sheet, a, f"序号“{number}”排在“{previous}”之后，顺序被打乱",
-                                 "任务应按序号从小到大排列；把这一行移回原位。", number)
+                raise self.error(
+                    sheet,
+                    a,
+                    f"序号“{number}”排在“{previous}”之后，顺序被打乱",
+                    "任务应按序号从小到大排列；把这一行移回原位。",
+                    number,
+                )
             previous = number
             self.seen[number] = f"工作表“{sheet}”{a}"
             for column, text in enumerate(texts):
@@ -215,15 +252,21 @@ class _SheetReader:
         for number, (count, cell) in continued.items():
             exported = self.info.continuations.get(number)
             if exported and exported.joins and count != exported.rows:
-                raise self.error(sheet, cell, f"任务 {number} 导出时有 {exported.rows} 个续行，现在有 {count} 个；"
-                                              "其中有跨行拆开的段落，无法确定怎样接回", "恢复删去或新增的续行；"
-                                 f"要增删内容，请直接改写已有续行的“{self.labels[self.progress_at]}”单元格。", number)
+                raise self.error(
+                    sheet,
+                    cell,
+                    f"任务 {number} 导出时有 {exported.rows} 个续行，现在有 {count} 个；"
+                    "其中有跨行拆开的段落，无法确定怎样接回",
+                    f"恢复删去或新增的续行；要增删内容，请直接改写已有续行的“{self.labels[self.progress_at]}”单元格。",
+                    number,
+                )
         self.check_complete(sheet, section_info, section)
         if not section_row_seen:
             raise self.error(sheet, None, f"缺少部分标题行“{heading}”", "不要删除部分标题行。")
         if next_sub < len(expected_subs):
-            raise self.error(sheet, None, f"缺少小标题行“{_heading(expected_subs[next_sub])}”",
-                             "小标题行不能删除或修改。")
+            raise self.error(
+                sheet, None, f"缺少小标题行“{_heading(expected_subs[next_sub])}”", "小标题行不能删除或修改。"
+            )
         return section
 
     def task(self, sheet: str, index: int, number: int, values) -> Task:
@@ -261,51 +304,87 @@ class _SheetReader:
                 if value is not None and value != "":
                     continue
                 if (index, column) in formulas:
-                    raise self.error(sheet, f"{_column(column - 1)}{index}",
-                                     W.WORKBOOK_FORMULA.format(formula=_clip(formulas[index, column])),
-                                     W.WORKBOOK_FORMULA_HINT)
+                    raise self.error(
+                        sheet,
+                        f"{_column(column - 1)}{index}",
+                        W.WORKBOOK_FORMULA.format(formula=_clip(formulas[index, column])),
+                        W.WORKBOOK_FORMULA_HINT,
+                    )
                 if (index, column) in filled:
-                    raise self.error(sheet, f"{_column(column - 1)}{index}", W.WORKBOOK_UNREADABLE_CELL,
-                                     W.WORKBOOK_UNREADABLE_CELL_HINT)
+                    raise self.error(
+                        sheet,
+                        f"{_column(column - 1)}{index}",
+                        W.WORKBOOK_UNREADABLE_CELL,
+                        W.WORKBOOK_UNREADABLE_CELL_HINT,
+                    )
             yield row
 
     def check_complete(self, sheet: str, section_info: meta.SheetInfo, section: Section) -> None:
         """Every task exported on the sheet must still be there: a deleted row is lost text."""
         found = {t.number for t in section.all_tasks()}
         expected = section_info.numbers
-        if expected is None and section_info.first is not None and section_info.last is not None \
-                and section_info.last - section_info.first + 1 == section_info.count:
+        if (
+            expected is None
+            and section_info.first is not None
+            and section_info.last is not None
+            and section_info.last - section_info.first + 1 == section_info.count
+        ):
             expected = list(range(section_info.first, section_info.last + 1))
         if expected is not None:
             missing = [n for n in expected if n not in found]
         else:
             missing = []
             if len(found) < section_info.count:
-                raise self.error(sheet, None, W.WORKBOOK_ROWS_MISSING_COUNT.format(
-                    count=section_info.count, found=len(found)), W.WORKBOOK_ROWS_MISSING_HINT)
+                raise self.error(
+                    sheet,
+                    None,
+                    W.WORKBOOK_ROWS_MISSING_COUNT.format(count=section_info.count, found=len(found)),
+                    W.WORKBOOK_ROWS_MISSING_HINT,
+                )
         if missing:
             listing = "、".join(map(str, missing[:20])) + ("等" if len(missing) > 20 else "")
-            raise self.error(sheet, None, W.WORKBOOK_ROWS_MISSING.format(numbers=listing, count=len(missing)),
-                             W.WORKBOOK_ROWS_MISSING_HINT, missing[0] if len(missing) == 1 else None)
+            raise self.error(
+                sheet,
+                None,
+                W.WORKBOOK_ROWS_MISSING.format(numbers=listing, count=len(missing)),
+                W.WORKBOOK_ROWS_MISSING_HINT,
+                missing[0] if len(missing) == 1 else None,
+            )
 
-    def continuation(self, sheet: str, index: int, texts: list[str], number: int, last_task: Task | None,
-                     continued: dict) -> None:
+    def continuation(
+        self, sheet: str, index: int, texts: list[str], number: int, last_task: Task | None, continued: dict
+    ) -> None:
         """Append a continuation row's paragraphs to the task it continues (see the module docstring)."""
         a = f"{_column(self.number_at)}{index}"
         at = self.progress_at
         if at is None:
-            raise self.error(sheet, a, f"“{texts[self.number_at].strip()}”像续行，但这份表格没有完成情况列",
-                             "序号列只能填阿拉伯数字；请改回导出时的序号。", number)
+            raise self.error(
+                sheet,
+                a,
+                f"“{texts[self.number_at].strip()}”像续行，但这份表格没有完成情况列",
+                "序号列只能填阿拉伯数字；请改回导出时的序号。",
+                number,
+            )
         progress = self.labels[at]
         if last_task is None or last_task.number != number:
-            raise self.error(sheet, a, f"续行“{texts[self.number_at].strip()}”不在任务 {number} 的行或其续行的正下方",
-                             f"续行只接续紧挨在它上面的任务 {number}；请把这一行移回任务 {number} 的下面，"
-                             f"或把其中的文字并入任务 {number} 的“{progress}”单元格后删除这一行。", number)
+            raise self.error(
+                sheet,
+                a,
+                f"续行“{texts[self.number_at].strip()}”不在任务 {number} 的行或其续行的正下方",
+                f"续行只接续紧挨在它上面的任务 {number}；请把这一行移回任务 {number} 的下面，"
+                f"或把其中的文字并入任务 {number} 的“{progress}”单元格后删除这一行。",
+                number,
+            )
         for column in range(self.width):
             if column not in (self.number_at, at) and texts[column].strip():
-                raise self.error(sheet, f"{_column(column)}{index}", f"续行的“{self.labels[column]}”单元格应为空",
-                                 f"续行只接续“{progress}”；请把这里的文字移到任务 {number} 那一行的"
-                                 f"“{self.labels[column]}”单元格中。", number)
+                raise self.error(
+                    sheet,
+                    f"{_column(column)}{index}",
+                    f"续行的“{self.labels[column]}”单元格应为空",
+                    f"续行只接续“{progress}”；请把这里的文字移到任务 {number} 那一行的"
+                    f"“{self.labels[column]}”单元格中。",
+                    number,
+                )
         self.check_text(sheet, f"{_column(at)}{index}", texts[at], number)
         count = continued.get(number, (0, a))[0] + 1
         continued[number] = (count, a)
@@ -321,14 +400,17 @@ def _open(data: bytes, filename: str):
     from openpyxl import load_workbook
 
     if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise WorkbookError("文件不是有效的 Excel 工作簿（.xlsx）", file=filename,
-                            hint="确认文件是用 Excel、WPS 或 LibreOffice 另存为的 .xlsx 格式，"
-                                 "而不是改了扩展名的其他文件。")
+        raise WorkbookError(
+            "文件不是有效的 Excel 工作簿（.xlsx）",
+            file=filename,
+            hint="确认文件是用 Excel、WPS 或 LibreOffice 另存为的 .xlsx 格式，而不是改了扩展名的其他文件。",
+        )
     try:
         return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds of errors for damaged packages
-        raise WorkbookError("工作簿已损坏或不是 .xlsx 格式，无法打开", file=filename,
-                            hint="用 Excel 或 WPS 打开后另存为 .xlsx 再试。") from None
+        raise WorkbookError(
+            "工作簿已损坏或不是 .xlsx 格式，无法打开", file=filename, hint="用 Excel 或 WPS 打开后另存为 .xlsx 再试。"
+        ) from None
 
 
 def _clip(text: str, width: int = 40) -> str:
@@ -409,8 +491,9 @@ def read_workbook(data: bytes, filename: str) -> Document:
     except (ExporterError, MemoryError):
         raise
     except Exception as exc:  # noqa: BLE001 - damaged XML: lxml, ElementTree, ValueError, KeyError, …
-        raise WorkbookError(W.WORKBOOK_DAMAGED.format(kind=type(exc).__name__), file=filename,
-                            hint=W.WORKBOOK_DAMAGED_HINT) from None
+        raise WorkbookError(
+            W.WORKBOOK_DAMAGED.format(kind=type(exc).__name__), file=filename, hint=W.WORKBOOK_DAMAGED_HINT
+        ) from None
 
 
 def _read_workbook(data: bytes, filename: str) -> Document:
@@ -421,13 +504,19 @@ def _read_workbook(data: bytes, filename: str) -> Document:
         ours = {s.sheet for s in info.sections}
         for name in wb.sheetnames:
             if name not in ours and name not in (meta.SHEET, info.contents_sheet):
-                raise WorkbookError(f"工作表“{name}”不是导出时的工作表", file=filename,
-                                    hint="不要新增或重命名工作表；新增的内容请写进原有工作表的单元格中。")
+                raise WorkbookError(
+                    f"工作表“{name}”不是导出时的工作表",
+                    file=filename,
+                    hint="不要新增或重命名工作表；新增的内容请写进原有工作表的单元格中。",
+                )
         sections = []
         for section_info in info.sections:
             if section_info.sheet not in wb.sheetnames:
-                raise WorkbookError(f"缺少工作表“{section_info.sheet}”", file=filename,
-                                    hint="不要删除或重命名工作表；请在重新导出的工作簿中编辑。")
+                raise WorkbookError(
+                    f"缺少工作表“{section_info.sheet}”",
+                    file=filename,
+                    hint="不要删除或重命名工作表；请在重新导出的工作簿中编辑。",
+                )
             try:
                 ws = wb[section_info.sheet]
                 blob = _sheet_xml(wb, ws)
@@ -436,14 +525,14 @@ def _read_workbook(data: bytes, filename: str) -> Document:
             except ExporterError:
                 raise
             except Exception as exc:  # noqa: BLE001 - damaged sheet XML fails in openpyxl in many ways
-                raise WorkbookError(W.WORKBOOK_SHEET_DAMAGED.format(sheet=section_info.sheet,
-                                                                    kind=type(exc).__name__),
-                                    file=filename, hint=W.WORKBOOK_DAMAGED_HINT) from None
+                raise WorkbookError(
+                    W.WORKBOOK_SHEET_DAMAGED.format(sheet=section_info.sheet, kind=type(exc).__name__),
+                    file=filename,
+                    hint=W.WORKBOOK_DAMAGED_HINT,
+                ) from None
     finally:
         wb.close()
     return Document(meta=dict(info.document), sections=sections, columns=info.table_columns())
-
-
 
 
 def read(data: bytes, name: str, **_) -> Document:

@@ -11,6 +11,7 @@ paragraph too tall for a whole row is split where a sentence or clause ends (els
 fits). `_meta` records per task how many continuation rows there are and which of them begin with the
 rest of a split paragraph, so that the import joins it back exactly.
 """
+
 from __future__ import annotations
 
 import io
@@ -72,46 +73,61 @@ class SheetStyle:
         for role in ("title", "header", "section", "subsection", "body", "link"):
             spec = _setting(template, f"fonts.{role}")
             if not isinstance(spec, dict) or "name" not in spec or "size" not in spec:
-                raise TemplateError(f"模板设置 xlsx.fonts.{role} 应写成 {{name: 字体名, size: 字号}}",
-                                    hint="例如 {name: 宋体, size: 五号}")
+                raise TemplateError(
+                    f"模板设置 xlsx.fonts.{role} 应写成 {{name: 字体名, size: 字号}}",
+                    hint="例如 {name: 宋体, size: 五号}",
+                )
             size = parse_font_size(spec["size"], f"xlsx.fonts.{role}.size")
             self.sizes[role] = size
-            self.fonts[role] = Font(name=str(spec["name"]), size=size,
-                                    bold=parse_flag(spec.get("bold", False), f"xlsx.fonts.{role}.bold"),
-                                    underline="single" if parse_flag(spec.get("underline", False),
-                                                                     f"xlsx.fonts.{role}.underline") else None,
-                                    color=_color(spec["color"], f"xlsx.fonts.{role}.color")
-                                    if "color" in spec else None)
+            self.fonts[role] = Font(
+                name=str(spec["name"]),
+                size=size,
+                bold=parse_flag(spec.get("bold", False), f"xlsx.fonts.{role}.bold"),
+                underline="single"
+                if parse_flag(spec.get("underline", False), f"xlsx.fonts.{role}.underline")
+                else None,
+                color=_color(spec["color"], f"xlsx.fonts.{role}.color") if "color" in spec else None,
+            )
         self.widths = {c: self._number(_setting(template, f"columns.{c}"), f"columns.{c}") for c in COLUMNS}
         for key, value in (_setting(template, "columns") or {}).items():
             if key not in FIELDS:
-                raise TemplateError(f"模板设置 xlsx.columns 中的“{key}”不是数据文件的字段",
-                                    hint=f"可用的字段是：{'、'.join(FIELDS)}。")
+                raise TemplateError(
+                    f"模板设置 xlsx.columns 中的“{key}”不是数据文件的字段", hint=f"可用的字段是：{'、'.join(FIELDS)}。"
+                )
             if key != "extra":
                 self.widths[key] = self._number(value, f"columns.{key}")
         contents = _setting(template, "contents_columns")
         if not isinstance(contents, list) or len(contents) != 3:
             raise TemplateError("模板设置 xlsx.contents_columns 应是三个列宽", hint="例如 [58, 14, 10]")
         self.contents_widths = [self._number(v, "contents_columns") for v in contents]
-        self.fills = {k: PatternFill("solid", fgColor=_color(_setting(template, f"fills.{k}"), f"xlsx.fills.{k}"))
-                      for k in ("header", "section")}
+        self.fills = {
+            k: PatternFill("solid", fgColor=_color(_setting(template, f"fills.{k}"), f"xlsx.fills.{k}"))
+            for k in ("header", "section")
+        }
         style = str(_setting(template, "border.style"))
         style = None if style == "none" else style
         try:
             side = Side(style=style, color=_color(_setting(template, "border.color"), "xlsx.border.color"))
         except ValueError:
-            raise TemplateError(f"边框样式 xlsx.border.style“{style}”无法识别",
-                                hint="可用 thin、medium、hair、dotted、none 等。") from None
+            raise TemplateError(
+                f"边框样式 xlsx.border.style“{style}”无法识别", hint="可用 thin、medium、hair、dotted、none 等。"
+            ) from None
         self.border = Border(left=side, right=side, top=side, bottom=side)
         self.line_spacing = self._number(_setting(template, "line_spacing"), "line_spacing")
         self.row_padding = parse_length(_setting(template, "row_padding"), "xlsx.row_padding")
         margins = _setting(template, "page.margins")
         try:
-            self.margins = PageMargins(**{k: parse_length(margins[k], f"xlsx.page.margins.{k}") / 72
-                                          for k in ("left", "right", "top", "bottom", "header", "footer")})
+            self.margins = PageMargins(
+                **{
+                    k: parse_length(margins[k], f"xlsx.page.margins.{k}") / 72
+                    for k in ("left", "right", "top", "bottom", "header", "footer")
+                }
+            )
         except KeyError as exc:
-            raise TemplateError(f"模板缺少页边距 xlsx.page.margins.{exc.args[0]}",
-                                hint="写全 top、bottom、left、right、header、footer。") from None
+            raise TemplateError(
+                f"模板缺少页边距 xlsx.page.margins.{exc.args[0]}",
+                hint="写全 top、bottom、left、right、header、footer。",
+            ) from None
         self.footer = str(_setting(template, "page.footer"))
         self.footer_size = round(parse_font_size(_setting(template, "page.footer_size"), "xlsx.page.footer_size"))
 
@@ -136,7 +152,7 @@ def column_widths(doc: Document, layout: SheetStyle) -> list[float]:
             widths.append(layout.widths[column.field])
             continue
         size = layout.sizes["body"]
-        texts = [column.label[:max(len(column.label) // 2, 4)]]
+        texts = [column.label[: max(len(column.label) // 2, 4)]]
         texts += [v for t in doc.all_tasks() for v in column.values(t)]
         natural = max(display_width(t) for t in texts) * size / 2 / POINTS_PER_WIDTH_UNIT
         natural += CELL_PADDING / POINTS_PER_WIDTH_UNIT
@@ -203,7 +219,7 @@ def sheet_names(wanted: list[str], reserved=(), fallback: str = "Sheet") -> list
         while name.casefold() in taken:
             counter += 1
             suffix = f"({counter})"
-            name = base[:SHEET_NAME_LIMIT - len(suffix)].rstrip().rstrip("'") + suffix
+            name = base[: SHEET_NAME_LIMIT - len(suffix)].rstrip().rstrip("'") + suffix
         taken.add(name.casefold())
         out.append(name)
     return out
@@ -211,7 +227,6 @@ def sheet_names(wanted: list[str], reserved=(), fallback: str = "Sheet") -> list
 
 def _quoted(sheet: str) -> str:
     return "'" + sheet.replace("'", "''") + "'"
-
 
 
 # ---------------------------------------------------------------------------------------------
@@ -265,8 +280,11 @@ class _Writer:
         bad = characters.forbidden(value, allow="\n") if isinstance(value, str) else []  # \n: paragraphs
         if bad:
             where = characters.replace(where)
-            raise RenderError(f"{where}含有不允许的控制字符 {', '.join(bad)}", task=task,
-                              hint="在数据文件中删除这些不可见字符，然后用 exporter check 检查。")
+            raise RenderError(
+                f"{where}含有不允许的控制字符 {', '.join(bad)}",
+                task=task,
+                hint="在数据文件中删除这些不可见字符，然后用 exporter check 检查。",
+            )
         cell.value = value
         if isinstance(value, str):
             # Text that looks like a formula stays text: stored as a string, shown literally, and
@@ -321,7 +339,7 @@ class _Writer:
                     break
                 if head and tail:
                     rows[-1].append(head)
-                    joins[len(rows)] = rest[len(head):len(rest) - len(tail)]  # the whitespace cut out
+                    joins[len(rows)] = rest[len(head) : len(rest) - len(tail)]  # the whitespace cut out
                     rest = tail
                 rows.append([])
                 used = 0
@@ -372,7 +390,8 @@ class _Writer:
         for index, column in enumerate(columns, start=1):
             self.put(ws, 2, index, column.label, "header", "表头")
         ws.row_dimensions[2].height = self.row_height(
-            [([c.label], w, L.sizes["header"]) for c, w in zip(columns, points)])
+            [([c.label], w, L.sizes["header"]) for c, w in zip(columns, points)]
+        )
         row = 3
         body = L.sizes["body"]
         for kind, item in section.rows():
@@ -421,7 +440,8 @@ class _Writer:
                 else:
                     self.put(ws, row, index + 1, None, _role(column))
             ws.row_dimensions[row].height = self.row_height(
-                [([label], points[self.number_at], body), (chunk, points[at], body)])
+                [([label], points[self.number_at], body), (chunk, points[at], body)]
+            )
         return row + 1
 
     def contents_sheet(self, ws, sections: list[Section], names: list[str]) -> None:
@@ -433,7 +453,8 @@ class _Writer:
         for column, label in enumerate(L.contents_header, start=1):
             self.put(ws, 2, column, label, "header", "目录表头")
         ws.row_dimensions[2].height = self.row_height(
-            [([label], w, L.sizes["header"]) for label, w in zip(L.contents_header, widths)])
+            [([label], w, L.sizes["header"]) for label, w in zip(L.contents_header, widths)]
+        )
         row = 3
         for section, name in zip(sections, names):
             heading = section.heading or L.untitled_sheet
@@ -458,8 +479,11 @@ class _Writer:
         contents = self.wb.active
         contents.title = sheet_names([L.labels["contents"]], fallback="目录")[0]
         sections = self.doc.sections
-        names = sheet_names([s.heading or L.untitled_sheet for s in sections],
-                            reserved=(contents.title, meta.SHEET), fallback=L.untitled_sheet)
+        names = sheet_names(
+            [s.heading or L.untitled_sheet for s in sections],
+            reserved=(contents.title, meta.SHEET),
+            fallback=L.untitled_sheet,
+        )
         self.contents_sheet(contents, sections, names)
         for section, name in zip(sections, names):
             self.section_sheet(section, name)
@@ -467,22 +491,30 @@ class _Writer:
         labels = {c.field: c.label for c in self.doc.columns if c.field != "extra"}
         if self.continuations:
             labels["continued"] = L.continued
-        meta.write(self.wb, meta.WorkbookInfo(
-            document=dict(self.doc.meta),
-            labels=labels,
-            columns=None if seed else list(self.doc.columns),
-            contents_sheet=contents.title,
-            sections=[meta.SheetInfo(
-                sheet=name, numeral=s.numeral, title=s.title,
-                first=min((t.number for t in s.all_tasks()), default=None),
-                last=max((t.number for t in s.all_tasks()), default=None),
-                count=len(s.all_tasks()),
-                direct=_part("", "", s.tasks),
-                subsections=[_part(sub.numeral, sub.title, sub.tasks) for sub in s.subsections],
-                numbers=[t.number for t in s.all_tasks()],
-            ) for s, name in zip(sections, names)],
-            continuations=self.continuations,
-        ))
+        meta.write(
+            self.wb,
+            meta.WorkbookInfo(
+                document=dict(self.doc.meta),
+                labels=labels,
+                columns=None if seed else list(self.doc.columns),
+                contents_sheet=contents.title,
+                sections=[
+                    meta.SheetInfo(
+                        sheet=name,
+                        numeral=s.numeral,
+                        title=s.title,
+                        first=min((t.number for t in s.all_tasks()), default=None),
+                        last=max((t.number for t in s.all_tasks()), default=None),
+                        count=len(s.all_tasks()),
+                        direct=_part("", "", s.tasks),
+                        subsections=[_part(sub.numeral, sub.title, sub.tasks) for sub in s.subsections],
+                        numbers=[t.number for t in s.all_tasks()],
+                    )
+                    for s, name in zip(sections, names)
+                ],
+                continuations=self.continuations,
+            ),
+        )
         return self.wb
 
 
