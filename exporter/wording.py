@@ -39,6 +39,13 @@ ROW_ONLY_NUMBER = "这一行只有序号“{text}”，没有任务内容"
 ROW_HINT = "每个任务应有序号和任务内容；请检查这一行是否与上下行错开。"
 ROW_WIDTH = "这一行有 {found} 格，而表头有 {expected} 列"
 ROW_WIDTH_HINT = "检查这一行是否多了或少了分隔符（制表符、“|”），或用 --columns 说明各列。"
+ROW_PIECES_AMBIGUOUS = (
+    "这一行以空格和换行分成 {found} 段，而表头有 {expected} 列，分法不止一种："
+    "“{piece}”可以归入“{first}”，也可以归入“{second}”"
+)
+ROW_PIECES_HINT = "在各格之间改用制表符或“|”分隔（或每格占一行），使每一格都分得清，然后重新导入；不会替您猜测。"
+ROW_STRAY = "无法识别的行：“{text}”（不以序号开头，前面也没有可以接续的任务行）"
+ROW_STRAY_HINT = "以空格分隔各格的表格，每个任务行应以序号开头，部分标题写作“一、…”；请把这一行并入所属的行，或删除。"
 BAD_NUMBER = "无法识别的序号“{text}”"
 BAD_NUMBER_HINT = "序号应是阿拉伯数字，如“9”“9.”“（9）”“第9项”；请改正这一行的序号后重新导入。"
 MISSING_NUMBER = "任务缺少序号"

@@ -406,14 +406,101 @@ def test_qiaocheng_space_separated_rows_and_info_block_twice():
         ("co_units", "协同配合单位"),
     ]
     assert [s.heading for s in doc.sections] == ["一、2025年经济社会发展的主要预期目标"]
-    [t] = doc.all_tasks()
-    assert fields(t) == (
-        1,
-        "地区生产总值增长6.5%左右。",
-        ["区发改委"],
-        ["区政府各部门", "各乡镇人民政府", "街道办事处", "谯城经开区管委会", "魏武国控集团"],
-        [],
-        [],
-        [],
-    )
+    towns = ["各乡镇人民政府", "街道办事处", "谯城经开区管委会"]
+    assert [fields(t) for t in doc.all_tasks()] == [
+        (1, "地区生产总值增长6.5%左右。", ["区发改委"], ["区政府各部门", *towns, "魏武国控集团"], [], [], []),
+        # two lead units, each on a line of its own, then the cooperating units on the next line
+        (
+            2,
+            "一般公共预算收入增长5%左右。",
+            ["区财政局", "区税务局"],
+            ["区政府有关部门", *towns, "魏武国控集团"],
+            [],
+            [],
+            [],
+        ),
+        (
+            3,
+            "固定资产投资增长7.5%左右。",
+            ["区发改委"],
+            [
+                "区工信局",
+                "区住建局",
+                "区交通局",
+                "区水利局",
+                "区农业农村局",
+                "区教育局",
+                "区卫健委",
+                *towns,
+                "魏武国控集团",
+            ],
+            [],
+            [],
+            [],
+        ),
+        (4, "社会消费品零售总额增长8.2%左右。", ["区商务局"], ["区发改委", "区市场监管局"], [], [], []),
+        (
+            5,
+            "规模以上工业增加值增长10%左右。",
+            ["区工信局"],
+            ["区农业农村局", "区商务局", "区药发中心", *towns],
+            [],
+            [],
+            [],
+        ),
+    ]
+    assert [t.line for t in doc.all_tasks()] == [18, 19, 22, 23, 24]  # each task at its number's line
     assert lines == ["表头：“序号”→序号，“重点工作任务”→任务，“主要责任单位”→牵头单位，“协同配合单位”→配合单位"]
+
+
+QIAO_HEAD = HEAD + "序号 重点工作任务 主要责任单位 协同配合单位\n"
+
+
+def test_space_rows_a_cut_in_doubt_is_an_error_at_its_line(tmp_path):
+    """Three bare names for two unit columns: either column could take the middle one — refused, with
+    the line of the piece in doubt; nothing is written."""
+    src = tmp_path / "a.txt"
+    src.write_text(
+        QIAO_HEAD + "1 任务一。 区发改委 区统计局\n2 任务二。 区财政局\n区税务局\n区商务局\n", encoding="utf-8"
+    )
+    with pytest.raises(SourceError) as info:
+        parse_text(src.read_text(encoding="utf-8"), "a.txt")
+    assert (info.value.line, info.value.message) == (
+        5,
+        "这一行以空格和换行分成 5 段，而表头有 4 列，分法不止一种：“区税务局”可以归入“主要责任单位”，也可以归入“协同配合单位”",
+    )
+    out = tmp_path / "a.yaml"
+    assert_clean_error(run_cli("import", src, "-o", out), "a.txt", "第 5 行", "制表符")
+    assert not out.exists()
+
+
+def test_space_rows_lines_of_no_row_and_short_rows_stop_at_their_line():
+    with pytest.raises(SourceError) as info:  # a line before any task number is never glued to task 1
+        parse_text(QIAO_HEAD + "注：按职责分工\n1 任务一。 区发改委 区统计局\n", "s.txt")
+    assert (info.value.line, info.value.message) == (
+        3,
+        "无法识别的行：“注：按职责分工”（不以序号开头，前面也没有可以接续的任务行）",
+    )
+    with pytest.raises(SourceError) as info:  # three pieces for four columns, and the next row is task 2
+        parse_text(QIAO_HEAD + "1 任务一。 区发改委\n2 任务二。 区财政局 区统计局\n", "s.txt")
+    assert (info.value.line, info.value.message) == (3, "这一行有 3 格，而表头有 4 列")
+
+
+def test_space_rows_paragraph_running_on_and_unit_lists_split_by_spaces():
+    text = HEAD + (
+        "序号 主要任务 牵头单位 配合单位 落实情况\n"
+        "1 任务一。 区发改委 市自规局、市城管局、市住建局 市商务局、市机关事务管理局 第一段。\n第二段。\n"
+        "2 任务二。 区财政局\n区税务局\n区统计局、区商务局 已完成。\n"
+    )
+    t1, t2 = parse_text(text, "p.txt").all_tasks()
+    assert (t1.units, t1.co_units, t1.progress) == (
+        ["区发改委"],
+        ["市自规局", "市城管局", "市住建局", "市商务局", "市机关事务管理局"],
+        ["第一段。", "第二段。"],
+    )
+    assert (t2.task, t2.units, t2.co_units, t2.progress) == (
+        "任务二。",
+        ["区财政局", "区税务局"],
+        ["区统计局", "区商务局"],
+        ["已完成。"],
+    )

@@ -397,43 +397,61 @@ class _Parser:
         """One row per line; a row whose cells run onto the next lines is joined back."""
         width = len(header)
         fields = [f.field for f in table.map_header(list(header))]
-        rows = [RawRow([c for c in header], f"第 {self.lines[start - 1][0]} 行")] if sep else []
-        if self.columns:
-            rows = []
+        if sep == " ":
+            return self.space_rows(start, header, fields)
+        rows = [] if self.columns else [RawRow([c for c in header], f"第 {self.lines[start - 1][0]} 行")]
         pending: tuple[int, str] | None = None
         for line_no, text in self.table_lines(start):
             if pending is not None:
                 pending = (pending[0], pending[1] + "\n" + text)
-            elif sep != " " and sep not in text and _heading(text):
+            elif sep not in text and _heading(text):
                 rows.append(RawRow([text], f"第 {line_no} 行"))
                 continue
-            elif sep != " " and sep not in text and rows and len(rows[-1].cells) == width:
+            elif sep not in text and rows and len(rows[-1].cells) == width:
                 rows[-1].cells[-1] += "\n" + text  # the last cell of the row above runs on
-                continue
-            elif sep == " " and _heading(text) and parse_number(text.split()[0]) is None:
-                rows.append(RawRow([text], f"第 {line_no} 行"))
                 continue
             else:
                 pending = (line_no, text)
-            if sep == " ":
-                cells = _space_cells(pending[1], fields)
-                if cells is None:
-                    if rows and len(rows[-1].cells) == width and parse_number(text.split()[0]) is None:
-                        _run_on(rows[-1], text, fields)
-                        pending = None
-                    continue
-            else:
-                cells = _split_row(pending[1], sep)
-                if len(cells) < width:
-                    continue
+            cells = _split_row(pending[1], sep)
+            if len(cells) < width:
+                continue
             rows.append(RawRow(cells, f"第 {pending[0]} 行"))
             pending = None
         if pending is not None:
             raise self.error(
-                wording.ROW_WIDTH.format(found=len(_split_row(pending[1], sep or "\t")), expected=width),
+                wording.ROW_WIDTH.format(found=len(_split_row(pending[1], sep)), expected=width),
                 line=pending[0],
                 hint=wording.ROW_WIDTH_HINT,
             )
+        return rows
+
+    def space_rows(self, start: int, header: list[str], fields: list[str]) -> list[RawRow]:
+        """Rows whose cells are separated by spaces. A row is every line from one starting with a task
+        number to the next (a cell may hold several lines: two lead units, a paragraph running on);
+        its pieces are then cut into cells (see _space_cells). Lines of no row stop the import."""
+        width = len(fields)
+        rows = [] if self.columns else [RawRow(list(header), f"第 {self.lines[start - 1][0]} 行")]
+        group: list[tuple[int, str]] = []
+
+        def close():
+            if group:
+                rows.append(RawRow(_space_cells(group, fields, header, self), f"第 {group[0][0]} 行"))
+                group.clear()
+
+        for line_no, text in self.table_lines(start):
+            first = text.split()[0]
+            starts = parse_number(first) is not None if fields[0] == "number" else len(text.split()) >= width
+            if starts:
+                close()
+                group.append((line_no, text))
+            elif _heading(text):
+                close()
+                rows.append(RawRow([text], f"第 {line_no} 行"))
+            elif group:
+                group.append((line_no, text))
+            else:  # after the header or a heading and before any task number: never guessed
+                raise self.error(wording.ROW_STRAY.format(text=text[:30]), line=line_no, hint=wording.ROW_STRAY_HINT)
+        close()
         return rows
 
     def cell_layout(self, start: int, header: list[str]) -> list[RawRow]:
@@ -648,30 +666,93 @@ def _heading(text: str) -> bool:
     return bool(SECTION_ROW.match(text) or SUBSECTION_ROW.match(text))
 
 
-def _space_cells(text: str, fields: list[str]) -> list[str] | None:
-    """Cells of a row separated by spaces; extra pieces go to the unit column (nine units separated by
-    spaces), None when the row has fewer cells than the header (it runs onto the next line)."""
-    pieces = text.split()
-    width = len(fields)
+def _piece_kind(piece: str) -> str:
+    """'name' (one unit or person), 'list' (several unit names: 区发改委、区财政局。) or 'text'."""
+    names = table.split_units(piece)[0]
+    if len(names) > 1 and all(_ends_like_unit(n) and len(n) <= 30 for n in names):
+        return "list"
+    return "name" if _is_unit_like(piece) else "text"
+
+
+def _piece_cost(field: str, pieces: list[str], kinds: list[str]) -> float:
+    """How unlikely it is that these pieces (in order) make the cell of `field`."""
+    if field == "number":
+        return 0 if len(pieces) == 1 and parse_number(pieces[0]) is not None else float("inf")
+    if field == "task":
+        return 5 * (len(pieces) - 1)
+    if field in UNIT_FIELDS:
+        cost = 50 * kinds.count("text") + (20 if "name" in kinds and "list" in kinds else 0)
+        if field in ("units", "co_units"):
+            cost += 10 * sum(1 for p, k in zip(pieces, kinds) if k == "name" and not _ends_like_unit(p))
+        return cost
+    if field in LONG_FIELDS:
+        return 6 * sum(1 for p, k in zip(pieces, kinds) if k == "list" or k == "name" and _ends_like_unit(p))
+    return 8 * (len(pieces) - 1)
+
+
+def _space_cells(group: list[tuple[int, str]], fields: list[str], header: list[str], parser) -> list[str]:
+    """Cut a row's pieces (split at spaces and line ends) into one cell per column, in order, each cell
+    at least one piece: the cut that fits the columns best (units are names or lists of names, long
+    texts are not bare names …). Two equally good cuts are an error naming the piece in doubt."""
+    pieces = [(k, piece) for k, (_, text) in enumerate(group) for piece in text.split()]
+    width, line = len(fields), group[0][0]
     if len(pieces) < width:
-        return None
-    if len(pieces) == width:
-        return pieces
-    extra = len(pieces) - width
-    for at in [i for i, f in enumerate(fields) if f in ("units", "co_units")] + [
-        i for i, f in enumerate(fields) if f in LONG_FIELDS + ("task",)
-    ]:
-        joined = pieces[:at] + [" ".join(pieces[at : at + extra + 1])] + pieces[at + extra + 1 :]
-        if fields[at] not in ("units", "co_units") or all(_ends_like_unit(p) for p in pieces[at : at + extra + 1]):
-            return joined
-    return None
+        raise parser.error(
+            wording.ROW_WIDTH.format(found=len(pieces), expected=width), line=line, hint=wording.ROW_WIDTH_HINT
+        )
+    texts = [p for _, p in pieces]
+    kinds = [_piece_kind(p) for p in texts]
+    cuts = _best_cuts(texts, kinds, fields)
+    if len(cuts) > 1:
+        at = next(j for j in range(len(texts)) if _column_of(cuts[0], j) != _column_of(cuts[1], j))
+        first, second = sorted(_column_of(cut, at) for cut in cuts)
+        raise parser.error(
+            wording.ROW_PIECES_AMBIGUOUS.format(
+                found=len(texts),
+                expected=width,
+                piece=texts[at][:20],
+                first=compact(header[first]),
+                second=compact(header[second]),
+            ),
+            line=group[pieces[at][0]][0],
+            hint=wording.ROW_PIECES_HINT,
+        )
+    bounds = cuts[0] + [len(pieces)]
+    cells = []
+    for i in range(width):
+        cell = ""
+        for m in range(bounds[i], bounds[i + 1]):
+            if m > bounds[i]:  # pieces of one line keep their space, of two lines their line end
+                cell += " " if pieces[m][0] == pieces[m - 1][0] else "\n"
+            cell += pieces[m][1]
+        cells.append(cell)
+    return cells
 
 
-def _run_on(row: RawRow, text: str, fields: list[str]) -> None:
-    """A line continuing the last row: it belongs to its longest text cell."""
-    candidates = [i for i, f in enumerate(fields) if f in LONG_FIELDS + ("task", "remarks")]
-    at = max(candidates, key=lambda i: len(row.cells[i])) if candidates else len(row.cells) - 1
-    row.cells[at] = row.cells[at] + "\n" + text
+def _column_of(cut: list[int], piece: int) -> int:
+    return max(i for i, start in enumerate(cut) if start <= piece)
+
+
+def _best_cuts(texts: list[str], kinds: list[str], fields: list[str]) -> list[list[int]]:
+    """The starts of each cell in the cheapest cut(s) of the pieces into len(fields) non-empty cells;
+    two cuts are returned when the best is not unique."""
+    n, k = len(texts), len(fields)
+    inf = float("inf")
+    # best[i][j]: cheapest cost of cells i.. made of pieces j..; ways: up to two start lists.
+    best = [[inf] * (n + 1) for _ in range(k + 1)]
+    ways: list[list[list[list[int]]]] = [[[] for _ in range(n + 1)] for _ in range(k + 1)]
+    best[k][n], ways[k][n] = 0, [[]]
+    for i in range(k - 1, -1, -1):
+        for j in range(n - (k - i), -1, -1):
+            for end in range(j + 1, n - (k - i - 1) + 1):
+                if best[i + 1][end] == inf:
+                    continue
+                value = _piece_cost(fields[i], texts[j:end], kinds[j:end]) + best[i + 1][end]
+                if value < best[i][j]:
+                    best[i][j], ways[i][j] = value, [[j] + rest for rest in ways[i + 1][end]][:2]
+                elif value == best[i][j] and value < inf:
+                    ways[i][j] = (ways[i][j] + [[j] + rest for rest in ways[i + 1][end]])[:2]
+    return ways[0][0]
 
 
 def _marked_cells(lines: list[tuple[int, str]], width: int) -> list[list[str]] | None:
