@@ -61,6 +61,18 @@ PROSE_REFUSED = (
 )
 ITEM_WITHOUT_UNITS = "这一项没有标注责任单位：“{text}…”"
 ITEM_WITHOUT_UNITS_HINT = "在这一项之后加一行“牵头单位：…”，或在句末括号里写明单位，例如（市发展改革委牵头）。"
+PAREN_WITH_ITEMS = "“{text}…”写明了责任单位，其后却是带序号的任务“{item}…”：分不清它是一项任务还是小标题"
+PAREN_WITH_ITEMS_HINT = (
+    "它是小标题时，删去其中的责任单位（写到其下各项任务上）；它是任务时，其后各项应并入它的文字，"
+    "或改用与它同级的序号“（二）”“（三）”。"
+)
+PAREN_UNCLEAR = "“{text}…”没有标注责任单位，其后也没有“1.…”这样的任务：分不清它是一项任务还是小标题"
+PAREN_UNCLEAR_HINT = "它是任务时，在其后加一行“责任单位：…”或在句末括号里写明单位；它是小标题时，其后应是带序号的任务。"
+PAREN_RENUMBERED = (
+    "提示：任务以“（一）（二）…”编号，第 {line} 行又从“（{numeral}）”编起；已按出现顺序编为序号 1–{count}"
+)
+NUMBER_CLASH = "“{text}…”的序号是 {number}，却排在序号 {last} 之后：清单混用了“1.”和“（一）”两种任务序号"
+NUMBER_CLASH_HINT = "把任务序号统一成一种（都写“1.”“2.”或都写“（一）”“（二）”），使序号从小到大，再重新导入。"
 MERGED_ROWS = "任务 {number} 的完成情况中夹着像单位名称的一行，其后又是正文“{text}”：可能是下一项任务的序号缺失或写错"
 TITLE_FROM_FILE = "提示：页面没有标题，以文件名“{title}”作标题；可在数据文件的 document.title 中改正"
 STRAY_LINE = "无法识别的行：“{text}”（在标题和下一项任务之间）"

@@ -139,7 +139,8 @@ def test_xialu_units_in_square_brackets_after_the_task():
     )
     assert "责任单位" not in t.task
     assert t.units == ["老街办", "区招商服务中心", "长乐投资有限公司"] and t.co_units == []
-    assert columns(doc) == [("number", "序号"), ("task", "任务"), ("units", "牵头单位")]
+    # the bracket's own word is the column's label, as published
+    assert columns(doc) == [("number", "序号"), ("task", "任务"), ("units", "责任单位")]
 
 
 def test_cangnan_table_one_cell_per_line():
@@ -504,3 +505,109 @@ def test_space_rows_paragraph_running_on_and_unit_lists_split_by_spaces():
         ["区统计局", "区商务局"],
         ["已完成。"],
     )
+
+
+# --- tasks numbered （一）（二）… -----------------------------------------------------------------
+def test_jiayu_paren_items_with_lead_and_responsible_units_in_brackets():
+    doc, lines = load("jiayu-2021-fenjie.txt")
+    # the brackets' own words are the headers: 责任单位 beside 牵头单位 holds cooperating units
+    assert columns(doc) == [("number", "序号"), ("task", "任务"), ("units", "牵头单位"), ("co_units", "责任单位")]
+    assert lines == ["表头：“序号”→序号，“任务”→任务，“牵头单位”→牵头单位，“责任单位”→配合单位"]
+    assert [s.heading for s in doc.sections] == ["一、2021年经济社会发展主要目标"]
+    assert doc.sections[0].subsections == []  # the （一）… lines are tasks, not subsection headings
+    towns = ["各镇人民政府", "嘉鱼经济开发区"]
+    assert [fields(t) for t in doc.all_tasks()] == [
+        (1, "地区生产总值增长11%。", ["县发改局（粮食局）"], towns, [], [], []),
+        (2, "地方公共预算收入增长32%。", ["县财政局"], ["县税务局"] + towns, [], [], []),
+        (3, "规模以上工业增加值增长11.5%。", ["县科经局"], towns, [], [], []),
+        (4, "固定资产投资增长12%。", ["县发改局（粮食局）"], towns, [], [], []),
+        (5, "社会消费品零售总额增长16%、外贸进出口总额增长16%。", ["县科经局"], towns, [], [], []),
+    ]
+    # the 通知's numbered 附件 lines stay in the preamble: they name no units
+    assert "2.市《政府工作报告》涉及嘉鱼的重点事项责任分解" in doc.meta["preamble"]
+    assert "附件1" in doc.meta["preamble"]
+
+
+def test_caidian_paren_items_with_the_unit_on_the_next_line():
+    doc, lines = load("caidian-2023-fenjie.txt")
+    assert doc.title == "区人民政府办公室关于印发2023年区《政府工作报告》确定的主要目标任务责任分解方案的通知"
+    assert columns(doc) == [("number", "序号"), ("task", "任务"), ("units", "责任单位")]
+    assert lines == ["表头：“序号”→序号，“任务”→任务，“责任单位”→牵头单位"]
+    # the 通知's own 一、二、三 are its paragraphs, not sections of the list
+    assert [s.heading for s in doc.sections] == ["一、2023年全区经济社会发展的主要预期目标"]
+    assert any(p.startswith("三、从2023年第一季度开始") for p in doc.meta["preamble"])
+    assert [fields(t) for t in doc.all_tasks()] == [
+        (1, "地区生产总值增长7%以上", ["区发展和改革局"], [], [], [], []),
+        (2, "规上工业增加值增长12%以上", ["区科技和经信局"], [], [], [], []),
+        (3, "固定资产投资增长10%以上", ["区发展和改革局"], [], [], [], []),
+    ]
+
+
+def test_paren_headings_above_numbered_items_and_paren_items_side_by_side():
+    both = HEAD + (
+        "一、稳增长\n(一)扩大投资\n1.推进项目建设。（市发展改革委牵头，市财政局配合）\n"
+        "（二）促进消费\n2.办好展会。\n牵头单位：市商务局\n"
+        "二、惠民生\n（三）新增学位1000个。（牵头单位：市教育局）\n（四）新建公园2个。\n责任单位：市园林局\n"
+    )
+    doc = parse_text(both, "p.txt")
+    one, two = doc.sections
+    assert [s.heading for s in one.subsections] == ["（一）扩大投资", "（二）促进消费"]
+    assert two.subsections == []
+    assert [(t.number, t.task, t.units, t.co_units) for t in doc.all_tasks()] == [
+        (1, "推进项目建设。", ["市发展改革委"], ["市财政局"]),
+        (2, "办好展会。", ["市商务局"], []),
+        (3, "新增学位1000个。", ["市教育局"], []),
+        (4, "新建公园2个。", ["市园林局"], []),
+    ]
+
+
+def test_paren_lines_inside_a_numbered_task_are_its_text():
+    text = HEAD + "一、稳增长\n1.抓好三件事：\n（一）扩大投资；\n（二）促进消费。\n牵头单位：市发改委\n"
+    [t] = parse_text(text, "p.txt").all_tasks()
+    assert (t.number, t.task, t.units) == (1, "抓好三件事： （一）扩大投资； （二）促进消费。", ["市发改委"])
+    assert parse_text(text, "p.txt").sections[0].subsections == []
+
+
+def test_paren_items_numbered_again_in_each_section_are_numbered_in_reading_order():
+    text = HEAD + (
+        "一、稳增长\n（一）任务甲。（牵头单位：市发改委）\n（二）任务乙。（牵头单位：市财政局）\n"
+        "二、惠民生\n（一）任务丙。（牵头单位：市民政局）\n"
+    )
+    lines = []
+    doc = parse_text(text, "p.txt", report=lines.append)
+    assert [(s.heading, [(t.number, t.task) for t in s.all_tasks()]) for s in doc.sections] == [
+        ("一、稳增长", [(1, "任务甲。"), (2, "任务乙。")]),
+        ("二、惠民生", [(3, "任务丙。")]),
+    ]
+    assert "提示：任务以“（一）（二）…”编号，第 6 行又从“（一）”编起；已按出现顺序编为序号 1–3" in lines
+
+
+def _refused(tmp_path, text, *needles):
+    src = tmp_path / "p.txt"
+    src.write_text(text, encoding="utf-8")
+    out = tmp_path / "p.yaml"
+    result = run_cli("import", src, "-o", out)
+    assert_clean_error(result, *needles)
+    assert not out.exists()
+    return result
+
+
+def test_paren_line_naming_units_above_numbered_items_is_refused(tmp_path):
+    text = HEAD + "一、稳增长\n（一）扩大投资（牵头单位：市发改委）\n1.推进项目建设。\n牵头单位：市财政局\n"
+    _refused(tmp_path, text, "p.txt 第 3 行", "分不清它是一项任务还是小标题", "1.推进项目建设", "删去其中的责任单位")
+
+
+def test_paren_line_without_units_among_paren_tasks_is_refused(tmp_path):
+    text = (
+        HEAD
+        + "一、稳增长\n（一）任务甲。（牵头单位：市发改委）\n（二）任务乙。\n二、惠民生\n（三）任务丙。（市民政局负责）\n"
+    )
+    _refused(tmp_path, text, "p.txt 第 4 行", "“（二）任务乙。…”没有标注责任单位", "责任单位：…")
+
+
+def test_paren_numbers_clashing_with_numbered_tasks_are_refused(tmp_path):
+    text = (
+        HEAD
+        + "一、稳增长\n（一）任务甲。（牵头单位：市发改委）\n（二）任务乙。（牵头单位：市财政局）\n二、惠民生\n1.任务丙。（市民政局负责）\n"
+    )
+    _refused(tmp_path, text, "p.txt 第 6 行", "序号是 1，却排在序号 2 之后", "混用了“1.”和“（一）”")

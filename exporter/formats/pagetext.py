@@ -16,7 +16,7 @@ import re
 
 from exporter import wording
 from exporter.errors import SourceError
-from exporter.formats import table
+from exporter.formats import pagelist, table
 from exporter.formats.table import RawRow, RawTable, header_field, looks_numbered, parse_number
 from exporter.model import NUMERALS
 from exporter.text import characters
@@ -217,24 +217,6 @@ def _looks_like_title(text: str, meta: dict) -> bool:
 
 
 TITLE_WORDS = re.compile(r"(方案|情况|分解|通知|清单|一览表|分工|公示|通报|进展|任务)")
-
-
-# -- labelled lists and units in the task text -----------------------------------------------------
-def _label_words() -> list[str]:
-    words = [w for w, f in table.synonyms()["exact"].items() if f not in ("number", "task")]
-    words += list(table.synonyms()["units_unless_lead"]) + list(ROLE_LABELS)
-    return sorted(set(words), key=len, reverse=True)
-
-
-ROLE_LABELS = ("部门分工", "责任分工", "任务分工")
-ITEM = re.compile(r"(\d{1,5})\s*[.．、]\s*(?=[^\d\s.．、])")
-BRACKET_TAIL = re.compile(r"[（(\[【]((?:[^（()）\[\]【】]|[（(][^（()）]*[)）])+)[)）\]】]\s*[。；;.]?\s*$")
-
-
-def _labels_pattern() -> re.Pattern:
-    words = "|".join(re.escape(w) for w in _label_words())
-    leaders = r"分管[\u4e00-\u9fff]{0,2}领导|牵头[\u4e00-\u9fff]{0,2}领导|责任[\u4e00-\u9fff]{0,2}领导"
-    return re.compile(rf"(?:(?<=^)|(?<=[\s。；;，,]))({words}|{leaders})\s*[:：]")
 
 
 class _Parser:
@@ -543,61 +525,19 @@ class _Parser:
 
     # -- lists ---------------------------------------------------------------------------------
     def find_list(self) -> tuple[list[RawRow], int]:
-        """A labelled list or numbered items with units in brackets; else refuse with what was seen."""
+        """A labelled list or numbered items with units in brackets (formats/pagelist.py); else refuse
+        with what was seen."""
         body = self.lines[self.pos :]
         end = next((i for i, (_, t) in enumerate(body) if FURNITURE.match(t)), len(body))
         body = body[:end]
-        items, lead, strays = _list_items(body)
-        labelled = [it for it in items if it["labels"]]
-        bracketed = [it for it in items if not it["labels"] and it["roles"]]
-        chosen = labelled if len(labelled) >= len(bracketed) else bracketed
-        if not chosen:
-            numbered = sum(1 for _, t in body if ITEM.match(t))
+        found = pagelist.read_list(body, self.file, self.report)
+        if found is None:
             raise self.error(
-                wording.PROSE_REFUSED.format(lines=len(body), numbered=numbered), hint=wording.NO_TABLE_HINT
+                wording.PROSE_REFUSED.format(lines=len(body), numbered=pagelist.numbered_lines(body)),
+                hint=wording.NO_TABLE_HINT,
             )
-        first = items.index(chosen[0])
-        items = items[first:]
-        start_line = items[0]["heads"][0][0] if items[0]["heads"] else items[0]["line"]
+        rows, start_line, self.lead = found
         start = next(i for i, (n, _) in enumerate(self.lines) if n >= start_line)
-        self.lead = [text for n, text in lead if n >= start_line]  # preamble on the first item's line
-        for line_no, text in strays:  # never dropped, never guessed
-            if line_no >= start_line:
-                raise self.error(wording.STRAY_LINE.format(text=text[:30]), line=line_no, hint=wording.STRAY_LINE_HINT)
-        for it in items:
-            if not it["labels"] and not it["roles"]:
-                raise self.error(
-                    wording.ITEM_WITHOUT_UNITS.format(text=it["task"][:20]),
-                    line=it["line"],
-                    task=it["number"],
-                    hint=wording.ITEM_WITHOUT_UNITS_HINT,
-                )
-        header = ["序号", "任务"]
-        for it in items:  # labels in published order; one first seen later goes after its predecessor
-            previous = "任务"
-            for label in it["labels"]:
-                for name in _label_columns(label):
-                    if name not in header:
-                        header.insert(header.index(previous) + 1, name)
-                    previous = name
-            if it["roles"] and "牵头单位" not in header:
-                header += ["牵头单位", "配合单位"]
-        if "配合单位" in header and not any("配合单位" in it["labels"] or _co_units(it) for it in items):
-            header.remove("配合单位")  # no item names a cooperating unit
-        rows = [RawRow(header, f"第 {items[0]['line']} 行")]
-        for it in items:
-            for line_no, text in it["heads"]:
-                rows.append(RawRow([text], f"第 {line_no} 行"))
-            cells = {"序号": str(it["number"]), "任务": it["task"]}
-            for label, value in it["labels"].items():
-                if label in ROLE_LABELS:
-                    roles = table.split_roles(value) or ([value], [])
-                    cells["牵头单位"], cells["配合单位"] = "、".join(roles[0]), "、".join(roles[1])
-                else:
-                    cells[label] = value
-            if it["roles"]:
-                cells["牵头单位"], cells["配合单位"] = "、".join(it["roles"][0]), "、".join(it["roles"][1])
-            rows.append(RawRow([cells.get(h, "") for h in header], f"第 {it['line']} 行"))
         return rows, start
 
     def parse_heading(self, meta: dict, table_start: int) -> None:
@@ -803,126 +743,6 @@ def _check_merged(blocks, fields, task_lines, number, parser) -> None:
                         hint=wording.BAD_NUMBER_HINT,
                     )
         offset += len(block)
-
-
-def _depth(text: str, at: int) -> int:
-    depth = 0
-    for ch in text[:at]:
-        if ch in "（(【[":
-            depth += 1
-        elif ch in "）)】]":
-            depth = max(depth - 1, 0)
-    return depth
-
-
-def _co_units(item: dict) -> bool:
-    if item["roles"]:
-        return bool(item["roles"][1])
-    value = item["labels"].get("部门分工") or item["labels"].get("责任分工") or item["labels"].get("任务分工")
-    return bool(value and (table.split_roles(value) or ([], []))[1])
-
-
-def _label_columns(label: str) -> list[str]:
-    return ["牵头单位", "配合单位"] if label in ROLE_LABELS else [label]
-
-
-INLINE_HEADING = re.compile(rf"(?<=[。；;）)\]】])\s*(?=(?:[{NUMERAL_CHARS}]+、|[(（][{NUMERAL_CHARS}]+[)）]))")
-
-
-def _unrun(body: list[tuple[int, str]]):
-    """(line, text, run_together): a line holding several numbered items is a page run together;
-    it is cut before the section rows standing inside it."""
-    for line_no, text in body:
-        if len(ITEM.findall(text)) < 2:
-            yield line_no, text, False
-            continue
-        for part in INLINE_HEADING.split(text):
-            if part.strip():
-                yield line_no, part.strip(), True
-
-
-def _list_items(body: list[tuple[int, str]]) -> list[dict]:
-    """Numbered items of a list page, with their labels ({label: value}), units written into the
-    text and the section rows standing before them. Items and labels may run together on one line."""
-    pattern = _labels_pattern()
-    tokens: list[tuple[str, int, str, str]] = []  # (kind, line, head, text)
-    last = 0
-    for line_no, text, run_together in _unrun(body):
-        marks = []
-        for m in ITEM.finditer(text):
-            number = int(m.group(1))
-            at_start = text[: m.start()].strip() == ""
-            after_break = m.start() > 0 and (
-                text[m.start() - 1] in " \u3000。；;）)】]" or run_together and not text[m.start() - 1].isdigit()
-            )
-            if number > last and (at_start or (after_break and number == last + 1)):
-                marks.append((m.start(), m.end(), "item", str(number)))
-                last = number
-        for m in pattern.finditer(text):
-            if _depth(text, m.start()) == 0:  # "（牵头单位：X；责任单位：Y）" is units in the text
-                marks.append((m.start(), m.end(), "label", compact(m.group(1))))
-        if not marks or marks[0][0] > 0:
-            head_end = marks[0][0] if marks else len(text)
-            tokens.append(("text", line_no, "", text[:head_end].strip()))
-        marks.sort()
-        for i, (_start, e, kind, value) in enumerate(marks):
-            end = marks[i + 1][0] if i + 1 < len(marks) else len(text)
-            tokens.append((kind, line_no, value, text[e:end].strip()))
-    items: list[dict] = []
-    lead: list[tuple[int, str]] = []  # text before the first heading or item: the page's preamble
-    strays: list[tuple[int, str]] = []
-    heads: list[tuple[int, str]] = []
-    current = None
-    label = None
-    for kind, line_no, value, text in tokens:
-        if kind == "item":
-            current = {"number": int(value), "line": line_no, "task": text, "labels": {}, "roles": None, "heads": heads}
-            heads = []
-            items.append(current)
-            label = None
-        elif kind == "label" and current is not None:
-            label = value
-            current["labels"][label] = text
-        elif kind == "text":
-            if not text:
-                continue
-            if _heading(text) and (
-                current is None
-                or label is not None
-                or current["labels"]
-                or current["roles"]
-                or BRACKET_TAIL.search(current["task"])
-            ):
-                heads.append((line_no, text))
-                current, label = None, None
-            elif current is not None and label is not None:
-                current["labels"][label] += "\n" + text
-            elif current is not None:
-                current["task"] += "\n" + text
-            elif _heading(text):
-                heads.append((line_no, text))
-            elif items or heads:
-                strays.append((line_no, text))  # between a heading and the next item
-            else:
-                lead.append((line_no, text))
-    for it in items:
-        line_before = it["task"]
-        m = DIVISION.search(line_before)
-        if m:
-            it["labels"].setdefault("部门分工", m.group(1))
-            it["task"] = line_before[: m.start()].rstrip()
-        m = BRACKET_TAIL.search(it["task"])
-        if m and not it["labels"]:
-            roles = table.split_roles(m.group(1))
-            if roles:
-                it["roles"] = roles
-                it["task"] = it["task"][: m.start()].rstrip()
-                if it["task"] and it["task"][-1] not in "。；;":
-                    it["task"] += m.group(0).strip()[-1] if m.group(0).strip()[-1] in "。；;" else ""
-    return items, lead, strays
-
-
-DIVISION = re.compile(r"\n?部门分工\s*[:：]\s*(.+)$", re.S)
 
 
 def parse_text(text: str, file: str = "<输入>", restore: bool = True, *, columns: list[str] | None = None, report=None):

@@ -344,6 +344,22 @@ def split_roles(text: str) -> tuple[list[str], list[str]] | None:
     return lead, co
 
 
+def role_labels(text: str) -> tuple[str | None, str | None]:
+    """The words a bracket uses for its roles: '牵头单位:X;责任单位:Y' -> ('牵头单位', '责任单位');
+    '责任单位：X' alone names the responsible (lead) unit -> ('责任单位', None)."""
+    lead = co = None
+    unlabelled_lead = False
+    for clause in _split_outside_brackets(text.strip(), re.compile(r"[，,；;]")):
+        m = ROLE_LABEL.match(clause)
+        if m and m.group(1) in ("牵头单位", "牵头部门"):
+            lead = lead or m.group(1)
+        elif m:
+            co = co or m.group(1)
+        elif ROLE_LEAD.match(clause) and ROLE_LEAD.match(clause).group(1):
+            unlabelled_lead = True  # "X牵头"
+    return (lead, co) if lead or unlabelled_lead else (co, None)
+
+
 def _names(text: str) -> list[str]:
     text = text.strip()
     if text.endswith("等") and ends_like_unit(text[:-1]):
