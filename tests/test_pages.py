@@ -611,3 +611,41 @@ def test_paren_numbers_clashing_with_numbered_tasks_are_refused(tmp_path):
         + "一、稳增长\n（一）任务甲。（牵头单位：市发改委）\n（二）任务乙。（牵头单位：市财政局）\n二、惠民生\n1.任务丙。（市民政局负责）\n"
     )
     _refused(tmp_path, text, "p.txt 第 6 行", "序号是 1，却排在序号 2 之后", "混用了“1.”和“（一）”")
+
+
+def test_qinxian_section_heading_names_the_lead_unit_of_its_tasks():
+    doc, lines = load("qinxian-2025-qingdan.txt")
+    assert columns(doc) == [("number", "序号"), ("task", "任务"), ("units", "牵头单位")]
+    assert [s.heading for s in doc.sections] == ["一、县示范区管委会牵头工作（8项）"]
+    lead = ["县示范区管委会"]
+    assert [fields(t) for t in doc.all_tasks()] == [
+        (1, "投资3000万元建设南美白对虾工厂化循环水养殖基地。", lead, [], [], [], []),
+        (2, "打造食用菌酵素生产基地。", lead, [], [], [], []),
+        (
+            3,
+            "建设3个劳动密集型产业园。推动潞讯精密电子30条生产线投产，培育服装加工产业园，"
+            "推动天欣纸业环保包装等项目达产达效。",
+            lead,
+            [],
+            [],
+            [],
+            [],
+        ),
+    ]
+    # the 通知's 一、二、三 and its 附件 list are its preamble, not sections or tasks
+    assert "2.2025年十五件民盼实事任务分解" in doc.meta["preamble"]
+    assert not any(s.heading.startswith("三、协同破题") for s in doc.sections)
+
+
+def test_a_section_naming_its_lead_gives_it_to_tasks_without_units_of_their_own():
+    text = HEAD + (
+        "一、县发改局牵头工作(2项)\n1.任务甲。\n2.任务乙。（县财政局牵头，县税务局配合）\n"
+        "二、县教育局牵头工作\n3.任务丙。\n三、其他工作\n4.任务丁。\n"
+    )
+    with pytest.raises(SourceError) as info:
+        parse_text(text, "s.txt")
+    assert (info.value.line, info.value.task) == (8, 4)  # 三、其他工作 names no unit: task 4 has none
+    t1, t2, t3 = parse_text(text.replace("4.任务丁。\n", "4.任务丁。（县民政局负责）\n"), "s.txt").all_tasks()[:3]
+    assert (t1.units, t1.co_units) == (["县发改局"], [])
+    assert (t2.units, t2.co_units) == (["县财政局"], ["县税务局"])  # its own units win
+    assert (t3.units, t3.co_units) == (["县教育局"], [])

@@ -2,7 +2,8 @@
 
 An item is "1.任务" or "（一）任务". Its units follow as labels ("牵头单位：…" on the lines after it
 or on the same line) or stand in a bracket at the end of its text ("（X牵头，Y配合）",
-"[牵头单位:X;责任单位:Y]"). "一、…" lines are sections. A "（一）…" line is a subsection heading when
+"[牵头单位:X;责任单位:Y]"), or the section heading names them for all its tasks ("一、X牵头工作（8项）").
+"一、…" lines are sections. A "（一）…" line is a subsection heading when
 it names no units and numbered items follow it, and a task when it names units; anything in between
 is refused with its line. The page before the first item that names units is its preamble.
 This module only cuts the list into raw rows (header, heading rows, task rows); formats/table.py
@@ -26,6 +27,8 @@ ITEM = re.compile(r"(\d{1,5})\s*[.．、]\s*(?=[^\d\s.．、])")
 SECTION = re.compile(rf"^([{NUMERAL_CHARS}]+)[、，,.．]\s*(\S.*)$", re.S)
 PAREN = re.compile(rf"^[(（]\s*([{NUMERAL_CHARS}]+)\s*[)）]\s*(\S.*)$", re.S)
 BRACKET_TAIL = re.compile(r"[（(\[【]((?:[^（()）\[\]【】]|[（(][^（()）]*[)）])+)[)）\]】]\s*[。；;.]?\s*$")
+# "一、县示范区管委会牵头工作（8项）": the section names the lead unit of every task under it.
+SECTION_LEAD = re.compile(r"^(.+?)牵头(?:的|负责的)?工作\s*(?:[(（]\s*\d+\s*项\s*[)）])?$")
 DIVISION = re.compile(r"\n?部门分工\s*[:：]\s*(.+)$", re.S)
 INLINE_HEADING = re.compile(rf"(?<=[。；;）)\]】])\s*(?=(?:[{NUMERAL_CHARS}]+、|[(（][{NUMERAL_CHARS}]+[)）]))")
 
@@ -157,8 +160,11 @@ def _blocks(body: list[tuple[int, str]]) -> tuple[list[Block], list[tuple[int, s
             current.labels[current.label] += "\n" + text
         else:
             current.lines.append((line_no, text))
+    section_lead = None
     for b in blocks:
         if b.kind == "section":
+            m = SECTION_LEAD.match(b.text)
+            section_lead = m.group(1).strip() if m and table.ends_like_unit(m.group(1)) else None
             continue
         task = b.text
         m = DIVISION.search(task)
@@ -173,6 +179,8 @@ def _blocks(body: list[tuple[int, str]]) -> tuple[list[Block], list[tuple[int, s
             task = task[: m.start()].rstrip()
             if task and task[-1] not in "。；;" and stop in "。；;":
                 task += stop
+        if section_lead and not b.names_units:
+            b.roles = ([section_lead], [])
         b.task = task
     return blocks, lead
 
