@@ -253,13 +253,14 @@ def export_command(fmt: str, extra_options=()):
                 doc = columns.add_columns(doc, add_columns)
             read = [(data_path(data), "数据文件"), *template_inputs(template)]
             tmpl = templates.load(template)
-            selected = select.select(doc, sections, unit)
             from exporter.formats import renderer
+            from exporter.ops import split
+
+            # --unit renders the unit's own part, as --split-by unit does: its name in title and metadata
+            selected = split.selection(doc, sections, unit)
 
             render = renderer(fmt)
             if split_by == "unit":
-                from exporter.ops import split
-
                 folder = out or naming.safe_filename(f"{doc.title}（按单位）")
                 if output.is_stdout(folder):
                     raise OutputError("按单位拆分时不能输出到标准输出", hint="用 -o 指定一个文件夹。")

@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from exporter import wording
+
 # Chinese numerals used for section and subsection markers, in order.
 NUMERALS = [
     "一",
@@ -283,3 +285,11 @@ def file_title(doc: Document) -> str:
     """The title a file's metadata carries: the document's, with the unit's name for a unit's own part."""
     unit = doc.meta.get("unit")
     return f"{doc.title}（{unit}）" if unit and doc.title else str(unit or doc.title)
+
+
+def file_subject(doc: Document) -> str:
+    """The subject a file's metadata carries (PDF, OFD, Word): what it holds and which task numbers."""
+    numbers = [t.number for t in doc.all_tasks()]
+    if not numbers:
+        return wording.FILE_SUBJECT
+    return wording.FILE_SUBJECT_TASKS.format(numbers=number_list(numbers), count=len(numbers))

@@ -206,6 +206,10 @@ BAD_SOURCE_DATE_EPOCH_HINT = (
     "写成自 1970-01-01 起的秒数（非负整数），例如 1706745600；或删除该变量，按文件的成文日期标注时间。"
 )
 
+# ---- File properties of PDF, OFD and Word (model.file_subject) ---------------------------------------
+FILE_SUBJECT = "重点工作任务完成情况"
+FILE_SUBJECT_TASKS = FILE_SUBJECT + "（任务 {numbers}，共 {count} 项）"
+
 # ---- Word (.docx): the template's docx: part ---------------------------------------------------------
 DOCX_TEMPLATE_MISSING = "模板缺少 docx 部分（Word 文档的页面、字体和列宽）"
 DOCX_TEMPLATE_MISSING_HINT = "在模板开头写 extends: official 继承默认设置，或参照 templates/official.yaml 补上。"

@@ -14,12 +14,15 @@ from openpyxl import load_workbook
 
 from exporter import templates
 from exporter.formats import datafile
+from exporter.formats.docx.writer import render as render_docx
+from exporter.formats.ofd.writer import render as render_ofd
 from exporter.formats.pdf.fonts import FontBook
 from exporter.formats.pdf.layout import Layout
 from exporter.formats.pdf.style import load_style
 from exporter.formats.pdf.writer import render as render_pdf
 from exporter.formats.xlsx import reader
 from exporter.formats.xlsx import writer as xlsx
+from exporter.formats.xlsx.overview import render_overview
 from exporter.model import SEED_COLUMNS, unit_line, unit_roles
 from exporter.ops import compare, select, split
 from exporter.ops.columns import add_columns
@@ -182,10 +185,11 @@ def test_format_1_and_format_2_export_the_same_bytes(tmp_path, template):
 
 
 def test_bundled_exports_are_unchanged(bundled_doc, template, request, monkeypatch):
-    """Digests of the bundled data's exports, made before columns became data; a deliberate rendering
-    change updates them with --update-snapshots (review why the bytes moved)."""
+    """Digests of the bundled data's exports, made before columns became data (Word and OFD added later);
+    a deliberate rendering change updates them with --update-snapshots (review why the bytes moved).
+    `export --unit` gives the very file `--split-by unit` gives the unit."""
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    selected = select.select(bundled_doc, unit="市发展改革委")  # export --unit
+    selected = split.selection(bundled_doc, unit="市发展改革委")  # export --unit
     part = split.unit_part(bundled_doc, "市发展改革委")  # its file of --split-by unit
     outputs = {
         "2023.xlsx": xlsx.render(bundled_doc, template),
@@ -195,7 +199,12 @@ def test_bundled_exports_are_unchanged(bundled_doc, template, request, monkeypat
         "--unit 市发展改革委.pdf": render_pdf(selected, template),
         "按单位/市发展改革委.xlsx": xlsx.render(part, template),
         "按单位/市发展改革委.pdf": render_pdf(part, template),
-        "按单位/" + split.OVERVIEW_NAME: split.render_overview(bundled_doc, template),
+        "按单位/" + split.OVERVIEW_NAME: render_overview(bundled_doc, template),
+        "2023.docx": render_docx(bundled_doc, template),
+        "2023-九.docx": render_docx(select.select(bundled_doc, ["九"]), template, attachment="2"),
+        "按单位/市发展改革委.docx": render_docx(part, template),
+        "2023-九.ofd": render_ofd(select.select(bundled_doc, ["九"]), template, attachment="2"),
+        "按单位/市发展改革委.ofd": render_ofd(part, template),
     }
     text = "".join(f"{hashlib.sha256(data).hexdigest()}  {name}\n" for name, data in outputs.items())
     compare_snapshot("bundled-exports.sha256", text, request.config.getoption("--update-snapshots"))

@@ -27,7 +27,7 @@ from exporter.formats.docx.style import MIN_COLUMN, MM, load_style
 from exporter.formats.docx.writer import render
 from exporter.model import Column, Document, Section, Subsection, Task, number_list, unit_line
 from exporter.ops import select
-from exporter.ops.split import unit_part
+from exporter.ops.split import selection, unit_part
 
 TEMPLATE = templates.load()
 STYLE = load_style(TEMPLATE)
@@ -415,7 +415,7 @@ def test_libreoffice_keeps_every_character(libreoffice, bundled_doc, name, attac
     doc = {
         "whole": bundled_doc,
         "nine": select.select(bundled_doc, ["九"], None),
-        "unit": select.select(bundled_doc, (), UNIT),
+        "unit": selection(bundled_doc, (), UNIT),  # export --unit: the unit's own part
     }[name]
     pages = page_texts(libreoffice[name])
     furniture = squeeze("".join(c.label for c in doc.columns)) * len(pages)

@@ -28,6 +28,7 @@ from exporter.formats.pdf.layout import Layout
 from exporter.formats.pdf.style import load_style
 from exporter.formats.pdf.writer import render as render_pdf
 from exporter.ops.select import select
+from exporter.ops.split import selection
 from tests.conftest import DATA, ROOT, require_tool, run_cli, run_entry
 
 CI = os.environ.get("CI") == "true"
@@ -97,7 +98,7 @@ def exports(tmp_path_factory, bundled_doc):
         path = folder / f"{name}.ofd"
         result = run_cli("export", "ofd", *args, "-o", path)
         assert result.code == 0, result.err
-        doc = select(bundled_doc, sections or (), unit)
+        doc = selection(bundled_doc, sections or (), unit)  # what export renders (--unit: the unit's part)
         pdf = folder / f"{name}.pdf"
         pdf.write_bytes(render_pdf(doc, template))
         out[name] = Export(name, path, pdf, doc)

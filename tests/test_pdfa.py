@@ -358,9 +358,11 @@ def _pdf_date(text: str) -> dt.datetime:
 
 
 def test_xmp_mirrors_the_information_dictionary(files, bundled_doc):
-    for path in files.values():
+    titles = {}
+    for name, path in files.items():
         with pikepdf.open(path) as pdf:
             info = {str(k)[1:]: str(v) for k, v in pdf.docinfo.items()}
+            titles[name] = info["Title"]
             xmp = _xmp(pdf)
             assert pdf.Root.Metadata.get("/Filter") is None  # readable without decoding
         for key in ("Title", "Author", "Subject", "Keywords", "Producer", "Creator"):
@@ -368,7 +370,13 @@ def test_xmp_mirrors_the_information_dictionary(files, bundled_doc):
         for key in ("CreationDate", "ModDate"):
             assert dt.datetime.fromisoformat(xmp[key]) == _pdf_date(info[key])
         assert (xmp["part"], xmp["conformance"], xmp["Language"]) == ("2", "A", "zh-CN")
-    assert info["Title"] == bundled_doc.title and info["Author"] == "宿州市政府办公室"
+    # --unit: the unit's own part, named in its title as each file of --split-by unit is
+    assert titles == {
+        "bundled": bundled_doc.title,
+        "nine": bundled_doc.title,
+        "unit": f"{bundled_doc.title}（市生态环境局）",
+    }
+    assert info["Author"] == "宿州市政府办公室"
     assert info["Keywords"] == bundled_doc.meta["category"]
     # dated by the 成文日期 2024-02-01 (not the 2000-01-01 of old)
     assert _pdf_date(info["CreationDate"]) == dt.datetime(2024, 2, 1, tzinfo=dt.timezone.utc)

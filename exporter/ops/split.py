@@ -11,10 +11,8 @@ from collections.abc import Callable
 
 from exporter import naming
 from exporter.errors import SelectionError
-from exporter.formats.xlsx.overview import render_overview
 from exporter.model import Document
-from exporter.ops import origin
-from exporter.ops.select import select_unit
+from exporter.ops import origin, select
 
 OVERVIEW_STEM = "00-单位任务一览"
 OVERVIEW_NAME = f"{OVERVIEW_STEM}.xlsx"
@@ -40,13 +38,23 @@ def unit_stems(units: list[str]) -> dict[str, str]:
 
 
 def unit_part(doc: Document, unit: str) -> Document:
-    """The unit's own part: copies of its tasks with their original numbers, meta["unit"] set."""
-    part = copy.deepcopy(select_unit(doc, unit))  # selection shares Task objects with doc
+    """The unit's own part: copies of its tasks with their original numbers, meta["unit"] set, so every
+    writer names the unit in the title metadata (model.file_title) and under the title (model.unit_line)."""
+    part = copy.deepcopy(select.select_unit(doc, unit))  # selection shares Task objects with doc
     part.meta = dict(part.meta, unit=unit)
     from exporter.ops.compare import column_keys, get_value
 
     origin.stamp(part, doc, column_keys(part), get_value)  # so merge tells the unit's edits from later corrections
     return part
+
+
+def selection(doc: Document, sections=(), unit: str | None = None) -> Document:
+    """What `export` renders: the chosen sections, and with --unit that unit's own part — the very
+    document `--split-by unit` renders for the unit, so both files are alike."""
+    chosen = select.select(doc, sections, unit)  # the selection's own checks and messages
+    if not unit:
+        return chosen
+    return unit_part(select.select_sections(doc, sections), unit.strip())
 
 
 def render_by_unit(
@@ -61,6 +69,8 @@ def render_by_unit(
     units = doc.units()
     if not units:
         raise SelectionError("所选范围内没有任务，无法按单位拆分", hint="检查 --section 选项。")
+    from exporter.formats.xlsx.overview import render_overview  # only here: openpyxl is not needed before
+
     stems = unit_stems(units)
     files = {OVERVIEW_NAME: render_overview(doc, template)}
     for done, unit in enumerate(units, start=1):

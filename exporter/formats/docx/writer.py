@@ -22,11 +22,10 @@ from exporter import wording
 from exporter.formats import zippack
 from exporter.formats.docx import package, wordml
 from exporter.formats.docx.style import Column, DocxStyle, Font, load_style
-from exporter.model import LIST_FIELDS, Document, Task, file_title, number_list, unit_line
+from exporter.model import LIST_FIELDS, Document, Task, file_subject, file_title, unit_line
 from exporter.text.width import line_capacity, wrapped_lines
 from exporter.timestamps import document_time
 
-SUBJECT = "重点工作任务完成情况"
 DOCUMENT_PART = "word/document.xml"
 PLACEHOLDER = b"<w:tbl/>"
 
@@ -220,8 +219,7 @@ def _front(word, doc: Document, style: DocxStyle, attachment) -> None:
 def _properties(word, doc: Document, when) -> None:
     props = word.core_properties
     props.title = file_title(doc)  # a unit's part names the unit
-    numbers = [t.number for t in doc.all_tasks()]
-    props.subject = f"{SUBJECT}（任务 {number_list(numbers)}，共 {len(numbers)} 项）" if numbers else SUBJECT
+    props.subject = file_subject(doc)
     props.author = doc.issuer
     props.last_modified_by = doc.issuer
     props.category = str(doc.meta.get("category", ""))

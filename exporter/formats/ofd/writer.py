@@ -24,8 +24,7 @@ from exporter.formats.pdf.coverage import check_glyphs
 from exporter.formats.pdf.fonts import Font, FontBook
 from exporter.formats.pdf.layout import Layout
 from exporter.formats.pdf.style import load_style
-from exporter.formats.pdf.writer import subject
-from exporter.model import Document
+from exporter.model import Document, file_subject, file_title
 from exporter.timestamps import document_time, zip_time
 
 DOC = "Doc_0/"
@@ -103,7 +102,7 @@ class _Package:
             ]
         )
         doc_id = hashlib.md5(key.encode("utf-8")).hexdigest().upper()
-        return parts.Info(doc_id, doc.title, doc.issuer, subject(doc), date, "exporter", __version__)
+        return parts.Info(doc_id, file_title(doc), doc.issuer, file_subject(doc), date, "exporter", __version__)
 
 
 def _name(value) -> str:

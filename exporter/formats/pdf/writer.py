@@ -16,26 +16,18 @@ from exporter.formats.pdf.layout import Layout
 from exporter.formats.pdf.objects import Name, PdfFile, Ref, fp_str
 from exporter.formats.pdf.style import load_style
 from exporter.formats.pdf.tags import Node, write_tree
-from exporter.model import Document, file_title, number_list
+from exporter.model import Document, file_subject, file_title
 from exporter.templates import parsed
 from exporter.timestamps import document_time
 
-SUBJECT = "重点工作任务完成情况"
 PRODUCER = "exporter"
-
-
-def subject(doc: Document) -> str:
-    numbers = [t.number for t in doc.all_tasks()]
-    if not numbers:
-        return SUBJECT
-    return f"{SUBJECT}（任务 {number_list(numbers)}，共 {len(numbers)} 项）"
 
 
 def document_info(doc: Document) -> pdfa.Info:
     return pdfa.Info(
         title=file_title(doc),
         author=doc.issuer,
-        subject=subject(doc),
+        subject=file_subject(doc),
         keywords=str(doc.meta.get("category") or ""),
         creator=PRODUCER,
         producer=PRODUCER,
