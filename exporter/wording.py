@@ -296,7 +296,21 @@ ZIP_TOO_MANY = "文件包含 {count} 个部件（上限 {limit}），可能是�
 EXTERNAL_LINKS = "工作簿引用了其他文件中的数据（外部链接：{targets}），这些单元格显示的只是上次保存时的值，无法核实"
 EXTERNAL_LINKS_HINT = "在 Excel/WPS 中用“数据 → 编辑链接 → 断开链接”把引用变成数值，保存后再导入。"
 TITLE_FROM_NAME = "提示：表格上方没有标题，以“{title}”作为标题（可在数据文件中修改）。"
-MACROS_IGNORED = "提示：{file} 含有宏（VBA），已忽略，不会执行。"
+EXTERNAL_LINKS_COUNT = "{count} 个"
+# formats/active.py: macros and linked content are refused (never run, never fetched)
+MACROS_FOUND = "文件含有宏（{what}），为安全起见不导入含宏的文件（宏没有运行）"
+MACRO_VBA = "VBA 工程 {part}"
+MACRO_SHEET = "Excel 4.0 宏表 {part}"
+MACRO_BASIC = "宏脚本 {part}"
+MACRO_OLE = "VBA 工程，存储“{storage}”"
+MACRO_XLS_SHEET = "Excel 4.0 宏表“{sheet}”"
+MACROS_HINT_WORD = "在 WPS/Word 中打开文件，“另存为”不含宏的 Word 文档（.docx）后再导入。"
+MACROS_HINT_BOOK = "在 WPS/Excel 中打开文件，“另存为”不含宏的 Excel 工作簿（.xlsx）后再导入。"
+LINKED_CONTENT = "文件中有链接到其他文件的对象或域（{targets}），其中显示的只是上次保存时的内容，无法核实"
+LINKED_CONTENT_HINT = (
+    "在 WPS/Word 中“文件 → 信息 → 编辑指向文件的链接”里断开链接（或选中域按 Ctrl+Shift+F9 变为普通文字），"
+    "保存后再导入。"
+)
 
 NO_TABLE_IN = "{what}中没有找到表格"
 NO_TABLE_IN_HINT = "导入的文件应包含“重点工作任务完成情况”表格（表头如“序号 重点工作任务 完成情况 牵头责任单位”）。"

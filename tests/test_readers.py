@@ -16,8 +16,8 @@ from email.mime.text import MIMEText
 import pytest
 
 from exporter.errors import SourceError
+from exporter.formats import active, html, office, safezip, sniff
 from exporter.formats import docx as _docx  # noqa: F401  (package marker)
-from exporter.formats import html, office, safezip, sniff
 from exporter.formats.docx import reader as word
 from exporter.formats.xlsx import foreign
 from tests import tablefiles
@@ -419,16 +419,17 @@ def test_external_link_refused(book):
         },
     )
     with pytest.raises(SourceError) as info:
-        foreign.check_package(data, "b.xlsx", "xlsx")
-    assert "外部链接" in str(info.value) and "断开链接" in str(info.value)
+        active.check(data, "b.xlsx", "xlsx")
+    assert "外部链接：file:///C:/%E6%B1%87%E6%80%BB.xlsx" in str(info.value) and "断开链接" in str(info.value)
 
 
-def test_macro_ignored_with_a_notice(bundled_doc, book):
+def test_macro_refused(book):
     data = _with_parts(book, {"xl/vbaProject.bin": b'Attribute VB_Name = "Module1"\nShell "rm -rf /"'})
-    notes = []
-    foreign.check_package(data, "b.xlsm", "xlsx", notes.append)
-    assert notes == ["提示：b.xlsm 含有宏（VBA），已忽略，不会执行。"]
-    assert [r.cells for r in foreign.read_tables(data, "b.xlsm")[0].rows] == workbook_rows(bundled_doc)
+    with pytest.raises(SourceError) as info:
+        active.check(data, "b.xlsm", "xlsx")
+    assert info.value.where() == "b.xlsm"
+    assert info.value.message == "文件含有宏（VBA 工程 xl/vbaProject.bin），为安全起见不导入含宏的文件（宏没有运行）"
+    assert "另存为”不含宏的 Excel 工作簿（.xlsx）" in info.value.hint
 
 
 # -- end to end: `exporter import FILE` gives the page text's tasks, field by field ----------------------
@@ -572,9 +573,9 @@ def _docx_without_table() -> bytes:
     return buf.getvalue()
 
 
-def test_macro_is_ignored_and_said_so(tmp_path, seed_doc, book):
+def test_macro_is_refused_nothing_written(tmp_path, book):
     data = _with_parts(book, {"xl/vbaProject.bin": b'Sub AutoOpen()\nShell "calc"\nEnd Sub'})
     result, out = _import(tmp_path, "宏.xlsm", data)
-    assert result.code == 0, result.err
-    assert "含有宏（VBA），已忽略，不会执行" in result.err
-    assert_same_tasks(_load(out), seed_doc)
+    assert_clean_error_nothing_written(
+        result, out, "宏.xlsm", "含有宏（VBA 工程 xl/vbaProject.bin）", "不含宏的 Excel 工作簿"
+    )

@@ -42,11 +42,12 @@ def read(data: bytes, name: str, **options):
     """The Document a file holds, whatever its type. Options: columns (the --columns labels),
     restore_punctuation, report (receives the header mapping lines), notice (receives other notes)."""
     from exporter.errors import SourceError
-    from exporter.formats import sniff
+    from exporter.formats import active, sniff
 
     kind = sniff.sniff(data, name)
-    module = importlib.import_module(reader_module(kind, data, name))
     try:
+        active.check(data, name, kind)  # macros and links to other files: refused before any reader
+        module = importlib.import_module(reader_module(kind, data, name))
         return module.read(data, name, kind=kind, **options)
     except SourceError as exc:
         _say_content_differs(exc, kind, name)

@@ -6,7 +6,7 @@ merges are exactly what matter here. Horizontal merges (w:gridSpan) are read onc
 (w:vMerge) is read from its top cell and its lower cells are marked `continued`; a row whose one cell
 spans the grid is a section row. Paragraphs in a cell are kept, joined with "\\n"; a line break
 (w:br) starts a new paragraph. Deleted text of tracked changes is not read; text boxes are read once.
-Macros (vbaProject.bin) are never read; the caller is told they were ignored.
+A file with macros or linked content never gets here (formats/active.py refuses it).
 """
 
 from __future__ import annotations
@@ -125,15 +125,13 @@ def table_rows(tbl, number: int) -> list[RawRow]:
     return rows_from_grid(placed, width, number)
 
 
-def read_tables(data: bytes, name: str, *, notice=None) -> list[RawTable]:
+def read_tables(data: bytes, name: str) -> list[RawTable]:
     from lxml import etree
 
     zf = safezip.open_zip(data, name, KIND)
     xml = safezip.read_part(zf, "word/document.xml", name, KIND)
     if xml is None:
         raise SourceError(wording.CORRUPT.format(kind=KIND), file=name, hint=wording.CORRUPT_HINT)
-    if notice and any(n.lower().endswith("vbaproject.bin") for n in zf.namelist()):
-        notice(wording.MACROS_IGNORED.format(file=name))
     try:
         # no_network: an external entity is never fetched; huge_tree off keeps libxml2's size limits.
         parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
@@ -171,7 +169,7 @@ def read(data: bytes, name: str, *, kind: str | None = None, notice=None, **opti
     kind = kind or sniff.sniff(data, name)
     if kind != "docx":
         data = office.convert(data, name, kind, "docx")
-    tables = read_tables(data, name, notice=notice)
+    tables = read_tables(data, name)
     core = safezip.read_part(safezip.open_zip(data, name, KIND), "docProps/core.xml", name, KIND)
     safezip.title_when_none(tables, core, name, notice)
     return tables_to_document(tables, **options)

@@ -88,6 +88,10 @@ def read_tables(data: bytes, name: str, kind: str = "xlsx") -> list[RawTable]:
     tables = []
     try:
         for meta in wb.sheets_metadata:
+            if "macro" in str(meta.typ).lower():  # an .xls's Excel 4.0 macro sheet (an .xlsx's: formats/active.py)
+                from exporter.formats import active
+
+                raise active.macros(name, wording.MACRO_XLS_SHEET.format(sheet=meta.name), kind)
             if str(meta.visible).rsplit(".", 1)[-1].lower() != "visible" or "worksheet" not in str(meta.typ).lower():
                 continue
             try:
@@ -106,41 +110,14 @@ def read_tables(data: bytes, name: str, kind: str = "xlsx") -> list[RawTable]:
     return tables
 
 
-def check_package(data: bytes, name: str, kind: str, notice=None) -> None:
-    """Before calamine sees the file: a zip's declared sizes (zip bomb), external links, macros."""
-    import re
-
-    from exporter.formats import safezip, sniff
-
-    label = KINDS.get(kind, KINDS["xlsx"])
-    if kind == "xls":
-        streams = sniff.ole_streams(data) or set()
-        if notice and "_VBA_PROJECT_CUR" in streams:
-            notice(wording.MACROS_IGNORED.format(file=name))
-        return
-    zf = safezip.open_zip(data, name, label)
-    names = zf.namelist()
-    links = [n for n in names if re.fullmatch(r"xl/externalLinks/externalLink\d+\.xml", n)]
-    if links:
-        targets = []
-        for link in links:
-            rels = safezip.read_part(zf, link.replace("externalLinks/", "externalLinks/_rels/") + ".rels", name, label)
-            targets += re.findall(rb'Target="([^"]*)"', rels or b"")
-        shown = "、".join(t.decode("utf-8", "replace") for t in targets[:3]) or f"{len(links)} 个"
-        raise SourceError(wording.EXTERNAL_LINKS.format(targets=shown), file=name, hint=wording.EXTERNAL_LINKS_HINT)
-    if notice and any(n.lower().endswith("vbaproject.bin") for n in names):
-        notice(wording.MACROS_IGNORED.format(file=name))
-
-
 def read(data: bytes, name: str, *, kind: str = "xlsx", notice=None, **options):
     """The reader interface of the formats registry (see formats/__init__.py)."""
     from exporter.formats import safezip, tables_to_document
 
-    check_package(data, name, kind, notice)
-    tables = read_tables(data, name, kind)
     core = None
-    if kind == "xlsx":
+    if kind == "xlsx":  # the declared sizes are checked before calamine inflates anything (zip bomb)
         core = safezip.read_part(safezip.open_zip(data, name, KINDS[kind]), "docProps/core.xml", name, KINDS[kind])
+    tables = read_tables(data, name, kind)
     safezip.title_when_none(tables, core, name, notice)
     return tables_to_document(tables, **options)
 
