@@ -315,6 +315,10 @@ LINKED_CONTENT_HINT = (
 NO_TABLE_IN = "{what}中没有找到表格"
 NO_TABLE_IN_HINT = "导入的文件应包含“重点工作任务完成情况”表格（表头如“序号 重点工作任务 完成情况 牵头责任单位”）。"
 
+CONTROL_CHARACTERS = "含有控制字符 {chars}"
+CONTROL_CHARACTERS_HINT = "这些不可见字符多由复制粘贴带入，删除后再导入。"
+CONTROL_REFERENCE = "含有代表控制字符的字符引用 {refs}（{chars}）"
+MHTML_PAGE = "{file} 中的网页"
 DECODE_FAILED = "网页的文字无法按 {encoding} 编码解读（第 {line} 行）"
 DECODE_FAILED_HINT = "用浏览器打开该网页，“另存为”“网页，仅 HTML”（UTF-8 编码）后再导入。"
 MHTML_NO_HTML = "MHTML 文件中没有网页正文（text/html 部分）"

@@ -106,3 +106,64 @@ def test_the_word_writer_rejects_it():
             wordml.check(f"完成{ch}情况", "完成情况", 1)
         assert name(ch) in str(info.value)
     wordml.check("一\t二\n三\r\n四", "完成情况", 1)
+
+
+# -- the readers of received files: a saved page (html.py) and anyone's workbook (table.py) -------------
+
+
+@pytest.fixture(scope="module")
+def page_lines(bundled_doc):
+    from tests import tablefiles
+
+    return tablefiles.html_page(bundled_doc).decode("gb18030").split("\n")
+
+
+def _page_with(lines: list[str], old: str, new: str) -> tuple[bytes, int]:
+    """The page with `old` replaced by `new` on the first line holding it, and that line's number."""
+    at = next(i for i, line in enumerate(lines) if old in line)
+    changed = lines[:at] + [lines[at].replace(old, new, 1)] + lines[at + 1 :]
+    return "\n".join(changed).encode("gb18030"), at + 1
+
+
+@pytest.mark.parametrize("ch", ["\x00", *SAMPLES])
+def test_the_page_reader_rejects_it(tmp_path, page_lines, ch):
+    """NUL included: libxml2 would turn it into U+FFFD, so the page is checked as written, with its line."""
+    from tests.test_readers import _import, assert_clean_error_nothing_written
+
+    data, line = _page_with(page_lines, "增长8%左右", f"增长8%{ch}左右")
+    result, out = _import(tmp_path, "页面.html", data)
+    assert_clean_error_nothing_written(
+        result, out, f"页面.html 第 {line} 行：含有控制字符 {name(ch)}\n", "删除后再导入"
+    )
+
+
+def test_the_page_reader_rejects_references_to_it(tmp_path, page_lines):
+    from tests.test_readers import _import, _load, _mhtml, assert_clean_error_nothing_written
+
+    data, line = _page_with(page_lines, "增长8%左右", "增长8%&#1;左&#x0;右")
+    result, out = _import(tmp_path, "页面.html", data)
+    assert_clean_error_nothing_written(
+        result, out, f"页面.html 第 {line} 行：含有代表控制字符的字符引用 &#1;、&#x0;（U+0000、U+0001）"
+    )
+    result, out = _import(tmp_path, "页面.mhtml", _mhtml(data, "base64"))
+    assert_clean_error_nothing_written(result, out, f"页面.mhtml 中的网页 第 {line} 行：含有代表控制字符的字符引用")
+    # &#133; is HTML's name for the Windows-1252 character …, which is text
+    data, _ = _page_with(page_lines, "增长8%左右", "增长8%&#133;左右")
+    result, out = _import(tmp_path, "页面.html", data)
+    assert result.code == 0, result.err
+    assert _load(out).all_tasks()[0].task == "地区生产总值增长8%…左右。"
+
+
+@pytest.mark.parametrize("ch", ["\x7f", "\x85", "\x9f"])  # openpyxl cannot write C0 into a cell
+def test_the_foreign_workbook_reader_rejects_it(bundled_doc, ch):
+    from exporter.formats.xlsx import foreign
+    from tests import tablefiles
+
+    wb = openpyxl.load_workbook(io.BytesIO(tablefiles.workbook(bundled_doc)))
+    ws = wb["Sheet1"]
+    ws["B5"] = f"任务{ch}内容"
+    out = io.BytesIO()
+    wb.save(out)
+    with pytest.raises(SourceError) as info:
+        foreign.read(out.getvalue(), "手工.xlsx")
+    assert str(info.value).startswith(f"手工.xlsx 工作表“Sheet1”第 5 行：含有控制字符 {name(ch)}")

@@ -22,6 +22,7 @@ from exporter.errors import SourceError
 from exporter.formats.pagetext import FURNITURE, META_LABELS, META_PATTERN, SOURCE_LABELS, SOURCE_PATTERN, compact
 from exporter.formats.pagetext import _split_labelled as split_labelled
 from exporter.formats.table import RawRow, RawTable, rows_from_grid
+from exporter.text import characters
 
 # Declared encodings decoded by their superset: GB18030 ⊃ GBK ⊃ GB2312; Big5-HKSCS ⊃ Big5.
 SUPERSETS = {
@@ -152,6 +153,54 @@ def _fail(data: bytes, encoding: str, file: str):
     raise SourceError(
         wording.DECODE_FAILED.format(encoding=encoding, line=line), file=file, hint=wording.DECODE_FAILED_HINT
     )
+
+
+_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));?")
+
+
+def check_characters(text: str, file: str) -> None:
+    """The one rule (text/characters.py) on the page as written, before the parser sees it: libxml2 turns
+    a NUL into U+FFFD, so a forbidden character must be caught here, with its line. Tabs and line ends
+    are HTML white space. A numeric reference to such a character (&#1;, &#0;) is refused the same way;
+    &#128;–&#159; mean the Windows-1252 characters (HTML's rule: &#133; is …), which are text."""
+    allow = characters.TAB + characters.LINE_ENDS
+    for number, line in enumerate(re.split(r"\r\n|\r|\n", text), 1):
+        bad = characters.forbidden(line, allow=allow)
+        if bad:
+            raise SourceError(
+                wording.CONTROL_CHARACTERS.format(chars="、".join(bad)),
+                file=file,
+                line=number,
+                hint=wording.CONTROL_CHARACTERS_HINT,
+            )
+        if "&#" in line:
+            found = [m for m in _REFERENCE.finditer(line) if _forbidden_reference(m, allow)]
+            if found:
+                refs = "、".join(dict.fromkeys(m.group(0) for m in found))
+                chars = "、".join(sorted({f"U+{_code_point(m):04X}" for m in found}))
+                raise SourceError(
+                    wording.CONTROL_REFERENCE.format(refs=refs, chars=chars),
+                    file=file,
+                    line=number,
+                    hint=wording.CONTROL_CHARACTERS_HINT,
+                )
+
+
+def _code_point(m: re.Match) -> int:
+    return int(m.group(1), 16) if m.group(1) else int(m.group(2))
+
+
+def _forbidden_reference(m: re.Match, allow: str) -> bool:
+    cp = _code_point(m)
+    if cp == 0 or cp > 0x10FFFF:
+        return True
+    if 0x80 <= cp <= 0x9F:
+        try:
+            bytes([cp]).decode("cp1252")
+            return False
+        except UnicodeDecodeError:
+            return True
+    return bool(characters.forbidden(chr(cp), allow=allow))
 
 
 def mhtml_html(data: bytes, file: str) -> tuple[bytes, str | None]:
@@ -298,8 +347,7 @@ def read_tables(data: bytes, name: str, *, mhtml: bool = False) -> list[RawTable
     if mhtml:
         data, declared = mhtml_html(data, name)
     text = decode(data, name, declared)
-    if "\x00" in text:
-        text = text.replace("\x00", "")
+    check_characters(text, wording.MHTML_PAGE.format(file=name) if mhtml else name)
     try:
         root = lxml.html.document_fromstring(text)
     except Exception:  # lxml raises ParserError/ValueError for an empty or hopeless document

@@ -18,7 +18,7 @@ import yaml
 from exporter import wording
 from exporter.errors import SourceError
 from exporter.model import FIELDS, LIST_FIELDS, NUMERALS, Column, Document, Section, Subsection, Task
-from exporter.text import punctuation
+from exporter.text import characters, punctuation
 
 HEADERS_FILE = Path(__file__).with_name("headers.yaml")
 
@@ -468,6 +468,7 @@ def document_from_tables(
     if not tables:
         raise SourceError(wording.NO_TABLE, hint=wording.NO_TABLE_HINT)
     source = tables[0].source
+    _check_characters(tables)
     b = _Builder(restore_punctuation, report)
     meta: dict = {}
     preamble: list[str] = []
@@ -508,6 +509,31 @@ def document_from_tables(
         raise SourceError(wording.NO_TASK_ROWS, file=source, hint=wording.NO_TABLE_HINT)
     _check_numbers(b, source)
     return Document(meta=doc_meta, sections=b.sections, columns=list(b.columns))
+
+
+def _check_characters(tables: list[RawTable]) -> None:
+    """The one rule (text/characters.py) on every cell a reader gives: a cell keeps its paragraphs as
+    line ends; anything else forbidden is an error at its row, never dropped or passed on."""
+    for table in tables:
+        for text in [*table.meta.values(), *table.preamble]:
+            bad = characters.forbidden(text)
+            if bad:
+                raise _error(
+                    None,
+                    table.source,
+                    wording.CONTROL_CHARACTERS.format(chars="、".join(bad)),
+                    wording.CONTROL_CHARACTERS_HINT,
+                )
+        for row in table.rows:
+            for cell in row.cells:
+                bad = characters.forbidden(cell, allow=characters.LINE_ENDS)
+                if bad:
+                    raise _error(
+                        row,
+                        table.source,
+                        wording.CONTROL_CHARACTERS.format(chars="、".join(bad)),
+                        wording.CONTROL_CHARACTERS_HINT,
+                    )
 
 
 def _report_mapping(labels, mapped, report) -> None:
