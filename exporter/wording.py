@@ -334,6 +334,10 @@ SOFFICE_FAILED = "LibreOffice 无法转换该 {kind} 文件（{detail}）"
 SOFFICE_FAILED_HINT = "文件可能已损坏或设置了密码；在 WPS/Word 中打开后“另存为”.docx 再导入。"
 SOFFICE_TIMEOUT = "LibreOffice 转换该 {kind} 文件超过 {seconds} 秒仍未完成，已停止"
 
+NUMBER_FORMAT_UNSUPPORTED = "单元格的数字格式“{code}”无法还原为 Excel 中显示的文字（单元格的值是 {value}）"
+NUMBER_FORMAT_UNSUPPORTED_HINT = (
+    "在 Excel/WPS 中把该单元格改为常用格式（如 0%、yyyy年m月d日、#,##0.00）或“文本”，保存后再导入。"
+)
 WORKBOOK_NO_SHEETS = "工作簿中没有可见的、有内容的工作表"
 
 # -- export --add-column (ops/columns.py) -----------------------------------------------------------

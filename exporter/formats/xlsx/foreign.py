@@ -6,6 +6,8 @@ saved: formulas are never evaluated, macros never run. A merged range is read fr
 its other cells in that row are empty, its cells below are marked `continued`. A row whose merge spans
 the table, or whose only text is in its first cell (a heading typed in A and overflowing to the
 right), is one cell. Blank rows are left out; every row keeps its sheet row number for messages.
+A number reads as Excel shows it under its number format (85%, 2023年6月30日; numfmt.py), the formats
+read by cellformats.py, since calamine gives only the values.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import io
 from exporter import wording
 from exporter.errors import SourceError
 from exporter.formats.table import RawRow, RawTable
+from exporter.formats.xlsx import cellformats, numfmt
 
 KINDS = {"xlsx": "Excel 工作簿（.xlsx）", "xls": "Excel 97-2003 工作簿（.xls）", "ods": "OpenDocument 表格（.ods）"}
 
@@ -45,11 +48,44 @@ def cell_text(value) -> str:
     return text.strip(" \u3000\u00a0\t")
 
 
-def sheet_rows(name: str, values: list[list], start: tuple[int, int], merges) -> list[RawRow]:
+def shown_text(value, code: str | None, date1904: bool, where) -> str:
+    """The text Excel shows: the value under its number format (85%, 2023年6月30日) when it has one."""
+    if code is None or isinstance(value, (str, bool)) or value is None:
+        return cell_text(value)
+    try:
+        return numfmt.display(value, code, date1904)
+    except numfmt.Unsupported:
+        raise SourceError(
+            wording.NUMBER_FORMAT_UNSUPPORTED.format(code=code, value=cell_text(value)),
+            file=where(),
+            hint=wording.NUMBER_FORMAT_UNSUPPORTED_HINT,
+        ) from None
+
+
+def sheet_rows(
+    name: str, values: list[list], start: tuple[int, int], merges, shown=None, date1904=False, file=""
+) -> list[RawRow]:
     """The sheet's rows as raw rows. `values` begins at `start` (row, column) — empty columns on the left
-    are not part of the table —; merges are in absolute sheet coordinates."""
+    are not part of the table —; merges are in absolute sheet coordinates. `shown`: the number formats
+    of the cells that have one ({(row, column): code}, cellformats.py), so that they read as shown."""
     r0, c0 = start
-    texts = [[cell_text(v) for v in row] for row in values]
+    if shown:
+        from openpyxl.utils import get_column_letter
+
+        texts = [
+            [
+                shown_text(
+                    v,
+                    shown.get((r0 + i, c0 + j)),
+                    date1904,
+                    lambda i=i, j=j: f"{file} 工作表“{name}”{get_column_letter(c0 + j + 1)}{r0 + i + 1}",
+                )
+                for j, v in enumerate(row)
+            ]
+            for i, row in enumerate(values)
+        ]
+    else:
+        texts = [[cell_text(v) for v in row] for row in values]
     merges = [((top, left - c0), (bottom, right - c0)) for (top, left), (bottom, right) in merges or ()]
     width = 0
     for row in texts:
@@ -85,6 +121,11 @@ def read_tables(data: bytes, name: str, kind: str = "xlsx") -> list[RawTable]:
         wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as exc:  # CalamineError and zip/CFB errors from below it
         raise _open_error(exc, name, label) from None
+    try:
+        shown = cellformats.formats(data, kind)
+    except Exception as exc:  # calamine opened it, so this is a detail of the styles: say it is damaged
+        wb.close()
+        raise _open_error(exc, name, label) from None
     tables = []
     try:
         for meta in wb.sheets_metadata:
@@ -100,7 +141,15 @@ def read_tables(data: bytes, name: str, kind: str = "xlsx") -> list[RawTable]:
                 merges = sheet.merged_cell_ranges or []
             except Exception as exc:
                 raise _open_error(exc, name, label) from None
-            rows = sheet_rows(meta.name, values, sheet.start or (0, 0), merges)
+            rows = sheet_rows(
+                meta.name,
+                values,
+                sheet.start or (0, 0),
+                merges,
+                shown.sheets.get(meta.name),
+                shown.date1904,
+                name,
+            )
             if rows:
                 tables.append(RawTable(rows=rows, source=name))
     finally:
