@@ -338,6 +338,11 @@ NUMBER_FORMAT_UNSUPPORTED = "单元格的数字格式“{code}”无法还原为
 NUMBER_FORMAT_UNSUPPORTED_HINT = (
     "在 Excel/WPS 中把该单元格改为常用格式（如 0%、yyyy年m月d日、#,##0.00）或“文本”，保存后再导入。"
 )
+NUMBERING_UNSUPPORTED = "这里的 Word 自动编号使用“{fmt}”格式，无法读出它显示的序号"
+NUMBERING_UNSUPPORTED_HINT = (
+    "在 WPS/Word 中选中这些段落，“开始 → 编号”改用 1. 2. 3. 或 一、二、三、 这类编号，或把编号转成普通文字后再导入。"
+)
+NUMBERING_PARAGRAPH = "{file} 表格前的段落“{text}”"
 WORKBOOK_NO_SHEETS = "工作簿中没有可见的、有内容的工作表"
 
 # -- export --add-column (ops/columns.py) -----------------------------------------------------------

@@ -35,8 +35,13 @@ def _int(text: str | None, default: int) -> int:
         return default
 
 
-def _paragraph_lines(p) -> list[str]:
-    """A paragraph's text; a manual line break splits it into several lines."""
+class _Unshown(Exception):
+    """A paragraph's automatic number has a format numbering.py cannot show (args[0] names it)."""
+
+
+def _paragraph_lines(p, numbers=None) -> list[str]:
+    """A paragraph's text, after the number Word shows for it when it is in a numbered list (numbering.py);
+    a manual line break splits it into several lines."""
     lines, current = [], []
     for el in p.iter():
         tag = el.tag
@@ -57,6 +62,12 @@ def _paragraph_lines(p) -> list[str]:
         elif tag == f"{{{W}}}noBreakHyphen":
             current.append("-")
     lines.append("".join(current))
+    shown = numbers.get(p) if numbers else None
+    if shown is not None:
+        if shown.error:
+            raise _Unshown(shown.error)
+        gap = " " if shown.text and shown.suffix != "nothing" else ""
+        lines[0] = shown.text + gap + lines[0]
     return [line.strip(" \u3000\u00a0") for line in lines]
 
 
@@ -69,10 +80,10 @@ def _inside_fallback(el, stop) -> bool:
     return False
 
 
-def _cell_text(tc) -> str:
+def _cell_text(tc, numbers=None) -> str:
     lines = []
     for p in tc.iter(_P):
-        lines.extend(line for line in _paragraph_lines(p) if line)
+        lines.extend(line for line in _paragraph_lines(p, numbers) if line)
     return "\n".join(lines)
 
 
@@ -98,31 +109,45 @@ def _row_cells(tr):
             yield from _row_cells(el)
 
 
-def table_rows(tbl, number: int) -> list[RawRow]:
+def table_rows(tbl, number: int, numbers=None, file: str = "") -> list[RawRow]:
+    """The table's rows on its grid; `numbers` holds the automatic numbers of list paragraphs."""
     grid_cols = len(tbl.findall(f"{{{W}}}tblGrid/{{{W}}}gridCol"))
     placed = []
     width = grid_cols
-    for tr in tbl.findall(_TR):
-        col = _int(_val(tr, "w:trPr/w:gridBefore"), 0)
-        texts: dict[int, str] = {}
-        continued: set[int] = set()
-        spans = []
-        for tc in _row_cells(tr):
-            span = max(1, min(_int(_val(tc, "w:tcPr/w:gridSpan"), 1), 1000))
-            vmerge = _val(tc, "w:tcPr/w:vMerge")
-            if vmerge is not None and vmerge != "restart":
-                continued.update(range(col, col + span))
-                for c in range(col, col + span):
-                    texts[c] = ""
-            else:
-                texts[col] = _cell_text(tc)
-                for c in range(col + 1, col + span):
-                    texts[c] = ""
-                spans.append((col, span))
-            col += span
-        width = max(width, col)
-        placed.append((texts, continued, spans))
+    for r, tr in enumerate(tbl.findall(_TR)):
+        try:
+            row, end = _placed_row(tr, numbers)
+        except _Unshown as exc:
+            raise SourceError(
+                wording.NUMBERING_UNSUPPORTED.format(fmt=exc.args[0]),
+                file=f"{file} 表 {number} 第 {r + 1} 行",
+                hint=wording.NUMBERING_UNSUPPORTED_HINT,
+            ) from None
+        placed.append(row)
+        width = max(width, end)
     return rows_from_grid(placed, width, number)
+
+
+def _placed_row(tr, numbers):
+    """(texts by column, columns continuing a vertical merge, (column, span) of each cell) and the end column."""
+    col = _int(_val(tr, "w:trPr/w:gridBefore"), 0)
+    texts: dict[int, str] = {}
+    continued: set[int] = set()
+    spans = []
+    for tc in _row_cells(tr):
+        span = max(1, min(_int(_val(tc, "w:tcPr/w:gridSpan"), 1), 1000))
+        vmerge = _val(tc, "w:tcPr/w:vMerge")
+        if vmerge is not None and vmerge != "restart":
+            continued.update(range(col, col + span))
+            for c in range(col, col + span):
+                texts[c] = ""
+        else:
+            texts[col] = _cell_text(tc, numbers)
+            for c in range(col + 1, col + span):
+                texts[c] = ""
+            spans.append((col, span))
+        col += span
+    return (texts, continued, spans), col
 
 
 def read_tables(data: bytes, name: str) -> list[RawTable]:
@@ -141,16 +166,25 @@ def read_tables(data: bytes, name: str) -> list[RawTable]:
     body = root.find(f"{{{W}}}body")
     if body is None:
         raise SourceError(wording.CORRUPT.format(kind=KIND), file=name, hint=wording.CORRUPT_HINT)
+    numbers = _numbers(zf, name, root, parser)
     before: list[str] = []
     tables: list[RawTable] = []
     number = 0
     for item in _body_items(body):
         if item.tag == _P:
             if not tables:
-                before.extend(line for line in _paragraph_lines(item) if line)
+                try:
+                    before.extend(line for line in _paragraph_lines(item, numbers) if line)
+                except _Unshown as exc:
+                    text = "".join(_paragraph_lines(item))[:20]
+                    raise SourceError(
+                        wording.NUMBERING_UNSUPPORTED.format(fmt=exc.args[0]),
+                        file=wording.NUMBERING_PARAGRAPH.format(file=name, text=text),
+                        hint=wording.NUMBERING_UNSUPPORTED_HINT,
+                    ) from None
             continue
         number += 1
-        rows = table_rows(item, number)
+        rows = table_rows(item, number, numbers, name)
         if rows:
             tables.append(RawTable(rows=rows, source=name))
     if not tables:
@@ -160,6 +194,43 @@ def read_tables(data: bytes, name: str) -> list[RawTable]:
         tables[0].meta["title"] = lines[0]
         tables[0].preamble = lines[1:]
     return tables
+
+
+def _numbers(zf, name: str, root, parser) -> dict:
+    """The automatic number of every numbered paragraph of the body, counted in document order as Word
+    does (numbering.py); empty when the document has no lists."""
+    import re
+
+    from lxml import etree
+
+    from exporter.formats.docx.numbering import Numbering
+
+    rels = safezip.read_part(zf, "word/_rels/document.xml.rels", name, KIND) or b""
+    parts = {}
+    for attrs in re.findall(rb"<(?:\w+:)?Relationship\b([^>]*)>", rels):
+        found = dict(re.findall(rb'(\w+)\s*=\s*"([^"]*)"', attrs))
+        kind = found.get(b"Type", b"").rsplit(b"/", 1)[-1]
+        if kind in (b"numbering", b"styles") and found.get(b"TargetMode") != b"External":
+            target = found.get(b"Target", b"").decode("utf-8", "replace")
+            parts[kind] = target.lstrip("/") if target.startswith("/") else "word/" + target
+    roots = {}
+    for kind in (b"numbering", b"styles"):
+        xml = safezip.read_part(zf, parts.get(kind, f"word/{kind.decode()}.xml"), name, KIND)
+        try:
+            roots[kind] = etree.fromstring(xml, parser) if xml else None
+        except etree.XMLSyntaxError:
+            raise SourceError(wording.CORRUPT.format(kind=KIND), file=name, hint=wording.CORRUPT_HINT) from None
+    if roots[b"numbering"] is None:
+        return {}
+    numbering = Numbering(roots[b"numbering"], roots[b"styles"])
+    numbers = {}
+    for p in root.iter(_P):
+        if _inside_fallback(p, root):  # a text box's fallback copy is not a second paragraph
+            continue
+        shown = numbering.number(p)
+        if shown is not None:
+            numbers[p] = shown
+    return numbers
 
 
 def read(data: bytes, name: str, *, kind: str | None = None, notice=None, **options):
