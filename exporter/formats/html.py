@@ -19,7 +19,17 @@ import unicodedata
 
 from exporter import wording
 from exporter.errors import SourceError
-from exporter.formats.pagetext import FURNITURE, META_LABELS, META_PATTERN, SOURCE_LABELS, SOURCE_PATTERN, compact
+from exporter.formats.pagetext import (
+    BREADCRUMB,
+    FURNITURE,
+    META_LABELS,
+    META_PATTERN,
+    NAV_LINE,
+    PAGE_CONTROL,
+    SOURCE_LABELS,
+    SOURCE_PATTERN,
+    compact,
+)
 from exporter.formats.pagetext import _split_labelled as split_labelled
 from exporter.formats.table import RawRow, RawTable, rows_from_grid
 from exporter.text import characters
@@ -425,10 +435,15 @@ def page_meta(root, tables) -> tuple[dict[str, str], list[str]]:
             meta["title"] = rest[candidates[0]]
             start = candidates[0] + 1
     if start is not None:
-        preamble = [line for line in rest[start:] if not FURNITURE.match(line) and not ATTACHMENT_MARK.match(line)]
+        preamble = [line for line in rest[start:] if not _furniture(line)]
     ordered = {k: meta[k] for k in META_KEYS if meta.get(k)}
     ordered.update({k: v for k, v in meta.items() if k not in ordered and v})
     return ordered, preamble
+
+
+def _furniture(line: str) -> bool:
+    """The page's own furniture and controls (打印, 字体：[ 大 中 小 ], breadcrumbs), as page text skips them."""
+    return any(p.match(line) for p in (FURNITURE, PAGE_CONTROL, NAV_LINE, BREADCRUMB, ATTACHMENT_MARK))
 
 
 def _text_before(body, marker) -> list[str]:
