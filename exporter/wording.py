@@ -46,6 +46,7 @@ ROW_PIECES_AMBIGUOUS = (
 ROW_PIECES_HINT = "在各格之间改用制表符或“|”分隔（或每格占一行），使每一格都分得清，然后重新导入；不会替您猜测。"
 ROW_STRAY = "无法识别的行：“{text}”（不以序号开头，前面也没有可以接续的任务行）"
 ROW_STRAY_HINT = "以空格分隔各格的表格，每个任务行应以序号开头，部分标题写作“一、…”；请把这一行并入所属的行，或删除。"
+ROW_CONTINUES_TASK = "提示：第 {line} 行“{text}”只有第一格有字、没有序号，按任务 {number} 的任务内容的下一行读入"
 BAD_NUMBER = "无法识别的序号“{text}”"
 BAD_NUMBER_HINT = "序号应是阿拉伯数字，如“9”“9.”“（9）”“第9项”；请改正这一行的序号后重新导入。"
 MISSING_NUMBER = "任务缺少序号"

@@ -649,3 +649,68 @@ def test_a_section_naming_its_lead_gives_it_to_tasks_without_units_of_their_own(
     assert (t1.units, t1.co_units) == (["县发改局"], [])
     assert (t2.units, t2.co_units) == (["县财政局"], ["县税务局"])  # its own units win
     assert (t3.units, t3.co_units) == (["县教育局"], [])
+
+
+def test_keqiao_pipe_table_continuation_row_combined_progress_header_and_visit_counter():
+    doc, lines = load("keqiao-2023-minsheng.txt")
+    assert doc.title == "2023年度省政府民生实事涉我区工作任务一季度进展情况"
+    assert (doc.meta["published"], doc.meta["source"]) == ("2023-11-16 16:38", "区政府办（外事办）")
+    assert "preamble" not in doc.meta  # 访问次数： is the portal's counter, not the document's text
+    assert columns(doc) == [
+        ("number", "序号"),
+        ("task", "工作任务"),
+        ("units", "责任单位"),
+        ("extra", "一季度目标"),
+        ("progress", "进展情况、存在问题及下一步打算"),
+        ("status", "目标完成情况"),
+    ]
+    assert [s.heading for s in doc.sections] == [""]  # "新增学位810个" is not a section
+    t1, t2, t3 = doc.all_tasks()
+    assert fields(t1) + (t1.status, t1.extra) == (
+        1,
+        "新改扩建公办中小学校1所 新增学位810个",  # the continuation row is the task's second line
+        ["教体局"],
+        [],
+        [],
+        [],
+        [
+            "进展情况：轻纺城第二小学（柯东小学）新建工程室内装修及安装工程完成80%，场外工程完成70%。 "
+            "下步打算：场外工程增加施工人员，在确保施工质量和安全的前提下，加快场外工程进度。"
+        ],
+        "顺利推进",
+        {"一季度目标": "室内安装、装修及场外施工"},
+    )
+    assert (t2.number, t2.task, t2.units, t2.status) == (
+        2,
+        "完成“县中崛起”一对一结对帮扶学校2所",
+        ["教体局"],
+        "顺利推进",
+    )
+    assert t2.progress[0].startswith("进展情况：3月10日，柯桥中学管理教学团队赴江山中学") and t2.progress[0].endswith(
+        "下步打算：双方继续按既定方案开展研讨交流，促进共同提高。"
+    )
+    assert fields(t3) + (t3.status, t3.extra) == (
+        3,
+        "符合条件的义务教育段随迁子女在家长常住地100%保障入学",
+        ["教体局"],
+        [],
+        [],
+        [],
+        ["进展情况：3月26日已公布随迁子女入（转）学政策。"],
+        "顺利推进",
+        {"一季度目标": "公布随迁子女入（转）学政策"},
+    )
+    assert lines[0] == "提示：第 8 行“新增学位810个”只有第一格有字、没有序号，按任务 1 的任务内容的下一行读入"
+    assert lines[1] == (
+        "表头：“序号”→序号，“工作任务”→任务，“责任单位”→牵头单位，“一季度目标”→其他列（原样保留），"
+        "“进展情况、存在问题及下一步打算”→完成情况，“目标完成情况”→完成状态"
+    )
+
+
+def test_pipe_rows_an_unfinished_line_is_never_glued_to_the_next_numbered_row():
+    head = HEAD + "序号 | 主要任务 | 牵头单位 | 落实情况 |\n"
+    doc = parse_text(head + "一、稳增长 |\n1 | 任务一。 | 市发改委 | 已完成。 |\n", "h.txt")
+    assert [(s.heading, [t.number for t in s.tasks]) for s in doc.sections] == [("一、稳增长", [1])]
+    with pytest.raises(SourceError) as info:
+        parse_text(head + "1 | 任务一。 | 市发改委 |\n2 | 任务二。 | 市财政局 | 已完成。 |\n", "h.txt")
+    assert (info.value.line, info.value.message) == (3, "这一行有 3 格，而表头有 4 列")

@@ -55,6 +55,12 @@ SOURCE_LABELS = [
     ("来源", "source"),
     ("浏览量", "views"),
     ("浏览次数", "views"),
+    ("访问次数", "views"),
+    ("访问量", "views"),
+    ("阅读次数", "views"),
+    ("点击率", "views"),
+    ("点击量", "views"),
+    ("点击数", "views"),
     ("发表时间", "posted"),
     ("发布时间", "posted"),
     ("编辑", "editor"),
@@ -382,8 +388,20 @@ class _Parser:
         if sep == " ":
             return self.space_rows(start, header, fields)
         rows = [] if self.columns else [RawRow([c for c in header], f"第 {self.lines[start - 1][0]} 行")]
+        task_at = fields.index("task") if "task" in fields and fields[0] == "number" else None
         pending: tuple[int, str] | None = None
         for line_no, text in self.table_lines(start):
+            if pending is not None and sep in text and parse_number(_split_row(text, sep)[0]) is not None:
+                # A numbered row starts: the unfinished line above is never glued to it.
+                above = _split_row(pending[1], sep)
+                if len([c for c in above if c]) != 1:
+                    raise self.error(
+                        wording.ROW_WIDTH.format(found=len(above), expected=width),
+                        line=pending[0],
+                        hint=wording.ROW_WIDTH_HINT,
+                    )
+                rows.append(RawRow([c for c in above if c], f"第 {pending[0]} 行"))  # a heading row "X |"
+                pending = None
             if pending is not None:
                 pending = (pending[0], pending[1] + "\n" + text)
             elif sep not in text and _heading(text):
@@ -397,7 +415,16 @@ class _Parser:
             cells = _split_row(pending[1], sep)
             if len(cells) < width:
                 continue
-            rows.append(RawRow(cells, f"第 {pending[0]} 行"))
+            if task_at is not None and _continues(cells, rows, width):
+                # Only the first cell filled, and no number: the 序号 cell is merged with the task row
+                # above, so the text is the next line of that task (柯桥: "新增学位810个 | |||||").
+                rows[-1].cells[task_at] += "\n" + cells[0]
+                if self.report:
+                    self.report(
+                        wording.ROW_CONTINUES_TASK.format(line=pending[0], text=cells[0][:20], number=rows[-1].cells[0])
+                    )
+            else:
+                rows.append(RawRow(cells, f"第 {pending[0]} 行"))
             pending = None
         if pending is not None:
             raise self.error(
@@ -604,6 +631,20 @@ def _split_row(text: str, sep: str) -> list[str]:
 
 def _heading(text: str) -> bool:
     return bool(SECTION_ROW.match(text) or SUBSECTION_ROW.match(text))
+
+
+def _continues(cells: list[str], rows: list[RawRow], width: int) -> bool:
+    """A full row with text in its first cell only, not a number nor a heading, under a task row."""
+    return (
+        bool(rows)
+        and len(rows[-1].cells) == width
+        and parse_number(rows[-1].cells[0]) is not None
+        and bool(cells[0])
+        and parse_number(cells[0]) is None
+        and not looks_numbered(cells[0])
+        and not _heading(cells[0])
+        and not any(c for c in cells[1:])
+    )
 
 
 def _piece_kind(piece: str) -> str:
