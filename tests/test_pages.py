@@ -714,3 +714,60 @@ def test_pipe_rows_an_unfinished_line_is_never_glued_to_the_next_numbered_row():
     with pytest.raises(SourceError) as info:
         parse_text(head + "1 | 任务一。 | 市发改委 |\n2 | 任务二。 | 市财政局 | 已完成。 |\n", "h.txt")
     assert (info.value.line, info.value.message) == (3, "这一行有 3 格，而表头有 4 列")
+
+
+# Metadata whose value stands on the line after its label. The blocks are the real beginnings of
+# https://www.xuancheng.gov.cn/OpennessGazette/show/1599.html (宣城市, 安徽; labels without colon, a
+# 目标任务分解表 notice) and http://zb.gov.cn/zbxzf/xzfwj/202404/49ca3d0c669f4c2ebf6f7fabf563549c.shtml
+# (镇巴县, 陕西; "label:" lines, some empty); the stored copies end before any table, so the one-row
+# tables below them are made up.
+XUANCHENG_TOP = (
+    "您当前所在的位置: 网站首页 > 政府公报 > 2021年第3期 > 市政府文件\n"
+    "  • 索引号\n\n    11341700003244967K/202102-00038\n  • 组配分类\n\n    市政府文件\n"
+    "  • 发布机构\n\n    宣城市人民政府(办公室)\n  • 发文日期\n\n    2021-02-12 16:00\n"
+    "  • 发布文号\n\n    宣政秘〔2021〕14号\n  • 关键词\n    规范性文件发布\n  • 信息来源\n    宣城市人民政府(办公室)\n"
+    "  • 主题导航\n\n  • 信息名称\n\n    宣城市人民政府关于印发2021年市政府工作报告目标任务分解表的通知\n"
+    "  • 内容概述\n\n    宣城市人民政府关于印发2021年市政府工作报告目标任务分解表的通知\n  • 浏览次数\n\n    3738\n\n"
+    "宣城市人民政府关于印发2021年市政府工作报告目标任务分解表的通知\n\n【字体大小:  \n\n"
+    "各县、市、区人民政府,市政府各部门、各直属机构:\n\n"
+)
+ZHENBA_TOP = (
+    "返回顶部\n\n镇巴县人民政府工作规则\n\n  • 索引号:\n\n    6107280000/2024-001005\n  • 主题分类:\n\n  • 来源:\n\n"
+    "  • 发文机构:\n\n    县政府网站\n  • 发文字号:\n\n    镇政发〔2024〕7号\n  • 发文日期:\n\n    2024年04月06日 16:40\n"
+    "  • 有效性:\n\n  • 发布日期:\n\n    2024年04月06日 16:34\n  • 内容概述:\n\n镇巴县人民政府工作规则\n\n"
+)
+ONE_ROW = "序号\t目标任务\t牵头单位\n1\t地区生产总值增长8%以上。\t市发展改革委\n"
+
+
+def test_metadata_values_on_the_next_line_go_to_the_metadata_not_the_preamble():
+    doc = parse_text(XUANCHENG_TOP + ONE_ROW, "xc.txt")
+    assert doc.title == "宣城市人民政府关于印发2021年市政府工作报告目标任务分解表的通知"
+    assert {k: doc.meta[k] for k in ("index_no", "category", "issuer", "written", "doc_no", "keywords", "source")} == {
+        "index_no": "11341700003244967K/202102-00038",
+        "category": "市政府文件",
+        "issuer": "宣城市人民政府（办公室）",
+        "written": "2021-02-12 16:00",
+        "doc_no": "宣政秘〔2021〕14号",
+        "keywords": "规范性文件发布",
+        "source": "宣城市人民政府（办公室）",
+    }
+    # breadcrumb, the visit counter (3738) and the 字体大小 control are page furniture; the addressees stay
+    assert doc.meta["preamble"] == ["各县、市、区人民政府，市政府各部门、各直属机构："]
+    doc = parse_text(ZHENBA_TOP + ONE_ROW, "zb.txt")
+    assert doc.title == "镇巴县人民政府工作规则"
+    assert {k: doc.meta[k] for k in ("index_no", "issuer", "doc_no", "written", "published")} == {
+        "index_no": "6107280000/2024-001005",
+        "issuer": "县政府网站",
+        "doc_no": "镇政发〔2024〕7号",
+        "written": "2024年04月06日 16:40",
+        "published": "2024年04月06日 16:34",
+    }
+    assert "preamble" not in doc.meta and "subject" not in doc.meta  # empty labels (主题分类:) take no value
+    [t] = doc.all_tasks()
+    assert (t.number, t.task, t.units) == (1, "地区生产总值增长8%以上。", ["市发展改革委"])
+
+
+def test_a_lone_label_never_takes_a_value_of_the_wrong_shape():
+    text = "发布日期：\n2024年重点工作完成情况\n序号\t主要任务\t牵头单位\n1\t任务一。\t市发改委\n"
+    doc = parse_text(text, "d.txt")
+    assert "published" not in doc.meta and doc.title == "2024年重点工作完成情况"  # a title is not a date

@@ -24,6 +24,11 @@ from exporter.text import characters
 # Metadata labels of the portals, longest first; the seed mangles 索引号 to "号" and 有效性 to "性".
 META_LABELS = [
     ("政策咨询机关", "contact_office"),
+    ("内容概述", "summary"),
+    ("信息名称", "name"),
+    ("发布文号", "doc_no"),
+    ("主题导航", "subject"),
+    ("关键词", "keywords"),
     ("政策咨询电话", "contact_phone"),
     ("公开方式", "disclosure"),
     ("发文文号", "doc_no"),
@@ -34,6 +39,7 @@ META_LABELS = [
     ("主题分类", "subject"),
     ("发布机构", "issuer"),
     ("发文机关", "issuer"),
+    ("发文机构", "issuer"),
     ("发文单位", "issuer"),
     ("成文日期", "written"),
     ("发文日期", "written"),
@@ -71,10 +77,10 @@ FURNITURE = re.compile(
     r"^(扫一扫|【?打印|【?关闭|分享到|上一篇|下一篇|相关链接|相关文件|主办单位|承办单位|版权所有|网站标识码|"
     r"皖ICP|ICP备|技术支持|联系我们|网站地图|\[打印|\[关闭)"
 )
-BREADCRUMB = re.compile(r"^(?:(?:您?当前(?:所在)?位置|您现在所在的位置|所在位置)\s*[:：]|>\s)")
-NAV_LINE = re.compile(r"^[•·\-\s]*(设为首页|加入收藏|无障碍|长辈版|长者版|关怀版|返回首页|首\s*页)")
+BREADCRUMB = re.compile(r"^(?:(?:您?当前(?:所在的?)?位置|您现在所在的位置|所在位置)\s*[:：]|>\s)")
+NAV_LINE = re.compile(r"^[•·\-\s]*(返回顶部|设为首页|加入收藏|无障碍|长辈版|长者版|关怀版|返回首页|首\s*页)")
 # Controls of the page itself (font size, print, share), not part of the document.
-PAGE_CONTROL = re.compile(r"^[•·\s]*(【?字体\s*[:：]|字号\s*[:：]|【?打印|分享到|浏览次数\s*[:：]?\s*$)")
+PAGE_CONTROL = re.compile(r"^[•·\s]*(【?字体(?:大小)?\s*[:：]|字号\s*[:：]|【?打印|分享到|浏览次数\s*[:：]?\s*$)")
 
 SENTENCE_END = "。；;，,：:！!？?、…"
 LIST_MARKER = re.compile(r"^(\d+[.．、]|[(（]\d+[)）])")
@@ -124,6 +130,60 @@ def _label_pattern(labels) -> re.Pattern:
 
 META_PATTERN = _label_pattern(META_LABELS)
 SOURCE_PATTERN = _label_pattern(SOURCE_LABELS)
+# A label alone on its line ("• 发布机构：", "发文日期"), its value on the next line; one-character
+# labels (the seed's mangled 号/性) are too common to stand alone.
+LABEL_ALONE = re.compile(
+    r"^[•·\s]*("
+    + "|".join(r"\s*".join(map(re.escape, label)) for label, _ in META_LABELS + SOURCE_LABELS if len(label) > 1)
+    + r")\s*[:：]?$"
+)
+DATE_KEYS = ("written", "published", "effective", "expires", "posted")
+
+
+def _value_fits(key: str, value: str) -> bool:
+    """Whether the line after a lone label can be its value (not another label, and of its shape)."""
+    if LABEL_ALONE.match(value) or _split_labelled(value.lstrip("•· "), META_PATTERN, META_LABELS) is not None:
+        return False
+    if key in DATE_KEYS:
+        return bool(re.match(r"^\d{4}\s*[-年./]\s*\d{1,2}", value))
+    if key == "index_no":
+        return bool(re.fullmatch(r"[0-9A-Za-z/\-_.]+", value))
+    if key == "views":
+        return value.isdigit()
+    if key == "doc_no":
+        return "号" in value or value in ("无", "—", "-")
+    return len(value) <= 80 and value[-1] not in "。；;，,：:"
+
+
+def _join_lone_labels(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], set[int]]:
+    """Metadata whose value stands on the line after its label ("发布机构：" / "宿州市人民政府") joined
+    into one "label：value" line, before the table; returns the lines and the line numbers joined."""
+    keys = dict((compact(label), key) for label, key in META_LABELS + SOURCE_LABELS)
+    out: list[tuple[int, str]] = []
+    joined: set[int] = set()
+    i = 0
+    while i < len(lines):
+        line_no, text = lines[i]
+        first = re.split(r"[\s|]", text, maxsplit=1)[0]
+        if (
+            header_field(_strip_marker(first)) == "number"
+            or parse_number(first) is not None
+            or pagelist.ITEM.match(text)
+        ):
+            out.extend(lines[i:])  # the table (or list) starts: nothing more to join
+            break
+        m = LABEL_ALONE.match(text)
+        if m:
+            label = compact(m.group(1))
+            value = lines[i + 1][1] if i + 1 < len(lines) else ""
+            fits = bool(value) and _value_fits(keys[label], value)
+            out.append((line_no, f"{label}：{value if fits else ''}"))
+            joined.add(line_no)
+            i += 2 if fits else 1
+            continue
+        out.append((line_no, text))
+        i += 1
+    return out, joined
 
 
 def _split_labelled(text: str, pattern: re.Pattern, labels) -> dict[str, str] | None:
@@ -233,6 +293,7 @@ class _Parser:
         self.report = report
         # (line number, stripped text) of every line that is not blank; NBSP and U+3000 count as blank.
         self.lines = [(n, line.strip()) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
+        self.lines, self.joined = _join_lone_labels(self.lines)
         self.pos = 0
         self.header = (0, 0)
 
@@ -572,19 +633,24 @@ class _Parser:
         preamble = []
         title_seen = False
         candidates = self.lines[self.pos : table_start]
-        titled = [t for _, t in candidates if TITLE_WORDS.search(t) and len(t) <= 80 and t[-1] not in "。；;，,:："]
-        for _, text in candidates:
+        titled = [
+            t
+            for n, t in candidates
+            if TITLE_WORDS.search(t) and len(t) <= 80 and t[-1] not in "。；;，,:：" and n not in self.joined
+        ]
+        for line_no, text in candidates:
             if PAGE_CONTROL.match(text) or BREADCRUMB.match(text) or NAV_LINE.match(text):
                 continue
             bare = text.lstrip("•· \u3000")
-            fields = _split_labelled(bare, META_PATTERN, META_LABELS) if bare != text else None
+            labelled = bare != text or line_no in self.joined  # an info box's "• 发布日期：…", a lone label
+            fields = _split_labelled(bare, META_PATTERN, META_LABELS) if labelled else None
             if fields:  # "• 发布日期：2022-12-14" in a page's info box
                 for key, value in fields.items():
                     if value:
                         meta.setdefault(key if key != "name" else "title", value)
                 continue
             source = _split_labelled(text, SOURCE_PATTERN, SOURCE_LABELS)
-            if source is None and bare != text:
+            if source is None and labelled:
                 source = _split_labelled(bare, SOURCE_PATTERN, SOURCE_LABELS)
             if source is not None:
                 for key in ("source", "posted", "editor"):
