@@ -122,6 +122,20 @@ def parse_font_size(value, what: str = "字号") -> float:
     return _checked(parse_size(value, what), value, what, positive=True)
 
 
+def size_setting(value, what: str, positive: bool = False) -> float:
+    """A template length in points, `what` (its key) named in any error: never negative, and above 0
+    when `positive` (font sizes, line pitch)."""
+    return (parse_font_size if positive else parse_length)(value, what)
+
+
+def optional(template: dict, path: str):
+    """A value whose absence has a meaning of its own (no indent, no space, no shade): None if unset."""
+    try:
+        return setting(template, path)
+    except TemplateError:
+        return None
+
+
 _TRUE = {"true", "yes", "on", "1", "是", "真"}
 _FALSE = {"false", "no", "off", "0", "否", "假", "none", ""}
 

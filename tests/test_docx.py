@@ -391,7 +391,7 @@ def test_progress_is_reported_up_to_the_last_task(bundled_doc):
         ("docx:\n  table:\n    keep_whole: 300%\n", "docx.table.keep_whole"),
         ("docx:\n  fonts:\n    body: {name: 仿宋_GB2312, charset: big9, fallback: 仿宋}\n", "charset“big9”"),
         ("docx:\n  fonts:\n    body: {name: 仿宋_GB2312, charset: gb2312}\n", "没有写 fallback"),
-        ("docx:\n  page_number: {format: 第页}\n", "{n}"),
+        ("pdf:\n  page_number: {format: 第页}\n", "{n}"),
     ],
 )
 def test_template_mistakes_are_reported_in_chinese(tmp_path, setting, words):

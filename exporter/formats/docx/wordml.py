@@ -118,11 +118,11 @@ def spacing(font: Font, after: float | None = None) -> str:
     )
 
 
-def page_number(fmt: str, style_id: str, side: str, indent: int) -> str:
-    """A footer paragraph: `fmt` with {n} as the PAGE field Word and WPS update on every page, on
-    `side` (left/right) `indent` twips in from the edge."""
-    before, after = fmt.split("{n}")
-    check(fmt, wording.DOCX_WHERE_PAGE_NUMBER)
+def page_number(text: tuple[str, str], style_id: str, side: str, indent: int) -> str:
+    """A footer paragraph: the text before and after the number around the PAGE field Word and WPS
+    update on every page, on `side` (left/right) `indent` twips in from the edge."""
+    before, after = text
+    check(before + after, wording.DOCX_WHERE_PAGE_NUMBER)
     field = (
         '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
         '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'

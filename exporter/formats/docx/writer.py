@@ -23,6 +23,7 @@ from exporter.formats import zippack
 from exporter.formats.docx import package, wordml
 from exporter.formats.docx.style import Column, DocxStyle, Font, load_style
 from exporter.model import LIST_FIELDS, Document, Task, file_subject, file_title, unit_line
+from exporter.templates import parsed
 from exporter.text.width import line_capacity, wrapped_lines
 from exporter.timestamps import document_time
 
@@ -60,7 +61,7 @@ def cell_texts(task: Task, column: Column) -> list[str]:
 
 def render(doc: Document, template: dict, *, progress=None, attachment=None, **options) -> bytes:
     """The document as .docx bytes, identical for identical input (dated by exporter.timestamps)."""
-    style = load_style(template)
+    style = parsed(template, load_style)
     columns = style.columns(doc.columns)
     table = _Table(style, columns).markup(doc, progress)
     word = WordDocument()
@@ -140,7 +141,7 @@ def _styles(word, style: DocxStyle) -> None:
         elif style_id in ("UnitLine", "TableHeader", "TableCenter"):
             font = replace(font, indent=0.0)
         elif style_id == "PageNumber":
-            font = replace(font, leading=font.size * 1.2, indent=0.0, space_after=0.0)
+            font = replace(font, indent=0.0, space_after=0.0)
         styles.append(wordml.element(_style_xml(style_id, name, font, align, keep_next, after)))
 
 
@@ -175,7 +176,7 @@ def _page(word, style: DocxStyle) -> None:
     section.gutter = Twips(0)
     number = style.fonts["page_number"]
     # GB/T 9704: the number's line begins `below` under the text block.
-    section.footer_distance = Twips(max(0, m["bottom"] - style.number_below - round(number.size * 1.2 * 20)))
+    section.footer_distance = Twips(max(0, m["bottom"] - style.number_below - round(number.leading * 20)))
     section.header_distance = Twips(min(m["top"] // 2, 851))
 
 
@@ -188,7 +189,7 @@ def _footers(word, style: DocxStyle) -> None:
         ftr = footer._element
         for el in list(ftr):
             ftr.remove(el)
-        ftr.append(wordml.element(wordml.page_number(style.number_format, "PageNumber", side, indent)))
+        ftr.append(wordml.element(wordml.page_number(style.number_text, "PageNumber", side, indent)))
 
 
 def _front(word, doc: Document, style: DocxStyle, attachment) -> None:
@@ -197,7 +198,7 @@ def _front(word, doc: Document, style: DocxStyle, attachment) -> None:
     anchor = body.sectPr
     front = []
     if attachment is not None:
-        front.append((style.labels["attachment"] + str(attachment), "AttachmentLabel"))
+        front.append((style.attachment_label + str(attachment), "AttachmentLabel"))
     if doc.title:
         front.append((doc.title, "DocTitle"))
     line = unit_line(doc)

@@ -4,23 +4,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.lib.pagesizes import A3, A4, A5, B5
-
-from exporter import wording as W
 from exporter.errors import TemplateError
+from exporter.formats import paper
 from exporter.model import FIELDS, SEED_COLUMNS
 from exporter.templates import (
     bare_number,
     missing,
     official,
+    optional,
     parse_flag,
-    parse_font_size,
     parse_int,
-    parse_length,
+    parsed,
     setting,
+    size_setting,
 )
 
-PAGES = {"A4": A4, "A3": A3, "A5": A5, "B5": B5}
 COLUMNS = tuple(c.field for c in SEED_COLUMNS)
 
 
@@ -105,47 +103,28 @@ def _section(template: dict, path: str) -> dict:
     return value
 
 
-def _optional(template: dict, path: str):
-    """A value whose absence has a meaning of its own (no indent, no space, no shade): None if unset."""
-    try:
-        return setting(template, path)
-    except TemplateError:
-        return None
-
-
-def _size(value, what: str, positive: bool = False) -> float:
-    """A length in points: never negative, and above 0 when `positive` (font sizes, line pitch)."""
-    parse = parse_font_size if positive else parse_length
-    try:
-        return parse(value, what)
-    except TemplateError as exc:
-        if not exc.message.startswith("模板设置"):
-            exc.message = f"{what}：{exc.message}"
-        raise
-
-
 def _text(template: dict, path: str, leading: float | None = None) -> TextStyle:
     """A text role: font and size; leading (a factor such as 1.5, or a length) unless given;
     indent (characters, or a length) and space_after are 0 when unset."""
     _section(template, path)
-    size = _size(setting(template, f"{path}.size"), f"{path}.size", positive=True)
+    size = size_setting(setting(template, f"{path}.size"), f"{path}.size", positive=True)
     if leading is None:
         raw = setting(template, f"{path}.leading")
         factor = bare_number(raw)
         if factor is not None and factor <= 0:
-            _size(-1, f"{path}.leading", positive=True)  # the message of any size that must be above 0
-        leading = size * factor if factor is not None and factor < 4 else _size(raw, f"{path}.leading", True)
-    indent = _optional(template, f"{path}.indent") or 0
+            size_setting(-1, f"{path}.leading", positive=True)  # the message of any size that must be above 0
+        leading = size * factor if factor is not None and factor < 4 else size_setting(raw, f"{path}.leading", True)
+    indent = optional(template, f"{path}.indent") or 0
     chars = bare_number(indent)
     if chars is not None and chars < 0:
-        _size(-1, f"{path}.indent")
-    indent = size * chars if chars is not None else _size(indent, f"{path}.indent")
+        size_setting(-1, f"{path}.indent")
+    indent = size * chars if chars is not None else size_setting(indent, f"{path}.indent")
     return TextStyle(
         font=str(setting(template, f"{path}.font")),
         size=size,
         leading=leading,
         indent=indent,
-        space_after=_size(_optional(template, f"{path}.space_after") or 0, f"{path}.space_after"),
+        space_after=size_setting(optional(template, f"{path}.space_after") or 0, f"{path}.space_after"),
     )
 
 
@@ -165,7 +144,7 @@ def _shade(value, what: str) -> float | None:
 
 def _column_spec(template: dict, key: str) -> dict:
     path = f"pdf.table.columns.{key}"
-    spec = _optional(template, path)
+    spec = optional(template, path)
     if spec is None:
         spec = setting(official(), path)  # a field this template does not mention
     if not isinstance(spec, dict):
@@ -201,7 +180,7 @@ def _column_specs(template: dict, width: float) -> dict[str, ColumnSpec]:
                     f"pdf.table.columns.{key}.width“{raw}”无法识别", hint="写成 30%、14mm 或 *（按内容）。"
                 ) from None
         elif raw is not None:
-            value = _size(raw, f"pdf.table.columns.{key}.width")
+            value = size_setting(raw, f"pdf.table.columns.{key}.width")
         align, valign = str(spec["align"]), str(spec["valign"])
         if align not in ("left", "center", "right") or valign not in ("top", "middle", "bottom"):
             raise TemplateError(
@@ -271,20 +250,8 @@ def place_columns(
 def load_style(template: dict) -> Style:
     """Read the template's `pdf:` section; every value comes from the template (official.yaml for an overlay)."""
     _section(template, "pdf")
-    name = str(setting(template, "pdf.page.size"))
-    if name.upper() not in PAGES:
-        raise TemplateError(f"pdf.page.size“{name}”无法识别", hint=f"可用：{'、'.join(PAGES)}。")
-    w, h = PAGES[name.upper()]
-    orientation = str(setting(template, "pdf.page.orientation"))
-    if orientation not in ("landscape", "portrait"):
-        raise TemplateError(
-            f"pdf.page.orientation“{orientation}”无法识别", hint="写 landscape（横向）或 portrait（纵向）。"
-        )
-    if orientation == "landscape":
-        w, h = max(w, h), min(w, h)
-    m = {
-        k: _size(setting(template, f"pdf.margins.{k}"), f"pdf.margins.{k}") for k in ("top", "bottom", "left", "right")
-    }
+    page = parsed(template, paper.load)  # the page the OFD and the Word document share
+    w, h, m = page.width, page.height, page.margins
     fallback = setting(template, "pdf.fallback")
     if isinstance(fallback, str):
         fallback = [fallback]
@@ -304,7 +271,7 @@ def load_style(template: dict) -> Style:
         **m,
         fallback=[str(a) for a in fallback],
         attachment=_text(template, "pdf.attachment"),
-        grid=_size(setting(template, "pdf.grid"), "pdf.grid"),
+        grid=page.grid,
         title=_text(template, "pdf.title"),
         preamble=_text(template, "pdf.preamble"),
         body=body,
@@ -312,33 +279,23 @@ def load_style(template: dict) -> Style:
         header=_text(template, "pdf.table.header", body.leading),
         section=_text(template, "pdf.table.section", body.leading),
         subsection=_text(template, "pdf.table.subsection", body.leading),
-        continued_size=_size(setting(template, "pdf.table.continued.size"), "pdf.table.continued.size", True),
-        header_shade=_shade(_optional(template, "pdf.table.header.shade"), "pdf.table.header.shade"),
-        section_shade=_shade(_optional(template, "pdf.table.section.shade"), "pdf.table.section.shade"),
-        subsection_shade=_shade(_optional(template, "pdf.table.subsection.shade"), "pdf.table.subsection.shade"),
-        pad_x=_size(setting(template, "pdf.table.padding.x"), "pdf.table.padding.x"),
-        pad_y=_size(setting(template, "pdf.table.padding.y"), "pdf.table.padding.y"),
-        inner_rule=_size(setting(template, "pdf.table.rules.inner"), "pdf.table.rules.inner"),
-        frame_rule=_size(setting(template, "pdf.table.rules.frame"), "pdf.table.rules.frame"),
+        continued_size=size_setting(setting(template, "pdf.table.continued.size"), "pdf.table.continued.size", True),
+        header_shade=_shade(optional(template, "pdf.table.header.shade"), "pdf.table.header.shade"),
+        section_shade=_shade(optional(template, "pdf.table.section.shade"), "pdf.table.section.shade"),
+        subsection_shade=_shade(optional(template, "pdf.table.subsection.shade"), "pdf.table.subsection.shade"),
+        pad_x=page.pad_x,
+        pad_y=page.pad_y,
+        inner_rule=size_setting(setting(template, "pdf.table.rules.inner"), "pdf.table.rules.inner"),
+        frame_rule=size_setting(setting(template, "pdf.table.rules.frame"), "pdf.table.rules.frame"),
         justify=parse_flag(setting(template, "pdf.table.justify"), "pdf.table.justify"),
         min_lines=parse_int(setting(template, "pdf.table.min_lines"), "pdf.table.min_lines", 1, 20),
         columns=[],
         column_specs=_column_specs(template, block_width),
         page_number=_text(template, "pdf.page_number"),
-        page_number_below=_size(setting(template, "pdf.page_number.below"), "pdf.page_number.below"),
-        page_number_format=str(setting(template, "pdf.page_number.format")),
+        page_number_below=page.number_below,
+        page_number_format=page.number_format,
         labels=labels,
     )
-    if "{n}" not in style.page_number_format:
-        raise TemplateError("pdf.page_number.format 中须有 {n}（页码）", hint='例如 "— {n} —"。')
-    try:
-        style.page_number_format.format(n=1)
-    except (KeyError, IndexError, ValueError, AttributeError) as exc:
-        problem = f"未知的字段 {{{exc.args[0]}}}" if isinstance(exc, (KeyError, IndexError)) else "花括号不成对"
-        raise TemplateError(
-            W.TEMPLATE_PAGE_NUMBER.format(value=style.page_number_format, problem=problem),
-            hint=W.TEMPLATE_PAGE_NUMBER_HINT,
-        ) from None
     style.columns = place_columns(style.column_specs, list(COLUMNS), [labels[k] for k in COLUMNS], block_width)
     for col in style.columns:
         if col.width - 2 * style.pad_x < body.size:
