@@ -771,3 +771,69 @@ def test_a_lone_label_never_takes_a_value_of_the_wrong_shape():
     text = "发布日期：\n2024年重点工作完成情况\n序号\t主要任务\t牵头单位\n1\t任务一。\t市发改委\n"
     doc = parse_text(text, "d.txt")
     assert "published" not in doc.meta and doc.title == "2024年重点工作完成情况"  # a title is not a date
+
+
+# Rows whose line ends were lost (a page copied as one line): made from the real pages above by
+# joining their lines, so the result must be the same as from the page itself.
+def _one_line(name, first, last, sep=" "):
+    lines = (PAGES / name).read_text(encoding="utf-8").splitlines()
+    return "\n".join(lines[: first - 1]) + "\n" + sep.join(lines[first - 1 : last]) + "\n"
+
+
+def test_space_rows_run_together_on_one_line_with_the_header_and_a_section_row(tmp_path):
+    page, _ = load("qiaocheng-2025-fenjie.txt")
+    text = _one_line("qiaocheng-2025-fenjie.txt", 16, 24)  # header, section row, tasks 1-5 on line 16
+    assert len(text.splitlines()) == 16
+    doc = parse_text(text, "q.txt")
+    assert columns(doc) == columns(page)
+    assert [s.heading for s in doc.sections] == ["一、2025年经济社会发展的主要预期目标"]
+    assert [fields(t) for t in doc.all_tasks()] == [fields(t) for t in page.all_tasks()]
+    assert doc.all_tasks()[1].units == ["区财政局", "区税务局"]
+    src, out = tmp_path / "q.txt", tmp_path / "q.yaml"
+    src.write_text(text, encoding="utf-8")
+    assert run_cli("import", src, "-o", out).code == 0 and run_cli("check", out).code == 0
+    for fmt in ("xlsx", "pdf"):
+        assert run_cli("export", fmt, "--data", out, "-o", tmp_path / f"q.{fmt}").code == 0
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(tmp_path / "q.xlsx")["一、2025年经济社会发展的主要预期目标"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert rows[1] == ["序号", "重点工作任务", "主要责任单位", "协同配合单位"]  # the published headers
+    assert rows[4][:3] == [2, "一般公共预算收入增长5%左右。", "区财政局\n区税务局"]
+
+
+def test_pipe_and_tab_rows_run_together_on_one_line():
+    page, _ = load("keqiao-2023-minsheng.txt")
+    lines = (PAGES / "keqiao-2023-minsheng.txt").read_text(encoding="utf-8").splitlines()
+    text = "\n".join(lines[:5]) + "\n" + " ".join(lines[5:7] + lines[8:10]) + "\n"  # header, tasks 1-3
+    doc = parse_text(text, "k.txt")
+    got = [fields(t) + (t.status, t.extra) for t in doc.all_tasks()]
+    want = [fields(t) + (t.status, t.extra) for t in page.all_tasks()]
+    assert got[0][1] == "新改扩建公办中小学校1所" and got[0][2:] == want[0][2:]
+    assert got[1:] == want[1:]
+    tabs = (
+        HEAD
+        + "序号\t主要任务\t牵头单位\t落实情况\t一、稳增长\t3\t任务三。\t市发改委\t已完成。\t68\t任务六十八。\t市统计局\t推进中。\n"
+    )
+    doc = parse_text(tabs, "t.txt")
+    assert [s.heading for s in doc.sections] == ["一、稳增长"]
+    assert [(t.number, t.task, t.units, t.progress) for t in doc.all_tasks()] == [
+        (3, "任务三。", ["市发改委"], ["已完成。"]),
+        (68, "任务六十八。", ["市统计局"], ["推进中。"]),
+    ]
+
+
+def test_rows_run_together_that_do_not_cut_into_rows_stop_at_their_line():
+    text = HEAD + "序号\t主要任务\t牵头单位\t落实情况\n1\t任务一。\t市发改委\t已完成。\t2\t任务二。\t市统计局\n"
+    with pytest.raises(SourceError) as info:
+        parse_text(text, "t.txt")
+    assert (info.value.line, info.value.message) == (3, "这一行有 7 格，而表头有 4 列")
+
+
+def test_space_rows_a_task_number_inside_a_row_is_never_merged_into_it():
+    # numbers 3 and 68 (a department's extract): not consecutive, so the line is not cut; refused
+    text = HEAD + "序号 主要任务 牵头单位 落实情况\n3 任务三。 市发改委 已完成。 68 任务六十八。 市统计局 推进中。\n"
+    with pytest.raises(SourceError) as info:
+        parse_text(text, "n.txt")
+    assert (info.value.line, info.value.task) == (3, 3)
+    assert info.value.message.startswith("任务 3 这一行中间还有一个单独的数字“68”")

@@ -362,14 +362,16 @@ class _Parser:
             text = self.lines[i][1]
             for sep in ("\t", "|"):
                 if sep in text:
-                    cells = _split_row(text, sep)
+                    cells = self.split_header_line(i, _split_row(text, sep), sep)
                     if len(cells) > 1 and table._is_header(cells):
                         self.header = (i, i + 1)
                         return self.row_layout(i + 1, sep, self.columns or cells)
             cells = text.split()
-            if len(cells) > 2 and all(header_field(c) for c in cells) and table._is_header(cells):
-                self.header = (i, i + 1)
-                return self.row_layout(i + 1, " ", self.columns or cells)
+            if len(cells) > 2 and all(header_field(c) for c in self.split_header_line(i, cells, " ")):
+                cells = self.lines[i][1].split()
+                if table._is_header(cells):
+                    self.header = (i, i + 1)
+                    return self.row_layout(i + 1, " ", self.columns or cells)
             labels, end = self.vertical_header(i)
             if labels:
                 self.header = (i, end)
@@ -389,6 +391,19 @@ class _Parser:
                     hint=wording.NO_HEADER_HINT.format(example=wording.COLUMNS_EXAMPLE),
                 )
         return None
+
+    def split_header_line(self, i: int, cells: list[str], sep: str) -> list[str]:
+        """A header with the first rows run together on its line ("序号 主要任务 牵头单位 1 任务一。…"):
+        the line is cut where the first row number or section row follows the header cells."""
+        k = next((j for j, c in enumerate(cells) if parse_number(c) is not None or _heading(c)), len(cells))
+        known = cells[:k] if sep != " " else [c for c in cells[:k] if header_field(c)]
+        if 1 < k < len(cells) and len(known) == k and table._is_header(cells[:k]):
+            line_no = self.lines[i][0]
+            glue = {"\t": "\t", "|": " | ", " ": " "}[sep]
+            tail = " |" if sep == "|" else ""
+            self.lines[i : i + 1] = [(line_no, glue.join(cells[:k]) + tail), (line_no, glue.join(cells[k:]) + tail)]
+            return cells[:k]
+        return cells
 
     def vertical_header(self, i: int) -> tuple[list[str], int]:
         """Header cells one per line ("序号", "重点工作任务", …), a header split over two lines joined."""
@@ -476,7 +491,10 @@ class _Parser:
             cells = _split_row(pending[1], sep)
             if len(cells) < width:
                 continue
-            if task_at is not None and _continues(cells, rows, width):
+            together = _run_together(cells, width) if len(cells) > width and fields[0] == "number" else None
+            if together:  # several rows on one line, each starting with its number
+                rows.extend(RawRow(part, f"第 {pending[0]} 行") for part in together)
+            elif task_at is not None and _continues(cells, rows, width):
                 # Only the first cell filled, and no number: the 序号 cell is merged with the task row
                 # above, so the text is the next line of that task (柯桥: "新增学位810个 | |||||").
                 rows[-1].cells[task_at] += "\n" + cells[0]
@@ -508,19 +526,25 @@ class _Parser:
                 rows.append(RawRow(_space_cells(group, fields, header, self), f"第 {group[0][0]} 行"))
                 group.clear()
 
-        for line_no, text in self.table_lines(start):
-            first = text.split()[0]
-            starts = parse_number(first) is not None if fields[0] == "number" else len(text.split()) >= width
-            if starts:
-                close()
-                group.append((line_no, text))
-            elif _heading(text):
-                close()
-                rows.append(RawRow([text], f"第 {line_no} 行"))
-            elif group:
-                group.append((line_no, text))
-            else:  # after the header or a heading and before any task number: never guessed
-                raise self.error(wording.ROW_STRAY.format(text=text[:30]), line=line_no, hint=wording.ROW_STRAY_HINT)
+        last = 0
+        for line_no, line in self.table_lines(start):
+            segments = _space_segments(line, width, last) if fields[0] == "number" else [line]
+            for text in segments:
+                first = text.split()[0]
+                starts = parse_number(first) is not None if fields[0] == "number" else len(text.split()) >= width
+                if starts:
+                    close()
+                    group.append((line_no, text))
+                    last = parse_number(first) or last
+                elif _heading(text):
+                    close()
+                    rows.append(RawRow([text], f"第 {line_no} 行"))
+                elif group:
+                    group.append((line_no, text))
+                else:  # after the header or a heading and before any task number: never guessed
+                    raise self.error(
+                        wording.ROW_STRAY.format(text=text[:30]), line=line_no, hint=wording.ROW_STRAY_HINT
+                    )
         close()
         return rows
 
@@ -699,6 +723,47 @@ def _heading(text: str) -> bool:
     return bool(SECTION_ROW.match(text) or SUBSECTION_ROW.match(text))
 
 
+def _run_together(cells: list[str], width: int) -> list[list[str]] | None:
+    """Rows whose line ends were lost: every `width` cells from a task number make a row, a section row
+    between them is one cell; None unless the whole line cuts that way."""
+    parts, i = [], 0
+    while i < len(cells):
+        if _heading(cells[i]) and parse_number(cells[i]) is None:
+            parts.append([cells[i]])
+            i += 1
+            continue
+        part = cells[i : i + width]
+        if len(part) < width or parse_number(part[0]) is None:
+            return None
+        parts.append(part)
+        i += width
+    return parts if len(parts) > 1 else None
+
+
+def _space_segments(text: str, width: int, last: int) -> list[str]:
+    """A line holding several space-separated rows run together, cut before each next task number
+    (last + 1, then + 1 …) when the pieces before it fill a row and those after it can; a section row
+    (一、…) standing just before such a number is a row of its own. Any other line comes back whole."""
+    pieces = text.split()
+    segments: list[list[str]] = [[]]
+    expected = last + 1
+    for j, piece in enumerate(pieces):
+        number = parse_number(piece)
+        if j and number == expected and len(pieces) - j >= width:
+            before = segments[-1]
+            head = bool(before) and _heading(before[-1]) and parse_number(before[-1]) is None
+            if len(before) == 1 and head:
+                segments.append([])
+            elif len(before) - head >= width:
+                if head:
+                    segments.append([before.pop()])
+                segments.append([])
+        if number is not None and not segments[-1]:
+            expected = number + 1
+        segments[-1].append(piece)
+    return [" ".join(s) for s in segments] if len(segments) > 1 else [text]
+
+
 def _continues(cells: list[str], rows: list[RawRow], width: int) -> bool:
     """A full row with text in its first cell only, not a number nor a heading, under a task row."""
     return (
@@ -748,6 +813,17 @@ def _space_cells(group: list[tuple[int, str]], fields: list[str], header: list[s
             wording.ROW_WIDTH.format(found=len(pieces), expected=width), line=line, hint=wording.ROW_WIDTH_HINT
         )
     texts = [p for _, p in pieces]
+    if fields[0] == "number":  # "3 … 68 任务六十八。 …": two rows whose line end was lost, not one
+        own = parse_number(texts[0])
+        for m in range(1, len(texts) - width + 1):
+            inner = parse_number(texts[m])
+            if inner is not None and own is not None and inner > own:
+                raise parser.error(
+                    wording.ROW_NUMBER_INSIDE.format(number=own, inner=texts[m]),
+                    line=group[pieces[m][0]][0],
+                    task=own,
+                    hint=wording.ROW_NUMBER_INSIDE_HINT.format(inner=texts[m]),
+                )
     kinds = [_piece_kind(p) for p in texts]
     cuts = _best_cuts(texts, kinds, fields)
     if len(cuts) > 1:
