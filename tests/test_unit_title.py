@@ -25,10 +25,10 @@ TITLE = "2023年《政府工作报告》重点工作任务完成情况"
 
 @pytest.fixture(scope="module")
 def written(tmp_path_factory, bundled_doc):
-    """`export FMT --unit 市发展改革委` for PDF, Word and OFD, and `--section 九 --unit` for the PDF."""
+    """`export FMT --unit 市发展改革委` for PDF, Word, OFD and the workbook, and `--section 九 --unit` for the PDF."""
     folder = tmp_path_factory.mktemp("unit")
     files = {}
-    for fmt in ("pdf", "docx", "ofd"):
+    for fmt in ("pdf", "docx", "ofd", "xlsx"):
         files[fmt] = folder / f"unit.{fmt}"
         result = run_cli("export", fmt, "--unit", UNIT, "-o", files[fmt])
         assert result.code == 0, result.err
@@ -52,7 +52,7 @@ def test_the_unit_file_is_the_unit_part_of_split_by_unit(written, bundled_doc):
     """Byte for byte what `--split-by unit` renders for the unit (split.render_by_unit renders unit_part)."""
     template = templates.load()
     part = split.unit_part(bundled_doc, UNIT)
-    for fmt in ("pdf", "docx", "ofd"):
+    for fmt in ("pdf", "docx", "ofd", "xlsx"):
         assert written[fmt].read_bytes() == renderer(fmt)(part, template), fmt
 
 

@@ -22,13 +22,12 @@ from exporter.formats.ofd.content import PageContent, Resources
 from exporter.formats.ofd.xml import MM
 from exporter.formats.pdf.coverage import check_glyphs
 from exporter.formats.pdf.fonts import Font, FontBook
-from exporter.formats.pdf.layout import Layout
+from exporter.formats.pdf.layout import BOOKMARK_ABOVE, Layout
 from exporter.formats.pdf.style import load_style
 from exporter.model import Document, file_subject, file_title
 from exporter.timestamps import document_time, zip_time
 
 DOC = "Doc_0/"
-BOOKMARK_ABOVE = 12  # points above a bookmarked row the view starts, as in the PDF
 
 
 def render(doc: Document, template: dict, *, progress=None, attachment=None, **options) -> bytes:

@@ -27,6 +27,7 @@ from exporter.model import PARAGRAPH_FIELDS, SEED_COLUMNS, Document, Task, unit_
 from exporter.text.linebreak import break_lines, latin_runs
 
 ASCENT = 0.88  # CJK fonts put the ideographic em box from -0.12 to 0.88 of the size
+BOOKMARK_ABOVE = 12  # points above a bookmarked row where the view starts (PDF outline and OFD alike)
 EPS = 1e-6
 MAX_STRETCH = 0.08  # em of extra space per character gap when justifying
 

@@ -12,7 +12,7 @@ from exporter.formats.pdf import pdfa
 from exporter.formats.pdf.coverage import check_glyphs
 from exporter.formats.pdf.draw import PageWriter
 from exporter.formats.pdf.fonts import FontBook
-from exporter.formats.pdf.layout import Layout
+from exporter.formats.pdf.layout import BOOKMARK_ABOVE, Layout
 from exporter.formats.pdf.objects import Name, PdfFile, Ref, fp_str
 from exporter.formats.pdf.style import load_style
 from exporter.formats.pdf.tags import Node, write_tree
@@ -110,7 +110,11 @@ def _write_outline(pdf: PdfFile, marks, pages: list[Ref]) -> Ref:
         kids = item["kids"]
         for i, kid in enumerate(kids):
             page, y = kid["dest"]
-            entries = {"Title": kid["title"], "Parent": parent["ref"], "Dest": [pages[page], Name("XYZ"), 0, y + 12, 0]}
+            entries = {
+                "Title": kid["title"],
+                "Parent": parent["ref"],
+                "Dest": [pages[page], Name("XYZ"), 0, y + BOOKMARK_ABOVE, 0],
+            }
             if i > 0:
                 entries["Prev"] = kids[i - 1]["ref"]
             if i + 1 < len(kids):
