@@ -779,27 +779,26 @@ def _continues(cells: list[str], rows: list[RawRow], width: int) -> bool:
 
 
 def _piece_kind(piece: str) -> str:
-    """'name' (one unit or person), 'list' (several unit names: 区发改委、区财政局。) or 'text'."""
+    """'list' (several unit names: 区发改委、区财政局。), 'unit' (one name: 区财政局), 'word' (short, no
+    sentence mark, not ending like a unit: 已完成, 金力) or 'text'."""
     names = table.split_units(piece)[0]
     if len(names) > 1 and all(_ends_like_unit(n) and len(n) <= 30 for n in names):
         return "list"
-    return "name" if _is_unit_like(piece) else "text"
+    if _is_unit_like(piece):
+        return "unit" if _ends_like_unit(piece) else "word"
+    return "text"
 
 
-def _piece_cost(field: str, pieces: list[str], kinds: list[str]) -> float:
-    """How unlikely it is that these pieces (in order) make the cell of `field`."""
-    if field == "number":
-        return 0 if len(pieces) == 1 and parse_number(pieces[0]) is not None else float("inf")
+def _piece_cost(field: str, count: dict[str, int], size: int) -> float:
+    """How unlikely it is that `size` pieces holding `count` of each kind make the cell of `field`."""
     if field == "task":
-        return 5 * (len(pieces) - 1)
-    if field in UNIT_FIELDS:
-        cost = 50 * kinds.count("text") + (20 if "name" in kinds and "list" in kinds else 0)
-        if field in ("units", "co_units"):
-            cost += 10 * sum(1 for p, k in zip(pieces, kinds) if k == "name" and not _ends_like_unit(p))
-        return cost
-    if field in LONG_FIELDS:
-        return 6 * sum(1 for p, k in zip(pieces, kinds) if k == "list" or k == "name" and _ends_like_unit(p))
-    return 8 * (len(pieces) - 1)
+        return 5 * (size - 1)
+    if field in UNIT_FIELDS:  # names or lists of names, not both mixed; no sentences
+        cost = 50 * count["text"] + (20 if count["list"] and (count["unit"] or count["word"]) else 0)
+        return cost + (10 * count["word"] if field in ("units", "co_units") else 0)
+    if field in LONG_FIELDS:  # a bare unit name is seldom a paragraph of its own
+        return 6 * (count["list"] + count["unit"])
+    return 8 * (size - 1)
 
 
 def _space_cells(group: list[tuple[int, str]], fields: list[str], header: list[str], parser) -> list[str]:
@@ -824,8 +823,9 @@ def _space_cells(group: list[tuple[int, str]], fields: list[str], header: list[s
                     task=own,
                     hint=wording.ROW_NUMBER_INSIDE_HINT.format(inner=texts[m]),
                 )
-    kinds = [_piece_kind(p) for p in texts]
-    cuts = _best_cuts(texts, kinds, fields)
+    cuts = _best_cuts(texts, [_piece_kind(p) for p in texts], fields)
+    if not cuts:  # no piece can be the 序号 cell
+        raise parser.error(wording.MISSING_NUMBER, line=line, hint=wording.BAD_NUMBER_HINT)
     if len(cuts) > 1:
         at = next(j for j in range(len(texts)) if _column_of(cuts[0], j) != _column_of(cuts[1], j))
         first, second = sorted(_column_of(cut, at) for cut in cuts)
@@ -861,6 +861,10 @@ def _best_cuts(texts: list[str], kinds: list[str], fields: list[str]) -> list[li
     two cuts are returned when the best is not unique."""
     n, k = len(texts), len(fields)
     inf = float("inf")
+    sums = {kind: [0] for kind in ("list", "unit", "word", "text")}  # prefix counts: O(1) per cell
+    for kind in kinds:
+        for name, column in sums.items():
+            column.append(column[-1] + (kind == name))
     # best[i][j]: cheapest cost of cells i.. made of pieces j..; ways: up to two start lists.
     best = [[inf] * (n + 1) for _ in range(k + 1)]
     ways: list[list[list[list[int]]]] = [[[] for _ in range(n + 1)] for _ in range(k + 1)]
@@ -870,7 +874,14 @@ def _best_cuts(texts: list[str], kinds: list[str], fields: list[str]) -> list[li
             for end in range(j + 1, n - (k - i - 1) + 1):
                 if best[i + 1][end] == inf:
                     continue
-                value = _piece_cost(fields[i], texts[j:end], kinds[j:end]) + best[i + 1][end]
+                if fields[i] == "number":  # the number stands alone in its cell
+                    if end - j != 1 or parse_number(texts[j]) is None:
+                        continue
+                    cost = 0.0
+                else:
+                    count = {name: column[end] - column[j] for name, column in sums.items()}
+                    cost = _piece_cost(fields[i], count, end - j)
+                value = cost + best[i + 1][end]
                 if value < best[i][j]:
                     best[i][j], ways[i][j] = value, [[j] + rest for rest in ways[i + 1][end]][:2]
                 elif value == best[i][j] and value < inf:
