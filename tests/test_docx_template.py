@@ -223,3 +223,34 @@ def test_no_word_setting_has_a_default_in_code():
         with pytest.raises(TemplateError) as caught:
             load_style(templates.Template(incomplete))
         assert path in caught.value.message, (path, caught.value.message)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "module", "style"),
+    [
+        ("docx", "exporter.formats.docx.writer", "exporter.formats.docx.style"),
+        ("ofd", "exporter.formats.ofd.writer", "exporter.formats.pdf.style"),
+    ],
+)
+def test_a_split_export_parses_the_template_once(monkeypatch, nine, fmt, module, style):
+    """Every unit's file is styled from one parse of the template (templates.parsed), the shared page too."""
+    import importlib
+
+    from exporter.formats import paper
+    from exporter.ops import split
+
+    writer = importlib.import_module(module)
+    calls = []
+
+    def counted(parse):
+        def wrapper(template):
+            calls.append(parse.__module__)
+            return parse(template)
+
+        return wrapper
+
+    monkeypatch.setattr(writer, "load_style", counted(writer.load_style))
+    monkeypatch.setattr(paper, "load", counted(paper.load))
+    files = split.render_by_unit(nine, templates.load(), fmt, writer.render, {})
+    assert len(files) == 1 + len(nine.units()) > 3
+    assert sorted(calls) == sorted([style, "exporter.formats.paper"])

@@ -25,6 +25,7 @@ from exporter.formats.pdf.fonts import Font, FontBook
 from exporter.formats.pdf.layout import BOOKMARK_ABOVE, Layout
 from exporter.formats.pdf.style import load_style
 from exporter.model import Document, file_subject, file_title
+from exporter.templates import parsed
 from exporter.timestamps import document_time, zip_time
 
 DOC = "Doc_0/"
@@ -35,7 +36,7 @@ def render(doc: Document, template: dict, *, progress=None, attachment=None, **o
 
     Raises TemplateError for a bad template or font, RenderError for characters no font can draw.
     """
-    style = load_style(template)
+    style = parsed(template, load_style)  # the PDF's style, parsed once per template
     layout = Layout(style, FontBook(template, style.fallback))
     check_glyphs(doc, layout, attachment)
     return _Package(doc, style, document_time(doc)).write(layout.pages(doc, attachment=attachment, progress=progress))
