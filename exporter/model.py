@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from exporter import wording
+from exporter import wording as W
 
 # Chinese numerals used for section and subsection markers, in order.
 NUMERALS = [
@@ -249,9 +249,9 @@ def role_summary(doc: Document, unit: str) -> str:
     led, joined = unit_roles(doc, unit)
     parts = []
     if led:
-        parts.append(f"牵头 {len(led)} 项（{'、'.join(map(str, led))}）")
+        parts.append(W.ROLE_LED.format(count=len(led), numbers="、".join(map(str, led))))
     if joined:
-        parts.append(f"参与 {len(joined)} 项（{'、'.join(map(str, joined))}）")
+        parts.append(W.ROLE_JOINED.format(count=len(joined), numbers="、".join(map(str, joined))))
     return "；".join(parts)
 
 
@@ -261,7 +261,7 @@ def unit_line(doc: Document) -> str | None:
     if not unit:
         return None
     summary = role_summary(doc, str(unit))
-    return f"本单位：{unit}。{summary}" if summary else f"本单位：{unit}"
+    return W.UNIT_LINE_WITH_ROLES.format(unit=unit, summary=summary) if summary else W.UNIT_LINE.format(unit=unit)
 
 
 def number_list(numbers) -> str:
@@ -291,5 +291,5 @@ def file_subject(doc: Document) -> str:
     """The subject a file's metadata carries (PDF, OFD, Word): what it holds and which task numbers."""
     numbers = [t.number for t in doc.all_tasks()]
     if not numbers:
-        return wording.FILE_SUBJECT
-    return wording.FILE_SUBJECT_TASKS.format(numbers=number_list(numbers), count=len(numbers))
+        return W.FILE_SUBJECT
+    return W.FILE_SUBJECT_TASKS.format(numbers=number_list(numbers), count=len(numbers))

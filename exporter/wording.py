@@ -433,3 +433,268 @@ MERGE_NO_BASIS = (
 MERGE_BASE_CONFLICT = "合并冲突，共 {count} 处：单位改了的地方，底稿在分发后也改了，且改得不同；没有写出合并文件："
 MERGE_BASE_CHANGED = "任务 {task} 的{field}：{part} 改过，底稿在分发后也改过"
 MERGE_BASE_CONFLICT_HINT = "与该单位核实后，在底稿或返回文件中改成一致的文字再合并。"
+
+# ---------------------------------------------------------------------------------------------
+# Command line: what the files are called in messages (cli.py, inputs.py, output.py)
+WHAT_DATA = "数据文件"
+WHAT_SOURCE = "来源文件"
+WHAT_TEMPLATE = "模板文件"
+WHAT_BASE = "底稿"
+WHAT_PART = "返回文件"
+STDIN_NAME = "标准输入"
+
+# Command line: help texts (cli.py). Command texts are written flush left; click prints them as it
+# printed the docstrings they were.
+HELP_MAIN = """把“政府工作报告重点工作任务完成情况”导出为规范化数据、Excel 工作簿、PDF、OFD 和 Word 文档。
+
+\b
+常用：
+  exporter export xlsx                 导出内置 2023 年数据的工作簿
+  exporter export pdf --section 九     把第九部分排成 PDF
+  exporter import 页面.txt -o 数据.yaml 导入新发布的文件
+"""
+HELP_IMPORT = """把来源文件转成规范化数据文件。文件类型按内容识别：
+
+\b
+  网页（.html、.mhtml）、Word（.docx、.doc、.wps）、Excel（.xlsx、.xls），
+  本工具导出后编辑过的工作簿（原样读回），发布页面的文本（.txt）。
+.doc、.wps 需要本机装有 LibreOffice。
+
+\b
+例：exporter import 2023.txt -o data/2023.yaml
+    exporter import 页面.html -o 2024.yaml
+    exporter import 附件.docx -o 2024.yaml --columns 序号,重点工作任务,完成情况,牵头责任单位
+"""
+HELP_CHECK = (
+    "检查数据文件：结构与类型、表格的列、序号唯一且递增、每项任务有内容（格式 1 还须有单位）、部分顺序、控制字符。"
+    """
+
+\b
+没有问题时退出码为 0，有问题时列出每处问题（文件、行号、任务序号）并以 1 退出。
+例：exporter check data/2023.yaml
+"""
+)
+HELP_SECTIONS = """列出各部分及其任务序号范围和任务数。
+
+\b
+例：exporter sections
+"""
+HELP_UNITS = """列出所有单位（牵头和配合），及其牵头和参与的任务数。
+
+\b
+有“配合单位”列时，units 中的单位为牵头、co_units 中的为参与；
+没有时，每项任务的第一个单位为牵头，其余为参与。
+例：exporter units
+"""
+HELP_EXPORT = "导出工作簿（xlsx）、PDF、OFD 或 Word 文档（docx）。"
+HELP_EXPORT_XLSX = """导出 Excel 工作簿：每个部分一个工作表，另有“目录”表。
+
+\b
+例：exporter export xlsx
+    exporter export xlsx --section 九 -o 第九部分.xlsx
+    exporter export xlsx --unit 市发展改革委
+    exporter export xlsx --split-by unit -o 各单位/
+    exporter export xlsx --split-by unit --add-column 完成情况 -o 各单位/   （分解表发给各单位填写）
+"""
+HELP_EXPORT_PDF = """导出 PDF：按原表格排版的公文附件，字体嵌入文件。
+
+\b
+例：exporter export pdf
+    exporter export pdf --section 九 --attachment 2
+    exporter export pdf --unit 市发展改革委 -o 发改委.pdf
+"""
+HELP_EXPORT_OFD = """导出 OFD（GB/T 33190 版式文档）：与 PDF 同样的页面、位置和字体，字体嵌入文件。
+
+\b
+供电子公文系统和归档使用。
+例：exporter export ofd
+    exporter export ofd --section 九 --attachment 2
+    exporter export ofd --split-by unit -o 各单位/
+"""
+HELP_EXPORT_DOCX = """导出 Word 文档（.docx）：与 PDF 版式相同的公文附件，可在 Word、WPS 文字中修改。
+
+\b
+表头在每页重复，页码“— N —”单页居右、双页居左；字体按名称指定（不嵌入）。
+例：exporter export docx
+    exporter export docx --section 九 --attachment 2
+    exporter export docx --split-by unit -o 各单位/
+"""
+HELP_DIFF = (
+    """逐项列出两个数据文件之间的差异（任务、字段）。
+
+\b
+"""
+    + DIFF_EXIT_NOTE
+    + """
+例：exporter diff data/2023.yaml 返回/市发展改革委.yaml
+"""
+)
+HELP_MERGE = """把各单位返回的部分合并到底稿；同一字段被不同单位改得不一致时停止。
+
+\b
+例：exporter merge data/2023.yaml 返回/*.yaml -o 2023-合并.yaml
+"""
+# option help and metavars
+HELP_DATA = "数据文件（默认：内置的 2023 年数据）。"
+HELP_UNIT = "只保留该单位牵头或配合的任务，例如 --unit 市发展改革委。"
+HELP_SECTION = "只导出这些部分：九、9，可重复或写成 二,三。"
+HELP_IMPORT_OUTPUT = "写入的数据文件（默认：标准输出）。"
+HELP_KEEP_PUNCTUATION = "保留来源中的半角标点，不恢复为全角。"
+HELP_COLUMNS = (
+    "表头认不出时，按表格各列的顺序写出它们对应的标准表头，用逗号分隔，"
+    "例如 --columns 序号,重点工作任务,完成情况,牵头责任单位。"
+)
+HELP_TEMPLATE = "模板名（templates/ 中）或模板文件，默认 official。"
+HELP_OUTPUT = "输出文件（默认按标题命名；- 为标准输出）。"
+HELP_SPLIT_BY = "按单位拆分为多个文件，写入 -o 指定的文件夹。"
+HELP_ATTACHMENT = "在首页左上角标注“附件N”（N 可省略为空字符串）。"
+HELP_MERGE_OUTPUT = "合并后的数据文件。"
+METAVAR_UNIT = "单位"
+METAVAR_SECTION = "部分"
+METAVAR_LABELS = "表头,…"
+METAVAR_LABEL = "表头"
+
+# Command line: what the commands report (cli.py)
+PROGRESS = "\r{label}：{done}/{total}（{percent}%）"
+PROGRESS_EXPORT = "正在生成 {fmt}"
+PROGRESS_SPLIT = "正在按单位生成 {fmt}"
+WROTE_DATA = "已写入 {path}：{sections} 个部分，{tasks} 项任务。"
+WROTE_FILE = "已写入 {path}：{tasks} 项任务。"
+WROTE_FOLDER = "已写入 {folder}/：{count} 个文件。"
+CHECK_OK = "{file}：没有发现问题。{sections} 个部分，{subsections} 个小标题，{tasks} 项任务。"
+SECTIONS_COMMAND_LINE = "{heading}\t任务 {range}\t共 {count} 项"
+NO_SECTION_HEADING = "（不分部分）"
+UNITS_COMMAND_LINE = "{unit}\t牵头 {led} 项\t参与 {joined} 项"
+SPLIT_FOLDER_NAME = "{title}（按单位）"
+SPLIT_TO_STDOUT = "按单位拆分时不能输出到标准输出"
+SPLIT_TO_STDOUT_HINT = "用 -o 指定一个文件夹。"
+SPLIT_WITH_UNIT = "--unit 与 --split-by unit 不能同时使用"
+SPLIT_WITH_UNIT_HINT = "去掉 --unit 以导出每个单位各自的文件；只要一个单位时去掉 --split-by。"
+ERROR_LINE = "错误：{message}"
+USAGE_ERROR = "用法错误：{message}{hint}"
+USAGE_HINT = "\n运行 `{command} --help` 查看用法。"
+ABORTED = "已取消。"
+INTERRUPTED = "已中断。"
+
+# ---------------------------------------------------------------------------------------------
+# Choosing sections and units (ops/select.py)
+SECTION_DESCRIBED = "{heading}（任务 {range}）"
+NO_SECTIONS = "没有第“{token}”部分：这份文件没有分部分"
+NO_SECTIONS_HINT = "去掉 --section 选项，导出全部任务。"
+NO_SUCH_SECTION = "没有第“{token}”部分。现有部分：{listing}"
+NO_SUCH_SECTION_HINT = (
+    "用中文或阿拉伯数字指定部分，例如 --section 九 或 --section 9；`exporter sections` 列出全部部分。"
+)
+NO_SUCH_UNIT = "没有单位“{unit}”。最接近的单位：{close}"
+NO_SUCH_UNIT_HINT = "单位名称须与数据完全一致；`exporter units` 列出全部单位。"
+UNIT_NOT_IN_SECTIONS = "单位“{unit}”在所选部分（{sections}）中没有任务"
+UNIT_NOT_IN_SECTIONS_HINT = "这个单位的任务在其他部分；去掉 --section，或用 `exporter units` 查看各单位的任务。"
+
+# A unit's own part: the line under its title (model.unit_line, every writer)
+ROLE_LED = "牵头 {count} 项（{numbers}）"
+ROLE_JOINED = "参与 {count} 项（{numbers}）"
+UNIT_LINE = "本单位：{unit}"
+UNIT_LINE_WITH_ROLES = "本单位：{unit}。{summary}"
+
+# ---------------------------------------------------------------------------------------------
+# Comparing documents: what `diff` prints (ops/compare.py)
+# What each task field is called in diff and merge texts (FIELD_NAMES for the rest)
+DIFF_FIELD_NAMES = {"task": "任务内容", "progress": "完成情况", "units": "单位"}
+# What each document field (meta key) is called
+META_NAMES = {
+    "title": "标题",
+    "issuer": "发布机构",
+    "index_no": "索引号",
+    "category": "信息分类",
+    "written": "成文日期",
+    "published": "发布日期",
+    "validity": "有效性",
+    "source": "来源",
+    "effective": "生效时间",
+    "expires": "废止时间",
+    "doc_no": "文号",
+    "name": "名称",
+    "contact_office": "政策咨询机关",
+    "contact_phone": "政策咨询电话",
+    "views": "浏览量",
+    "posted": "发表时间",
+    "editor": "编辑",
+    "preamble": "前言",
+    "unit": "单位",
+}
+# Change.action: both the value compared in code and the word printed
+ACTION_EDITED = "修改"
+ACTION_ADDED = "新增"
+ACTION_REMOVED = "删除"
+LIST_SEPARATOR = "、"
+PARAGRAPH_SEPARATOR = "；"
+EDIT_REPLACED = "“{old}”改为“{new}”"
+EDIT_DELETED = "删去“{old}”"
+EDIT_INSERTED = "在“{before}”后加入“{new}”"
+EDIT_INSERTED_AT_START = "开头加入“{new}”"
+DIFF_OLD = "原：{text}"
+DIFF_NEW = "新：{text}"
+DIFF_EDITS = "改动：{edits}"
+UNITS_LEAD_CHANGED = "牵头单位由“{old}”改为“{new}”"
+UNITS_ADDED = "增加{units}"
+UNITS_REMOVED = "删除{units}"
+UNITS_REORDERED = "顺序调整"
+TASK_BLOCK_TASK = "任务内容：{text}"
+TASK_BLOCK_PARAGRAPH = "完成情况第{index}段：{text}"
+TASK_BLOCK_UNITS = "单位：{units}"
+LABELLED_VALUE = "{label}：{value}"
+DIFF_MOVED = "位置 移动：由“{old}”移到“{new}”"
+DIFF_TASK_EDITED = "任务内容 修改"
+DIFF_PARAGRAPH = "完成情况 第{index}段 {action}"
+DIFF_UNITS_EDITED = "单位 修改：{summary}"
+DIFF_VALUE_ADDED = "{label} 新增：{value}"
+DIFF_VALUE_REMOVED = "{label} 删除（原为：{value}）"
+DIFF_VALUE_EDITED = "{label} 修改"
+SUMMARY_EDITED = "修改 {count} 项任务"
+SUMMARY_ADDED = "新增 {count} 项任务"
+SUMMARY_REMOVED = "删除 {count} 项任务"
+SUMMARY_FIELDS = "文件信息或标题 {count} 处"
+SUMMARY_COLUMNS = "表格的列 {count} 处"
+SUMMARY_SEPARATOR = "，"
+DIFF_PART_NOTE = "说明：{part} 是“{unit}”的返回部分（{tasks} 项任务），只与 {full} 中的这些任务比较。"
+DIFF_PART_SAME = "返回部分与底稿相应任务的内容相同，没有改动。"
+DIFF_SAME = "两个文件内容相同。"
+DIFF_COUNT = "共 {count} 处差异：{summary}。"
+DIFF_FIELDS_HEADING = "文件信息"
+DIFF_COLUMNS_HEADING = "表格的列"
+DIFF_COLUMN_ADDED = "新增“{label}”列"
+DIFF_COLUMN_REMOVED = "删除“{label}”列"
+DIFF_COLUMN_RENAMED = "表头“{old}”改为“{new}”"
+DIFF_HEADINGS_HEADING = "部分和小标题"
+DIFF_SECTION = "部分"
+DIFF_SUBSECTION = "小标题"
+DIFF_IN_SECTION = "（在“{section}”中）"
+DIFF_HEADING_EDITED = "{what} 修改{where}"
+DIFF_HEADING_ADDED = "{what} 新增{where}：{text}"
+DIFF_HEADING_REMOVED = "{what} 删除{where}：{text}"
+DIFF_NO_SECTION = "不分部分"
+DIFF_TASK_ADDED = "任务 {task} 新增（{section}）"
+DIFF_TASK_REMOVED = "任务 {task} 删除（原在“{section}”）"
+DIFF_TASK = "任务 {task}"
+
+# Merging: the report and its conflicts (ops/compare.py)
+MERGE_PARAGRAPH = "第{index}段“{text}”"
+MERGE_PARAGRAPHS_CUT = "删去第{index}段起的内容"
+MERGE_PARAGRAPHS_ALL_CUT = "完成情况全部删去"
+MERGE_QUOTED = "“{text}”"
+MERGE_NO_TITLE = "（无标题）"
+MERGE_UNKNOWN_TASKS = "返回文件中的任务 {numbers} 在底稿中不存在，无法合并"
+MERGE_UNKNOWN_TASKS_HINT = "确认底稿是否用对了（年份、版本）；若返回文件改动了序号，请改回底稿中的序号。"
+MERGE_OTHER_TITLE = "注意：{part} 的标题“{title}”与底稿“{base}”不同，请确认底稿用对了；标题未合并。"
+MERGE_MOVED = "注意：{part} 中任务 {task} 位于“{where}”，与底稿“{base_where}”不同；位置未合并，沿用底稿。"
+MERGE_BASE_NOW = "底稿现在：{value}"
+MERGE_VERSION = "{part}：{value}"
+MERGE_DISAGREE = "任务 {task} 的{field}在 {parts} 中改得不一致："
+MERGE_CONFLICT = "合并冲突，共 {count} 处，没有写出合并文件："
+MERGE_CONFLICT_HINT = "与相关单位核实后，改正其中一个返回文件再合并；或先不合并其中一个文件。"
+MERGE_PART_UNCHANGED = "{part}：没有改动"
+MERGE_ITEM = "任务 {task} {field}"
+MERGE_ITEM_SAME_AS = "（与 {part} 相同）"
+MERGE_PART_CHANGED = "{part}：{items}"
+MERGE_DONE = "合并完成：{edits} 处改动，涉及 {tasks} 项任务。"
+MERGE_DONE_UNCHANGED = "合并完成：各返回文件与底稿相同，没有改动。"

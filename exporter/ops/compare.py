@@ -11,7 +11,6 @@ import copy
 import difflib
 from dataclasses import dataclass
 
-from exporter import wording
 from exporter import wording as W
 from exporter.errors import ExporterError
 from exporter.model import FIELDS, LIST_FIELDS, Column, Document, Task
@@ -19,10 +18,8 @@ from exporter.ops import origin
 
 # What each task field is called in the texts below; an extra column is keyed "extra:表头".
 FIELD_LABELS = {
-    **{f: wording.FIELD_NAMES[f] for f in FIELDS if f not in ("number", "extra")},
-    "task": "任务内容",
-    "progress": "完成情况",
-    "units": "单位",
+    **{f: W.FIELD_NAMES[f] for f in FIELDS if f not in ("number", "extra")},
+    **W.DIFF_FIELD_NAMES,
 }
 TASK_FIELDS = tuple(FIELD_LABELS)
 EXTRA = "extra:"
@@ -52,7 +49,9 @@ def field_label(key: str) -> str:
 
 def _shown(key: str, value) -> str:
     if isinstance(value, list):
-        return ("；" if key in ("progress", "problems", "next_steps") else "、").join(value)
+        return (W.PARAGRAPH_SEPARATOR if key in ("progress", "problems", "next_steps") else W.LIST_SEPARATOR).join(
+            value
+        )
     return str(value)
 
 
@@ -69,27 +68,7 @@ def _union_columns(first: list[Column], *others: list[Column]) -> list[Column]:
     return out
 
 
-META_LABELS = {
-    "title": "标题",
-    "issuer": "发布机构",
-    "index_no": "索引号",
-    "category": "信息分类",
-    "written": "成文日期",
-    "published": "发布日期",
-    "validity": "有效性",
-    "source": "来源",
-    "effective": "生效时间",
-    "expires": "废止时间",
-    "doc_no": "文号",
-    "name": "名称",
-    "contact_office": "政策咨询机关",
-    "contact_phone": "政策咨询电话",
-    "views": "浏览量",
-    "posted": "发表时间",
-    "editor": "编辑",
-    "preamble": "前言",
-    "unit": "单位",
-}
+META_LABELS = W.META_NAMES
 PART_KEY = "unit"  # meta key of a unit's own part; not document content
 STAMP_KEYS = {origin.ORIGIN_KEY, origin.BASIS_KEY}  # what a part was made from; not document content
 
@@ -106,8 +85,8 @@ class Change:
     kind: str
     task: int | None = None
     key: str = ""
-    action: str = ""  # 修改 / 新增 / 删除
-    index: int | None = None  # 1-based paragraph number (in new for 新增, in old otherwise)
+    action: str = ""  # W.ACTION_EDITED / ACTION_ADDED / ACTION_REMOVED
+    index: int | None = None  # 1-based paragraph number (in new when added, in old otherwise)
     old: object = None
     new: object = None
 
@@ -175,7 +154,7 @@ def diff(old: Document, new: Document) -> Changes:
             continue
         a, b = old.meta.get(key), new.meta.get(key)
         if a != b:
-            action = "新增" if a is None else "删除" if b is None else "修改"
+            action = W.ACTION_ADDED if a is None else W.ACTION_REMOVED if b is None else W.ACTION_EDITED
             changes.append(Change("field", key=key, action=action, old=a, new=b))
 
     # Section and subsection headings, matched by numeral.
@@ -184,24 +163,30 @@ def diff(old: Document, new: Document) -> Changes:
     for key in list(old_s) + [k for k in new_s if k not in old_s]:
         a, b = old_s.get(key), new_s.get(key)
         if a and b and a.heading != b.heading:
-            changes.append(Change("section", key=key, action="修改", old=a.heading, new=b.heading))
+            changes.append(Change("section", key=key, action=W.ACTION_EDITED, old=a.heading, new=b.heading))
         elif scope is None and (a is None or b is None):
             changes.append(
                 Change(
-                    "section", key=key, action="新增" if a is None else "删除", old=a and a.heading, new=b and b.heading
+                    "section",
+                    key=key,
+                    action=W.ACTION_ADDED if a is None else W.ACTION_REMOVED,
+                    old=a and a.heading,
+                    new=b and b.heading,
                 )
             )
     for key in list(old_sub) + [k for k in new_sub if k not in old_sub]:
         a, b = old_sub.get(key), new_sub.get(key)
         if a and b and a[1].heading != b[1].heading:
-            changes.append(Change("subsection", key=b[0].heading, action="修改", old=a[1].heading, new=b[1].heading))
+            changes.append(
+                Change("subsection", key=b[0].heading, action=W.ACTION_EDITED, old=a[1].heading, new=b[1].heading)
+            )
         elif scope is None and (a is None or b is None) and key[0] in old_s and key[0] in new_s:
             s, sub = a or b
             changes.append(
                 Change(
                     "subsection",
                     key=s.heading,
-                    action="新增" if a is None else "删除",
+                    action=W.ACTION_ADDED if a is None else W.ACTION_REMOVED,
                     old=a and sub.heading,
                     new=b and sub.heading,
                 )
@@ -214,10 +199,16 @@ def diff(old: Document, new: Document) -> Changes:
         a, b = old_cols.get(key), new_cols.get(key)
         if a is None or b is None:
             changes.append(
-                Change("column", key=key, action="新增" if a is None else "删除", old=a and a.label, new=b and b.label)
+                Change(
+                    "column",
+                    key=key,
+                    action=W.ACTION_ADDED if a is None else W.ACTION_REMOVED,
+                    old=a and a.label,
+                    new=b and b.label,
+                )
             )
         elif a.label != b.label:
-            changes.append(Change("column", key=key, action="修改", old=a.label, new=b.label))
+            changes.append(Change("column", key=key, action=W.ACTION_EDITED, old=a.label, new=b.label))
     keys = [
         k
         for k in column_keys(Document(columns=_union_columns(old.columns, new.columns)))
@@ -241,14 +232,14 @@ def diff(old: Document, new: Document) -> Changes:
         if old_loc[number][0] != new_loc[number][0]:
             changes.append(Change("moved", number, old=old_loc[number][1], new=new_loc[number][1]))
         if a.task != b.task:
-            changes.append(Change("task", number, action="修改", old=a.task, new=b.task))
+            changes.append(Change("task", number, action=W.ACTION_EDITED, old=a.task, new=b.task))
         changes.extend(_progress_changes(number, a.progress, b.progress))
         if a.units != b.units:
-            changes.append(Change("units", number, action="修改", old=list(a.units), new=list(b.units)))
+            changes.append(Change("units", number, action=W.ACTION_EDITED, old=list(a.units), new=list(b.units)))
         for key in keys:
             va, vb = get_value(a, key), get_value(b, key)
             if va != vb:
-                action = "新增" if not va else "删除" if not vb else "修改"
+                action = W.ACTION_ADDED if not va else W.ACTION_REMOVED if not vb else W.ACTION_EDITED
                 changes.append(Change("value", number, key=key, action=action, old=va, new=vb))
     return changes
 
@@ -262,11 +253,13 @@ def _progress_changes(number: int, old: list[str], new: list[str]) -> list[Chang
             continue
         paired = min(i2 - i1, j2 - j1)
         for k in range(paired):
-            out.append(Change("progress", number, action="修改", index=i1 + k + 1, old=old[i1 + k], new=new[j1 + k]))
+            out.append(
+                Change("progress", number, action=W.ACTION_EDITED, index=i1 + k + 1, old=old[i1 + k], new=new[j1 + k])
+            )
         for i in range(i1 + paired, i2):
-            out.append(Change("progress", number, action="删除", index=i + 1, old=old[i]))
+            out.append(Change("progress", number, action=W.ACTION_REMOVED, index=i + 1, old=old[i]))
         for j in range(j1 + paired, j2):
-            out.append(Change("progress", number, action="新增", index=j + 1, new=new[j]))
+            out.append(Change("progress", number, action=W.ACTION_ADDED, index=j + 1, new=new[j]))
     return out
 
 
@@ -318,53 +311,57 @@ def _edits(old: str, new: str, limit: int = 4) -> str:
     parts = []
     for i1, i2, j1, j2 in spans:
         if i2 > i1 and j2 > j1:
-            parts.append(f"“{old[i1:i2]}”改为“{new[j1:j2]}”")
+            parts.append(W.EDIT_REPLACED.format(old=old[i1:i2], new=new[j1:j2]))
         elif i2 > i1:
-            parts.append(f"删去“{old[i1:i2]}”")
+            parts.append(W.EDIT_DELETED.format(old=old[i1:i2]))
         else:
             before = old[max(0, i1 - 8) : i1]
-            parts.append(f"在“{before}”后加入“{new[j1:j2]}”" if before else f"开头加入“{new[j1:j2]}”")
-    return "；".join(parts)
+            parts.append(
+                W.EDIT_INSERTED.format(before=before, new=new[j1:j2])
+                if before
+                else W.EDIT_INSERTED_AT_START.format(new=new[j1:j2])
+            )
+    return W.PARAGRAPH_SEPARATOR.join(parts)
 
 
 def _old_new(old: str, new: str, indent: str) -> list[str]:
-    lines = [f"{indent}原：{old}", f"{indent}新：{new}"]
+    lines = [indent + W.DIFF_OLD.format(text=old), indent + W.DIFF_NEW.format(text=new)]
     if max(len(old), len(new)) > 40:
         edits = _edits(old, new)
         if edits:
-            lines.append(f"{indent}改动：{edits}")
+            lines.append(indent + W.DIFF_EDITS.format(edits=edits))
     return lines
 
 
 def _units_summary(old: list[str], new: list[str]) -> str:
     notes = []
     if (old[:1] or [""])[0] != (new[:1] or [""])[0]:
-        notes.append(f"牵头单位由“{old[0] if old else ''}”改为“{new[0] if new else ''}”")
+        notes.append(W.UNITS_LEAD_CHANGED.format(old=old[0] if old else "", new=new[0] if new else ""))
     added = [u for u in new if u not in old]
     removed = [u for u in old if u not in new]
     if added:
-        notes.append(f"增加{'、'.join(added)}")
+        notes.append(W.UNITS_ADDED.format(units=W.LIST_SEPARATOR.join(added)))
     if removed:
-        notes.append(f"删除{'、'.join(removed)}")
+        notes.append(W.UNITS_REMOVED.format(units=W.LIST_SEPARATOR.join(removed)))
     common_old = [u for u in old if u in new]
     common_new = [u for u in new if u in old]
     if common_old != common_new:
-        notes.append("顺序调整")
-    return "；".join(notes)
+        notes.append(W.UNITS_REORDERED)
+    return W.PARAGRAPH_SEPARATOR.join(notes)
 
 
 def _task_block(task: Task, indent: str) -> list[str]:
-    lines = [f"{indent}任务内容：{task.task}"]
+    lines = [indent + W.TASK_BLOCK_TASK.format(text=task.task)]
     for i, p in enumerate(task.progress, start=1):
-        lines.append(f"{indent}完成情况第{i}段：{p}")
-    lines.append(f"{indent}单位：{'、'.join(task.units)}")
+        lines.append(indent + W.TASK_BLOCK_PARAGRAPH.format(index=i, text=p))
+    lines.append(indent + W.TASK_BLOCK_UNITS.format(units=W.LIST_SEPARATOR.join(task.units)))
     for key in [f for f in FIELDS if f not in ("number", "task", "progress", "units", "extra")]:
         value = get_value(task, key)
         if value:
-            lines.append(f"{indent}{field_label(key)}：{_shown(key, value)}")
+            lines.append(indent + W.LABELLED_VALUE.format(label=field_label(key), value=_shown(key, value)))
     for label, value in task.extra.items():
         if value:
-            lines.append(f"{indent}{label}：{value}")
+            lines.append(indent + W.LABELLED_VALUE.format(label=label, value=value))
     return lines
 
 
@@ -372,28 +369,32 @@ def _describe(change: Change) -> list[str]:
     """Lines for one change inside its task's block (indented), or a heading line for other kinds."""
     c = change
     if c.kind == "moved":
-        return [f"  位置 移动：由“{c.old}”移到“{c.new}”"]
+        return ["  " + W.DIFF_MOVED.format(old=c.old, new=c.new)]
     if c.kind == "task":
-        return ["  任务内容 修改", *_old_new(c.old, c.new, "    ")]
+        return ["  " + W.DIFF_TASK_EDITED, *_old_new(c.old, c.new, "    ")]
     if c.kind == "progress":
-        if c.action == "修改":
-            return [f"  完成情况 第{c.index}段 修改", *_old_new(c.old, c.new, "    ")]
-        if c.action == "新增":
-            return [f"  完成情况 第{c.index}段 新增", f"    新：{c.new}"]
-        return [f"  完成情况 第{c.index}段 删除", f"    原：{c.old}"]
+        heading = "  " + W.DIFF_PARAGRAPH.format(index=c.index, action=c.action)
+        if c.action == W.ACTION_EDITED:
+            return [heading, *_old_new(c.old, c.new, "    ")]
+        if c.action == W.ACTION_ADDED:
+            return [heading, "    " + W.DIFF_NEW.format(text=c.new)]
+        return [heading, "    " + W.DIFF_OLD.format(text=c.old)]
     if c.kind == "units":
         return [
-            f"  单位 修改：{_units_summary(c.old, c.new)}",
-            f"    原：{'、'.join(c.old)}",
-            f"    新：{'、'.join(c.new)}",
+            "  " + W.DIFF_UNITS_EDITED.format(summary=_units_summary(c.old, c.new)),
+            "    " + W.DIFF_OLD.format(text=W.LIST_SEPARATOR.join(c.old)),
+            "    " + W.DIFF_NEW.format(text=W.LIST_SEPARATOR.join(c.new)),
         ]
     if c.kind == "value":
         label = field_label(c.key)
-        if c.action == "新增":
-            return [f"  {label} 新增：{_shown(c.key, c.new)}"]
-        if c.action == "删除":
-            return [f"  {label} 删除（原为：{_shown(c.key, c.old)}）"]
-        return [f"  {label} 修改", *_old_new(_shown(c.key, c.old), _shown(c.key, c.new), "    ")]
+        if c.action == W.ACTION_ADDED:
+            return ["  " + W.DIFF_VALUE_ADDED.format(label=label, value=_shown(c.key, c.new))]
+        if c.action == W.ACTION_REMOVED:
+            return ["  " + W.DIFF_VALUE_REMOVED.format(label=label, value=_shown(c.key, c.old))]
+        return [
+            "  " + W.DIFF_VALUE_EDITED.format(label=label),
+            *_old_new(_shown(c.key, c.old), _shown(c.key, c.new), "    "),
+        ]
     return []
 
 
@@ -405,83 +406,88 @@ def _summary(changes: list[Change]) -> str:
     columns = sum(c.kind == "column" for c in changes)
     parts = []
     if edited:
-        parts.append(f"修改 {edited} 项任务")
+        parts.append(W.SUMMARY_EDITED.format(count=edited))
     if added:
-        parts.append(f"新增 {added} 项任务")
+        parts.append(W.SUMMARY_ADDED.format(count=added))
     if removed:
-        parts.append(f"删除 {removed} 项任务")
+        parts.append(W.SUMMARY_REMOVED.format(count=removed))
     if other:
-        parts.append(f"文件信息或标题 {other} 处")
+        parts.append(W.SUMMARY_FIELDS.format(count=other))
     if columns:
-        parts.append(f"表格的列 {columns} 处")
-    return "，".join(parts)
+        parts.append(W.SUMMARY_COLUMNS.format(count=columns))
+    return W.SUMMARY_SEPARATOR.join(parts)
 
 
 def format_changes(changes: list[Change], old_name: str, new_name: str) -> str:
-    """The changes as Chinese text a clerk can read; '两个文件内容相同。' when there are none."""
+    """The changes as Chinese text a clerk can read; W.DIFF_SAME when there are none."""
     lines = []
     part_side = getattr(changes, "part_side", None)
     if part_side:
         part_name, full_name = (new_name, old_name) if part_side == "new" else (old_name, new_name)
         lines.append(
-            f"说明：{part_name} 是“{changes.part_unit}”的返回部分（{changes.part_tasks} 项任务），"
-            f"只与 {full_name} 中的这些任务比较。"
+            W.DIFF_PART_NOTE.format(part=part_name, unit=changes.part_unit, tasks=changes.part_tasks, full=full_name)
         )
     if not changes:
-        lines.append("返回部分与底稿相应任务的内容相同，没有改动。" if part_side else "两个文件内容相同。")
+        lines.append(W.DIFF_PART_SAME if part_side else W.DIFF_SAME)
         return "\n".join(lines)
-    lines.append(f"原：{old_name}")
-    lines.append(f"新：{new_name}")
-    lines.append(f"共 {len(changes)} 处差异：{_summary(changes)}。")
+    lines.append(W.DIFF_OLD.format(text=old_name))
+    lines.append(W.DIFF_NEW.format(text=new_name))
+    lines.append(W.DIFF_COUNT.format(count=len(changes), summary=_summary(changes)))
 
     meta = [c for c in changes if c.kind == "field"]
     if meta:
-        lines += ["", "文件信息"]
+        lines += ["", W.DIFF_FIELDS_HEADING]
         for c in meta:
             label = META_LABELS.get(c.key, c.key)
-            if c.action == "修改":
-                lines += [f"  {label} 修改", *_old_new(_text(c.old), _text(c.new), "    ")]
-            elif c.action == "新增":
-                lines += [f"  {label} 新增：{_text(c.new)}"]
+            if c.action == W.ACTION_EDITED:
+                lines += ["  " + W.DIFF_VALUE_EDITED.format(label=label), *_old_new(_text(c.old), _text(c.new), "    ")]
+            elif c.action == W.ACTION_ADDED:
+                lines += ["  " + W.DIFF_VALUE_ADDED.format(label=label, value=_text(c.new))]
             else:
-                lines += [f"  {label} 删除（原为：{_text(c.old)}）"]
+                lines += ["  " + W.DIFF_VALUE_REMOVED.format(label=label, value=_text(c.old))]
     columns = [c for c in changes if c.kind == "column"]
     if columns:
-        lines += ["", "表格的列"]
+        lines += ["", W.DIFF_COLUMNS_HEADING]
         for c in columns:
-            if c.action == "新增":
-                lines += [f"  新增“{c.new}”列"]
-            elif c.action == "删除":
-                lines += [f"  删除“{c.old}”列"]
+            if c.action == W.ACTION_ADDED:
+                lines += ["  " + W.DIFF_COLUMN_ADDED.format(label=c.new)]
+            elif c.action == W.ACTION_REMOVED:
+                lines += ["  " + W.DIFF_COLUMN_REMOVED.format(label=c.old)]
             else:
-                lines += [f"  表头“{c.old}”改为“{c.new}”"]
+                lines += ["  " + W.DIFF_COLUMN_RENAMED.format(old=c.old, new=c.new)]
     headings = [c for c in changes if c.kind in ("section", "subsection")]
     if headings:
-        lines += ["", "部分和小标题"]
+        lines += ["", W.DIFF_HEADINGS_HEADING]
         for c in headings:
-            what = "部分" if c.kind == "section" else "小标题"
-            where = f"（在“{c.key}”中）" if c.kind == "subsection" else ""
-            if c.action == "修改":
-                lines += [f"  {what} 修改{where}", f"    原：{c.old}", f"    新：{c.new}"]
-            elif c.action == "新增":
-                lines += [f"  {what} 新增{where}：{c.new}"]
+            what = W.DIFF_SECTION if c.kind == "section" else W.DIFF_SUBSECTION
+            where = W.DIFF_IN_SECTION.format(section=c.key) if c.kind == "subsection" else ""
+            if c.action == W.ACTION_EDITED:
+                lines += [
+                    "  " + W.DIFF_HEADING_EDITED.format(what=what, where=where),
+                    "    " + W.DIFF_OLD.format(text=c.old),
+                    "    " + W.DIFF_NEW.format(text=c.new),
+                ]
+            elif c.action == W.ACTION_ADDED:
+                lines += ["  " + W.DIFF_HEADING_ADDED.format(what=what, where=where, text=c.new)]
             else:
-                lines += [f"  {what} 删除{where}：{c.old}"]
+                lines += ["  " + W.DIFF_HEADING_REMOVED.format(what=what, where=where, text=c.old)]
 
     current = None
     for c in changes:
         if c.task is None:
             continue
         if c.kind == "added":
-            lines += ["", f"任务 {c.task} 新增（{c.key or '不分部分'}）", *_task_block(c.new, "  ")]
+            heading = W.DIFF_TASK_ADDED.format(task=c.task, section=c.key or W.DIFF_NO_SECTION)
+            lines += ["", heading, *_task_block(c.new, "  ")]
             current = None
             continue
         if c.kind == "removed":
-            lines += ["", f"任务 {c.task} 删除（原在“{c.key or '不分部分'}”）", *_task_block(c.old, "  ")]
+            heading = W.DIFF_TASK_REMOVED.format(task=c.task, section=c.key or W.DIFF_NO_SECTION)
+            lines += ["", heading, *_task_block(c.old, "  ")]
             current = None
             continue
         if c.task != current:
-            lines += ["", f"任务 {c.task}"]
+            lines += ["", W.DIFF_TASK.format(task=c.task)]
             current = c.task
         lines += _describe(c)
     return "\n".join(lines)
@@ -489,7 +495,7 @@ def format_changes(changes: list[Change], old_name: str, new_name: str) -> str:
 
 def _text(value) -> str:
     if isinstance(value, list):
-        return "；".join(map(str, value))
+        return W.PARAGRAPH_SEPARATOR.join(map(str, value))
     return "" if value is None else str(value)
 
 
@@ -498,13 +504,14 @@ def _text(value) -> str:
 def _brief(field: str, value, base_value, width: int = 36) -> str:
     """A short view of a part's version, around where it first differs from the base."""
     if field in LIST_FIELDS and field not in ("progress", "problems", "next_steps"):
-        return "、".join(value)
+        return W.LIST_SEPARATOR.join(value)
     if field in ("progress", "problems", "next_steps"):
         for i, paragraph in enumerate(value):
             if i >= len(base_value) or paragraph != base_value[i]:
-                return f"第{i + 1}段“{_clip(paragraph, base_value[i] if i < len(base_value) else '', width)}”"
-        return f"删去第{len(value) + 1}段起的内容" if value else "完成情况全部删去"
-    return f"“{_clip(value, base_value, width)}”"
+                clipped = _clip(paragraph, base_value[i] if i < len(base_value) else "", width)
+                return W.MERGE_PARAGRAPH.format(index=i + 1, text=clipped)
+        return W.MERGE_PARAGRAPHS_CUT.format(index=len(value) + 1) if value else W.MERGE_PARAGRAPHS_ALL_CUT
+    return W.MERGE_QUOTED.format(text=_clip(value, base_value, width))
 
 
 def _clip(text: str, base: str, width: int) -> str:
@@ -533,21 +540,21 @@ def merge(base: Document, parts: list[tuple[str, Document]]) -> tuple[Document, 
         stamp = part.meta.get(origin.ORIGIN_KEY)
         if stamp and stamp != base_origin or not stamp and part.title and base.title and part.title != base.title:
             raise ExporterError(
-                W.MERGE_OTHER_DOCUMENT.format(part=part.title or "（无标题）", base=base.title),
+                W.MERGE_OTHER_DOCUMENT.format(part=part.title or W.MERGE_NO_TITLE, base=base.title),
                 file=name,
                 hint=W.MERGE_OTHER_DOCUMENT_HINT,
             )
         unknown = [t.number for t in part.all_tasks() if t.number not in base_tasks]
         if unknown:
-            listing = "、".join(map(str, unknown))
+            listing = W.LIST_SEPARATOR.join(map(str, unknown))
             raise ExporterError(
-                f"返回文件中的任务 {listing} 在底稿中不存在，无法合并",
+                W.MERGE_UNKNOWN_TASKS.format(numbers=listing),
                 file=name,
                 task=unknown[0] if len(unknown) == 1 else None,
-                hint="确认底稿是否用对了（年份、版本）；若返回文件改动了序号，请改回底稿中的序号。",
+                hint=W.MERGE_UNKNOWN_TASKS_HINT,
             )
         if part.title and base.title and part.title != base.title:
-            notes.append(f"注意：{name} 的标题“{part.title}”与底稿“{base.title}”不同，请确认底稿用对了；标题未合并。")
+            notes.append(W.MERGE_OTHER_TITLE.format(part=name, title=part.title, base=base.title))
         changed = []
         part_loc = _locations(part)
         basis = origin.read_basis(part)
@@ -571,8 +578,9 @@ def merge(base: Document, parts: list[tuple[str, Document]]) -> tuple[Document, 
                 changed.append((task.number, field))
             if part_loc[task.number][0] != base_loc[task.number][0]:
                 notes.append(
-                    f"注意：{name} 中任务 {task.number} 位于“{part_loc[task.number][1]}”，"
-                    f"与底稿“{base_loc[task.number][1]}”不同；位置未合并，沿用底稿。"
+                    W.MERGE_MOVED.format(
+                        part=name, task=task.number, where=part_loc[task.number][1], base_where=base_loc[task.number][1]
+                    )
                 )
         per_part.append((name, changed))
 
@@ -589,8 +597,8 @@ def merge(base: Document, parts: list[tuple[str, Document]]) -> tuple[Document, 
         for number, field, name, value in against_base:
             current = getattr(base_tasks[number], field)
             lines.append(W.MERGE_BASE_CHANGED.format(task=number, field=field_label(field), part=name))
-            lines.append(f"    底稿现在：{_brief(field, current, value)}")
-            lines.append(f"    {name}：{_brief(field, value, current)}")
+            lines.append("    " + W.MERGE_BASE_NOW.format(value=_brief(field, current, value)))
+            lines.append("    " + W.MERGE_VERSION.format(part=name, value=_brief(field, value, current)))
         raise ExporterError(
             W.MERGE_BASE_CONFLICT.format(count=len(against_base)) + "\n  " + "\n  ".join(lines),
             task=against_base[0][0] if len(against_base) == 1 else None,
@@ -600,18 +608,21 @@ def merge(base: Document, parts: list[tuple[str, Document]]) -> tuple[Document, 
         lines = []
         for number, field, distinct in conflicts:
             base_value = get_value(base_tasks[number], field)
-            files = "、".join(name for name, _ in distinct)
-            lines.append(f"任务 {number} 的{field_label(field)}在 {files} 中改得不一致：")
-            lines += [f"    {name}：{_brief(field, value, base_value)}" for name, value in distinct]
+            files = W.LIST_SEPARATOR.join(name for name, _ in distinct)
+            lines.append(W.MERGE_DISAGREE.format(task=number, field=field_label(field), parts=files))
+            lines += [
+                "    " + W.MERGE_VERSION.format(part=name, value=_brief(field, value, base_value))
+                for name, value in distinct
+            ]
         first = conflicts[0]
         raise ExporterError(
-            f"合并冲突，共 {len(conflicts)} 处，没有写出合并文件：\n  " + "\n  ".join(lines),
+            W.MERGE_CONFLICT.format(count=len(conflicts)) + "\n  " + "\n  ".join(lines),
             task=first[0] if len(conflicts) == 1 else None,
-            hint="与相关单位核实后，改正其中一个返回文件再合并；或先不合并其中一个文件。",
+            hint=W.MERGE_CONFLICT_HINT,
         )
 
     merged = copy.deepcopy(base)
-    # A column a part added (完成情况 collected with --add-column) joins the base's table.
+    # A column a part added (progress collected with --add-column) joins the base's table.
     merged.columns = _union_columns(base.columns, *(part.columns for _, part in parts))
     merged_tasks = {t.number: t for t in merged.all_tasks()}
     for (number, field), versions in edits.items():
@@ -620,21 +631,17 @@ def merge(base: Document, parts: list[tuple[str, Document]]) -> tuple[Document, 
     report = []
     for name, changed in per_part:
         if not changed:
-            report.append(f"{name}：没有改动")
+            report.append(W.MERGE_PART_UNCHANGED.format(part=name))
             continue
         items = []
         for number, field in changed:
-            label = f"任务 {number} {field_label(field)}"
+            label = W.MERGE_ITEM.format(task=number, field=field_label(field))
             first_name = edits[(number, field)][0][0]
             if first_name != name:
-                label += f"（与 {first_name} 相同）"
+                label += W.MERGE_ITEM_SAME_AS.format(part=first_name)
             items.append(label)
-        report.append(f"{name}：{'、'.join(items)}")
+        report.append(W.MERGE_PART_CHANGED.format(part=name, items=W.LIST_SEPARATOR.join(items)))
     tasks_changed = len({number for number, _ in edits})
     report += notes
-    report.append(
-        f"合并完成：{len(edits)} 处改动，涉及 {tasks_changed} 项任务。"
-        if edits
-        else "合并完成：各返回文件与底稿相同，没有改动。"
-    )
+    report.append(W.MERGE_DONE.format(edits=len(edits), tasks=tasks_changed) if edits else W.MERGE_DONE_UNCHANGED)
     return merged, "\n".join(report)

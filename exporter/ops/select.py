@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 
+from exporter import wording as W
 from exporter.errors import SelectionError
 from exporter.model import NUMERALS, Document, Section, Subsection, involves, numeral_value
 
@@ -27,7 +28,7 @@ def parse_section_values(values) -> list[str]:
 
 def _describe(section: Section) -> str:
     rng = section.task_range()
-    return f"{section.heading}（任务 {rng}）" if rng else section.heading
+    return W.SECTION_DESCRIBED.format(heading=section.heading, range=rng) if rng else section.heading
 
 
 def select_sections(doc: Document, values) -> Document:
@@ -39,16 +40,11 @@ def select_sections(doc: Document, values) -> Document:
     for token in wanted:
         if token not in by_numeral:
             if not by_numeral:
-                raise SelectionError(
-                    f"没有第“{token}”部分：这份文件没有分部分", hint="去掉 --section 选项，导出全部任务。"
-                )
+                raise SelectionError(W.NO_SECTIONS.format(token=token), hint=W.NO_SECTIONS_HINT)
             target = numeral_value(token)
             ordered = sorted(by_numeral.values(), key=lambda s: abs(numeral_value(s.numeral) - target) if target else 0)
             listing = "；".join(_describe(s) for s in ordered)
-            raise SelectionError(
-                f"没有第“{token}”部分。现有部分：{listing}",
-                hint="用中文或阿拉伯数字指定部分，例如 --section 九 或 --section 9；`exporter sections` 列出全部部分。",
-            )
+            raise SelectionError(W.NO_SUCH_SECTION.format(token=token, listing=listing), hint=W.NO_SUCH_SECTION_HINT)
     keep = set(wanted)
     return Document(
         meta=dict(doc.meta), sections=[s for s in doc.sections if s.numeral in keep], columns=list(doc.columns)
@@ -64,10 +60,7 @@ def select_unit(doc: Document, unit: str | None) -> Document:
     if unit not in known:
         close = difflib.get_close_matches(unit, known, n=len(known), cutoff=0.0)
         close.sort(key=lambda u: (unit not in u and u not in unit, -difflib.SequenceMatcher(None, unit, u).ratio()))
-        raise SelectionError(
-            f"没有单位“{unit}”。最接近的单位：{'、'.join(close[:8])}",
-            hint="单位名称须与数据完全一致；`exporter units` 列出全部单位。",
-        )
+        raise SelectionError(W.NO_SUCH_UNIT.format(unit=unit, close="、".join(close[:8])), hint=W.NO_SUCH_UNIT_HINT)
     sections = []
     for s in doc.sections:
         tasks = [t for t in s.tasks if involves(t, unit)]
@@ -85,8 +78,7 @@ def select(doc: Document, sections=(), unit: str | None = None) -> Document:
     if unit and chosen is not doc and unit.strip() not in chosen.units() and unit.strip() in doc.units():
         wanted = "、".join(parse_section_values(sections))
         raise SelectionError(
-            f"单位“{unit.strip()}”在所选部分（{wanted}）中没有任务",
-            hint="这个单位的任务在其他部分；去掉 --section，或用 `exporter units` 查看各单位的任务。",
+            W.UNIT_NOT_IN_SECTIONS.format(unit=unit.strip(), sections=wanted), hint=W.UNIT_NOT_IN_SECTIONS_HINT
         )
     return select_unit(chosen, unit)
 
