@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from exporter import wording as W
+
 
 class ExporterError(Exception):
     """A problem the user can fix: what is wrong, where, and how to fix it.
@@ -31,18 +33,18 @@ class ExporterError(Exception):
     def where(self) -> str:
         parts = []
         if self.file:
-            parts.append(f"{self.file}" + (f" 第 {self.line} 行" if self.line else ""))
+            parts.append(W.WHERE_FILE_LINE.format(file=self.file, line=self.line) if self.line else f"{self.file}")
         elif self.line:
-            parts.append(f"第 {self.line} 行")
+            parts.append(W.WHERE_LINE.format(line=self.line))
         if self.task is not None:
-            parts.append(f"任务 {self.task}")
-        return "，".join(parts)
+            parts.append(W.WHERE_TASK.format(task=self.task))
+        return W.WHERE_SEPARATOR.join(parts)
 
     def __str__(self) -> str:
         where = self.where()
-        text = f"{where}：{self.message}" if where else self.message
+        text = W.MESSAGE_AT.format(where=where, message=self.message) if where else self.message
         if self.hint:
-            text += f"\n  修改方法：{self.hint}"
+            text += W.HINT_LINE.format(hint=self.hint)
         return text
 
 
@@ -59,11 +61,11 @@ class DataErrors(ExporterError):
 
     def __init__(self, problems: list[DataError]):
         self.problems = problems
-        super().__init__(f"发现 {len(problems)} 处问题")
+        super().__init__(W.PROBLEMS_FOUND.format(count=len(problems)))
 
     def __str__(self) -> str:
-        lines = [f"数据文件有 {len(self.problems)} 处问题："]
-        lines += [f"- {p}" for p in self.problems]
+        lines = [W.DATA_PROBLEMS.format(count=len(self.problems))]
+        lines += [W.PROBLEM_ITEM.format(problem=p) for p in self.problems]
         return "\n".join(lines)
 
 

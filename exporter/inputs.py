@@ -17,8 +17,9 @@ from exporter.errors import SourceError
 MAX_BYTES = 256 * 1024 * 1024  # 256 MB; the 10,000-task benchmark document is about 10 MB
 
 
-def _size_text(size: int) -> str:
-    return f"{size / 1024 / 1024:.0f} MB" if size >= 1024 * 1024 else f"{size} 字节"
+def size_text(size: int) -> str:
+    """A size for messages: MB from 1 MB up, else bytes (one rule for input files and zip parts)."""
+    return W.SIZE_MB.format(mb=size / 2**20) if size >= 2**20 else W.SIZE_BYTES.format(n=size)
 
 
 def kind(mode: int) -> str:
@@ -60,7 +61,7 @@ def check_regular(path: str, what: str) -> os.stat_result:
         )
     if st.st_size > MAX_BYTES:
         raise SourceError(
-            W.INPUT_TOO_BIG.format(what=what, path=path, size=_size_text(st.st_size), limit=_size_text(MAX_BYTES)),
+            W.INPUT_TOO_BIG.format(what=what, path=path, size=size_text(st.st_size), limit=size_text(MAX_BYTES)),
             hint=W.INPUT_TOO_BIG_HINT,
         )
     return st
@@ -72,7 +73,7 @@ def read(path: str, what: str) -> bytes:
         stream = getattr(sys.stdin, "buffer", None)
         data = stream.read(MAX_BYTES + 1) if stream is not None else b""
         if len(data) > MAX_BYTES:
-            raise SourceError(W.STDIN_TOO_BIG.format(limit=_size_text(MAX_BYTES)), hint=W.INPUT_TOO_BIG_HINT)
+            raise SourceError(W.STDIN_TOO_BIG.format(limit=size_text(MAX_BYTES)), hint=W.INPUT_TOO_BIG_HINT)
         return data
     check_regular(path, what)
     try:
@@ -94,7 +95,7 @@ def read(path: str, what: str) -> bytes:
         ) from None
     if len(data) > MAX_BYTES:
         raise SourceError(
-            W.INPUT_TOO_BIG.format(what=what, path=path, size=_size_text(len(data)), limit=_size_text(MAX_BYTES)),
+            W.INPUT_TOO_BIG.format(what=what, path=path, size=size_text(len(data)), limit=size_text(MAX_BYTES)),
             hint=W.INPUT_TOO_BIG_HINT,
         )
     return data

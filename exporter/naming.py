@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from exporter import wording as W
 from exporter.text import characters
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|]')
@@ -42,7 +43,7 @@ def safe_filename(name: str, limit: int = 120) -> str:
     """Replace characters file systems reject; keep Chinese as it is; never a Windows device name;
     at most `limit` characters and NAME_BYTES bytes (a title of 84 Chinese characters is already 252 bytes)."""
     name = characters.replace(_UNSAFE.sub("_", name), "_").strip(" .")
-    return not_a_device(_clip_bytes(name[:limit], NAME_BYTES).rstrip(" .") or "导出")
+    return not_a_device(_clip_bytes(name[:limit], NAME_BYTES).rstrip(" .") or W.FALLBACK_FILE_STEM)
 
 
 def default_filename(title: str, label: str, ext: str) -> str:

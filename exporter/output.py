@@ -35,12 +35,12 @@ def is_stdout(target) -> bool:
 def _write_stdout(data: bytes) -> None:
     stream = getattr(sys.stdout, "buffer", None)
     if stream is None:
-        raise OutputError(W.STDOUT_FAILED.format(reason="标准输出已关闭"), hint=W.STDOUT_FAILED_HINT)
+        raise OutputError(W.STDOUT_FAILED.format(reason=W.STDOUT_CLOSED), hint=W.STDOUT_FAILED_HINT)
     try:
         stream.write(data)
         stream.flush()
     except (OSError, ValueError) as exc:
-        words = reason(exc) if isinstance(exc, OSError) else "标准输出已关闭"
+        words = reason(exc) if isinstance(exc, OSError) else W.STDOUT_CLOSED
         raise OutputError(W.STDOUT_FAILED.format(reason=words), hint=W.STDOUT_FAILED_HINT) from None
 
 

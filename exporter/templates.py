@@ -46,7 +46,7 @@ HAO = {
 UNITS = {"pt": 1.0, "mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72.0}
 
 
-def parse_size(value, what: str = "尺寸") -> float:
+def parse_size(value, what: str = W.WHAT_SIZE) -> float:
     """'三号' -> 16.0, '16pt' -> 16.0, '28mm' -> 79.37, 12 -> 12.0 (points)."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return float(value)
@@ -55,7 +55,7 @@ def parse_size(value, what: str = "尺寸") -> float:
         return float(HAO[text])
     m = re.fullmatch(r"(-?\d+(?:\.\d+)?)\s*(pt|mm|cm|in)?", text)
     if not m:
-        raise TemplateError(f"{what}“{value}”无法识别", hint="写成 三号、16pt、28mm 或 1.8cm 这样的形式。")
+        raise TemplateError(W.SIZE_UNREADABLE.format(what=what, value=value), hint=W.SIZE_UNREADABLE_HINT)
     return float(m.group(1)) * UNITS[m.group(2) or "pt"]
 
 
@@ -78,9 +78,7 @@ def parsed(template: dict, parser):
 
 
 def missing(path: str) -> TemplateError:
-    return TemplateError(
-        f"模板缺少设置 {path}", hint="在模板中补上这一项，或在模板开头写 extends: official 继承默认设置。"
-    )
+    return TemplateError(W.TEMPLATE_SETTING_MISSING.format(path=path), hint=W.TEMPLATE_SETTING_MISSING_HINT)
 
 
 def setting(template: dict, path: str):
@@ -105,19 +103,19 @@ def official() -> Template:
 
 def _checked(size: float, value, what: str, positive: bool) -> float:
     if size < 0 or (positive and size <= 0) or size > 2000:  # 2000pt: larger than any paper
-        rule = "大于 0" if positive else "不小于 0"
+        rule = W.RULE_POSITIVE if positive else W.RULE_NOT_NEGATIVE
         raise TemplateError(
             W.TEMPLATE_SIZE_RANGE.format(what=what, value=value, rule=rule), hint=W.TEMPLATE_SIZE_RANGE_HINT
         )
     return size
 
 
-def parse_length(value, what: str = "尺寸") -> float:
+def parse_length(value, what: str = W.WHAT_SIZE) -> float:
     """A size that may be 0 but never negative (margins, padding, spacing)."""
     return _checked(parse_size(value, what), value, what, positive=False)
 
 
-def parse_font_size(value, what: str = "字号") -> float:
+def parse_font_size(value, what: str = W.WHAT_FONT_SIZE) -> float:
     """A size that must be above 0 (font sizes, line pitch)."""
     return _checked(parse_size(value, what), value, what, positive=True)
 
@@ -179,13 +177,13 @@ def _find(name: str) -> Path:
         if path.is_dir():
             raise TemplateError(W.TEMPLATE_IS_FOLDER.format(path=name), hint=W.TEMPLATE_IS_FOLDER_HINT)
         if not path.exists():
-            raise TemplateError(f"模板文件“{name}”不存在", hint="检查路径，或用内置模板名，例如 official。")
+            raise TemplateError(W.TEMPLATE_FILE_MISSING.format(name=name), hint=W.TEMPLATE_FILE_MISSING_HINT)
         return path
     candidate = bundled("templates") / f"{name}.yaml"
     if not candidate.is_file():
         names = sorted(p.stem for p in bundled("templates").glob("*.yaml"))
         raise TemplateError(
-            f"没有名为“{name}”的模板。可用模板：{'、'.join(names)}", hint="用 --template 指定内置模板名或模板文件路径。"
+            W.TEMPLATE_UNKNOWN.format(name=name, names=W.LIST_SEPARATOR.join(names)), hint=W.TEMPLATE_UNKNOWN_HINT
         )
     return candidate
 
@@ -209,9 +207,9 @@ def load(name: str | None = None) -> Template:
 def _load(name: str | None, _seen: tuple = ()) -> dict:
     path = _find(name or DEFAULT)
     if path.resolve() in _seen:
-        raise TemplateError(f"模板“{path}”循环继承", hint="检查各模板的 extends 字段。")
+        raise TemplateError(W.TEMPLATE_CYCLE.format(path=path), hint=W.TEMPLATE_CYCLE_HINT)
     try:
-        raw = inputs.read(str(path), "模板文件")
+        raw = inputs.read(str(path), W.WHAT_TEMPLATE)
     except ExporterError as exc:
         raise TemplateError(exc.message, hint=exc.hint) from None
     try:
@@ -221,13 +219,13 @@ def _load(name: str | None, _seen: tuple = ()) -> dict:
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", None)
         raise TemplateError(
-            "模板不是有效的 YAML",
+            W.TEMPLATE_NOT_YAML,
             file=str(path),
             line=line + 1 if line is not None else None,
-            hint="检查缩进与冒号，文件须为 UTF-8 编码。",
+            hint=W.TEMPLATE_NOT_YAML_HINT,
         ) from None
     if not isinstance(data, dict):
-        raise TemplateError("模板应是“键: 值”的映射", file=str(path), hint="参照 templates/official.yaml 书写。")
+        raise TemplateError(W.TEMPLATE_NOT_MAPPING, file=str(path), hint=W.TEMPLATE_NOT_MAPPING_HINT)
     # A template is an overlay on the default unless it says otherwise (`extends: null`), so a
     # user's file need only list what it changes.
     is_default = path.resolve() == official_path().resolve()

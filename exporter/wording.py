@@ -248,7 +248,7 @@ DOCX_CONTROL_CHARACTER = "{where}含有无法写入 Word 文档的控制字符 {
 DOCX_CONTROL_CHARACTER_HINT = "删去这些字符后再导出（exporter check 会指出位置）。"
 # where the character is, before DOCX_CONTROL_CHARACTER
 DOCX_WHERE_FRONT = "表格前的文字（附件标注、标题、说明）"
-DOCX_WHERE_HEADER = "表头"
+DOCX_WHERE_HEADER = "表头"  # = WHERE_HEADER
 DOCX_WHERE_HEADING = "标题行“{text}”"
 DOCX_WHERE_PAGE_NUMBER = "模板的页码格式"
 
@@ -698,3 +698,147 @@ MERGE_ITEM_SAME_AS = "（与 {part} 相同）"
 MERGE_PART_CHANGED = "{part}：{items}"
 MERGE_DONE = "合并完成：{edits} 处改动，涉及 {tasks} 项任务。"
 MERGE_DONE_UNCHANGED = "合并完成：各返回文件与底稿相同，没有改动。"
+
+# ---------------------------------------------------------------------------------------------
+# Loading templates (templates.py)
+WHAT_SIZE = "尺寸"
+WHAT_FONT_SIZE = "字号"
+SIZE_UNREADABLE = "{what}“{value}”无法识别"
+SIZE_UNREADABLE_HINT = "写成 三号、16pt、28mm 或 1.8cm 这样的形式。"
+TEMPLATE_SETTING_MISSING = "模板缺少设置 {path}"
+TEMPLATE_SETTING_MISSING_HINT = DOCX_SETTING_MISSING_HINT  # one wording for a missing setting
+RULE_POSITIVE = "大于 0"
+RULE_NOT_NEGATIVE = "不小于 0"
+TEMPLATE_FILE_MISSING = "模板文件“{name}”不存在"
+TEMPLATE_FILE_MISSING_HINT = "检查路径，或用内置模板名，例如 official。"
+TEMPLATE_UNKNOWN = "没有名为“{name}”的模板。可用模板：{names}"
+TEMPLATE_UNKNOWN_HINT = "用 --template 指定内置模板名或模板文件路径。"
+TEMPLATE_CYCLE = "模板“{path}”循环继承"
+TEMPLATE_CYCLE_HINT = "检查各模板的 extends 字段。"
+TEMPLATE_NOT_YAML = "模板不是有效的 YAML"
+TEMPLATE_NOT_YAML_HINT = "检查缩进与冒号，文件须为 UTF-8 编码。"
+TEMPLATE_NOT_MAPPING = "模板应是“键: 值”的映射"
+TEMPLATE_NOT_MAPPING_HINT = "参照 templates/official.yaml 书写。"
+
+# ---------------------------------------------------------------------------------------------
+# How every error is printed (errors.py)
+WHERE_FILE_LINE = "{file} 第 {line} 行"
+WHERE_LINE = "第 {line} 行"
+WHERE_TASK = "任务 {task}"
+WHERE_SEPARATOR = "，"
+MESSAGE_AT = "{where}：{message}"
+HINT_LINE = "\n  修改方法：{hint}"
+PROBLEMS_FOUND = "发现 {count} 处问题"
+DATA_PROBLEMS = "数据文件有 {count} 处问题："
+PROBLEM_ITEM = "- {problem}"
+
+# Sizes in messages (inputs.size_text, for input files and zip parts alike)
+SIZE_MB = "{mb:,.0f} MB"
+SIZE_BYTES = "{n:,} 字节"
+
+# What is being read, in messages about its parts (formats/__init__.py, office.py)
+READ_KIND_NAMES = {
+    "text": "页面文本",
+    "html": "网页",
+    "mhtml": "网页（MHTML）",
+    "docx": "Word 文档（.docx）",
+    "doc": "Word 97-2003 文档",
+    "wps": "WPS 文字文档",
+    "rtf": "RTF 文档",
+    "odt": "OpenDocument 文本",
+    "xlsx": "Excel 工作簿（.xlsx）",
+    "xls": "Excel 97-2003 工作簿",
+    "ods": "OpenDocument 表格",
+}
+OFFICE_FILE = "Office 文件"
+# What LibreOffice is asked to convert (office.py)
+CONVERTED_KIND_NAMES = {
+    "doc": "Word 97-2003（.doc）",
+    "wps": "WPS 文字（.wps）",
+    "rtf": "RTF",
+    "odt": "OpenDocument 文本（.odt）",
+}
+SOFFICE_NO_OUTPUT = "退出码 {code}，没有生成文件"
+
+# Writing (output.py, naming.py, ops/split.py)
+STDOUT_CLOSED = "标准输出已关闭"
+FALLBACK_FILE_STEM = "导出"
+# The unit overview workbook (ops/split.py, formats/xlsx/overview.py)
+OVERVIEW_TITLE = "单位任务一览"
+OVERVIEW_STEM = "00-" + OVERVIEW_TITLE
+OVERVIEW_HEADERS = ["单位", "牵头任务数", "牵头任务序号", "参与任务数", "参与任务序号", "合计"]
+OVERVIEW_SUMMARY = "共 {tasks} 项任务，{units} 个单位"
+OVERVIEW_SUMMARY_TITLED = "{title}　" + OVERVIEW_SUMMARY
+OVERVIEW_FILE_TITLE = "{title}（" + OVERVIEW_TITLE + "）"
+SPLIT_NOTHING = "所选范围内没有任务，无法按单位拆分"
+SPLIT_NOTHING_HINT = "检查 --section 选项。"
+
+# Paragraph style names shown in Word (formats/docx/writer.py)
+DOCX_STYLE_NAMES = {
+    "AttachmentLabel": "附件标注",
+    "DocTitle": "附件标题",
+    "Preamble": "说明",
+    "UnitLine": "本单位说明",
+    "TableHeader": "表头",
+    "TableSection": "表格部分",
+    "TableSubsection": "表格小标题",
+    "TableCenter": "表格正文居中",
+    "PageNumber": "页码",
+}
+
+# ---------------------------------------------------------------------------------------------
+# The workbook's hidden `_meta` sheet (formats/xlsx/meta.py)
+META_SHEET_NOTE = "本表记录导出时的文件信息，供 exporter import 读回编辑后的工作簿，请勿修改或删除。"
+META_BROKEN = "隐藏工作表“{sheet}”第 {row} 行已损坏：{what}"
+META_BROKEN_HINT = "这张隐藏表记录导出时的信息，不能修改；请在重新导出的工作簿中再做编辑。"
+META_NOT_A_NUMBER = "“{value}”不是数字"
+META_NOT_AN_INTEGER = "“{value}”不是整数"
+META_MISSING = "这不是由 exporter export xlsx 导出的工作簿（没有隐藏工作表“{sheet}”）"
+META_MISSING_HINT = "只能读回本程序导出的工作簿；其他来源的文件请先整理成数据文件（.yaml）。"
+META_NO_MARK = "缺少标记"
+META_VERSION = "工作簿由不同版本的程序导出（格式 {version}，本程序读取 1 和 {current}）"
+META_VERSION_HINT = "用同一版本的 exporter 重新导出后再编辑。"
+META_NOT_JSON = "{kind} 不是有效的 JSON"
+META_NOT_MAPPING = "{kind} 应是映射"
+META_BAD_COLUMNS = "columns 不是有效的列清单"
+META_UNKNOWN_COLUMNS = "columns 中的列无法识别"
+META_SUBSECTION_ORPHAN = "小标题不在其部分之后"
+META_BAD_CONTINUATION = "续行记录无法识别"
+META_CONTINUATION_INCOMPLETE = "续行记录缺少序号或行数"
+META_NUMBERS_NOT_JSON = "任务序号记录不是有效的 JSON"
+META_BAD_NUMBERS = "任务序号记录无法识别"
+META_UNKNOWN_RECORD = "无法识别的记录“{kind}”"
+META_NO_TITLE = "缺少文件标题"
+
+# ---------------------------------------------------------------------------------------------
+# Template settings shared by the writers (formats/xlsx/writer.py, formats/pdf/style.py)
+TEMPLATE_COLOR = "颜色 {what}“{value}”无法识别"
+TEMPLATE_FONT_FORM = "模板设置 {path} 应写成 {{name: 字体名, size: 字号}}"
+TEMPLATE_FIELDS_HINT = "可用的字段是：{fields}。"
+
+# ---- Excel workbook (formats/xlsx/writer.py) -------------------------------------------------------
+XLSX_COLOR_HINT = "写成六位十六进制，例如 D9D9D9。"
+XLSX_LABEL_MISSING = "模板缺少标签 labels.contents"
+XLSX_LABEL_MISSING_HINT = "在模板的 labels 中补上这一项。"
+XLSX_FONT_FORM_HINT = "例如 {name: 宋体, size: 五号}"
+XLSX_COLUMN_NOT_FIELD = "模板设置 xlsx.columns 中的“{key}”不是数据文件的字段"
+XLSX_CONTENTS_COLUMNS = "模板设置 xlsx.contents_columns 应是三个列宽"
+XLSX_CONTENTS_COLUMNS_HINT = "例如 [58, 14, 10]"
+XLSX_BORDER = "边框样式 xlsx.border.style“{style}”无法识别"
+XLSX_BORDER_HINT = "可用 thin、medium、hair、dotted、none 等。"
+XLSX_MARGIN_MISSING = "模板缺少页边距 xlsx.page.margins.{name}"
+XLSX_MARGIN_MISSING_HINT = "写全 top、bottom、left、right、header、footer。"
+XLSX_NOT_POSITIVE = "模板设置 xlsx.{what} 应是正数，而不是“{value}”"
+XLSX_NOT_POSITIVE_HINT = "例如 36 或 1.45"
+XLSX_CONTROL_CHARACTER = "{where}含有不允许的控制字符 {chars}"
+XLSX_CONTROL_CHARACTER_HINT = "在数据文件中删除这些不可见字符，然后用 exporter check 检查。"
+XLSX_STYLE_NAME = "任务表-{role}"  # cell style names, shown in Excel's style gallery
+XLSX_CONTENTS_FALLBACK = "目录"
+# where a text is, before XLSX_CONTROL_CHARACTER (and the PDF's coverage message)
+WHERE_TITLE = "文件标题"
+WHERE_HEADER = "表头"
+WHERE_CONTENTS_HEADER = "目录表头"
+WHERE_SECTION = "部分“{heading}”"
+WHERE_SUBSECTION = "小标题“{heading}”"
+WHERE_NUMBER = "序号"
+WHERE_UNIT_LINE = "本单位说明"

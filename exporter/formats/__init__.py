@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import importlib
 
+from exporter import wording
+
 FORMATS = {
     "xlsx": "exporter.formats.xlsx.writer",
     "pdf": "exporter.formats.pdf.writer",
@@ -68,19 +70,7 @@ EXTENSIONS = {
     "xls": {"xls", "html", "xlsx"},
     "txt": {"text"},
 }
-KIND_LABELS = {
-    "text": "页面文本",
-    "html": "网页",
-    "mhtml": "网页（MHTML）",
-    "docx": "Word 文档（.docx）",
-    "doc": "Word 97-2003 文档",
-    "wps": "WPS 文字文档",
-    "rtf": "RTF 文档",
-    "odt": "OpenDocument 文本",
-    "xlsx": "Excel 工作簿（.xlsx）",
-    "xls": "Excel 97-2003 工作簿",
-    "ods": "OpenDocument 表格",
-}
+KIND_LABELS = wording.READ_KIND_NAMES
 
 
 def _say_content_differs(exc, kind: str, name: str) -> None:
@@ -105,7 +95,7 @@ def reader_module(kind: str, data: bytes, name: str) -> str:
     if kind == "corrupt-ole":
         raise SourceError(wording.OLD_OFFICE_BROKEN, file=name, hint=wording.CORRUPT_HINT)
     if kind == "corrupt-zip":
-        raise SourceError(wording.CORRUPT.format(kind="Office 文件"), file=name, hint=wording.CORRUPT_HINT)
+        raise SourceError(wording.CORRUPT.format(kind=wording.OFFICE_FILE), file=name, hint=wording.CORRUPT_HINT)
     if kind == "pdf":
         raise SourceError(wording.SOURCE_KINDS["pdf"], file=name, hint=wording.UNSUPPORTED_HINT["pdf"])
     label = wording.KIND_NAMES.get(kind, wording.KIND_NAMES["binary"])
@@ -123,8 +113,8 @@ def _our_workbook(data: bytes, name: str) -> bool:
     from exporter.formats import safezip
     from exporter.formats.xlsx import meta
 
-    zf = safezip.open_zip(data, name, "Excel 工作簿（.xlsx）")
-    book = safezip.read_part(zf, "xl/workbook.xml", name, "Excel 工作簿（.xlsx）") or b""
+    zf = safezip.open_zip(data, name, KIND_LABELS["xlsx"])
+    book = safezip.read_part(zf, "xl/workbook.xml", name, KIND_LABELS["xlsx"]) or b""
     return re.search(rb'<(?:\w+:)?sheet\b[^>]*\bname="' + re.escape(meta.SHEET.encode()) + b'"', book) is not None
 
 

@@ -21,12 +21,7 @@ from exporter import wording
 from exporter.errors import SourceError
 
 TIMEOUT = 180  # seconds; a first start builds the profile (a few seconds), a large document takes longer
-KIND_NAMES = {
-    "doc": "Word 97-2003（.doc）",
-    "wps": "WPS 文字（.wps）",
-    "rtf": "RTF",
-    "odt": "OpenDocument 文本（.odt）",
-}
+KIND_NAMES = wording.CONVERTED_KIND_NAMES
 FILTERS = {"docx": "docx:MS Word 2007 XML", "xlsx": "xlsx:Calc MS Excel 2007 XML"}
 
 
@@ -103,7 +98,7 @@ def convert(data: bytes, name: str, kind: str, target: str = "docx") -> bytes:
             _keep_template(profile)
         if proc.returncode != 0 or not result.is_file():
             detail = (proc.stderr or proc.stdout).decode("utf-8", "replace").strip().splitlines()
-            detail = detail[-1][:200] if detail else f"退出码 {proc.returncode}，没有生成文件"
+            detail = detail[-1][:200] if detail else wording.SOFFICE_NO_OUTPUT.format(code=proc.returncode)
             raise SourceError(
                 wording.SOFFICE_FAILED.format(kind=label, detail=detail), file=name, hint=wording.SOFFICE_FAILED_HINT
             )

@@ -12,13 +12,10 @@ import zipfile
 
 from exporter import wording
 from exporter.errors import SourceError
+from exporter.inputs import size_text
 
 MAX_TOTAL = 512 * 2**20  # a 10,000-task workbook is about 5 MB unpacked
 MAX_PARTS = 20000
-
-
-def _size(n: int) -> str:
-    return f"{n / 2**20:,.0f} MB" if n >= 2**20 else f"{n:,} 字节"
 
 
 def open_zip(data: bytes, name: str, kind: str) -> zipfile.ZipFile:
@@ -35,7 +32,7 @@ def open_zip(data: bytes, name: str, kind: str) -> zipfile.ZipFile:
     total = sum(i.file_size for i in infos)
     if total > MAX_TOTAL:
         raise SourceError(
-            wording.ZIP_TOO_LARGE.format(size=_size(total), limit=_size(MAX_TOTAL)),
+            wording.ZIP_TOO_LARGE.format(size=size_text(total), limit=size_text(MAX_TOTAL)),
             file=name,
             hint=wording.ZIP_TOO_LARGE_HINT,
         )

@@ -10,11 +10,12 @@ import copy
 from collections.abc import Callable
 
 from exporter import naming
+from exporter import wording as W
 from exporter.errors import SelectionError
 from exporter.model import Document
 from exporter.ops import origin, select
 
-OVERVIEW_STEM = "00-单位任务一览"
+OVERVIEW_STEM = W.OVERVIEW_STEM
 OVERVIEW_NAME = f"{OVERVIEW_STEM}.xlsx"
 STEM_LIMIT = 60  # characters; 60 CJK characters are 180 bytes, under the usual 255-byte name limit
 
@@ -68,7 +69,7 @@ def render_by_unit(
     """{file name: bytes}: the overview workbook first, then one `fmt` file per unit in document order."""
     units = doc.units()
     if not units:
-        raise SelectionError("所选范围内没有任务，无法按单位拆分", hint="检查 --section 选项。")
+        raise SelectionError(W.SPLIT_NOTHING, hint=W.SPLIT_NOTHING_HINT)
     from exporter.formats.xlsx.overview import render_overview  # only here: openpyxl is not needed before
 
     stems = unit_stems(units)

@@ -31,16 +31,19 @@ DOCUMENT_PART = "word/document.xml"
 PLACEHOLDER = b"<w:tbl/>"
 
 # Paragraph styles: id, name shown in Word, font role, alignment, keep with the next row.
-STYLES = (
-    ("AttachmentLabel", "附件标注", "attachment", "left", False),
-    ("DocTitle", "附件标题", "title", "center", False),
-    ("Preamble", "说明", "preamble", "both", False),
-    ("UnitLine", "本单位说明", "preamble", "center", False),
-    ("TableHeader", "表头", "header", "center", False),
-    ("TableSection", "表格部分", "section", "left", True),
-    ("TableSubsection", "表格小标题", "subsection", "left", True),
-    ("TableCenter", "表格正文居中", "body", "center", False),
-    ("PageNumber", "页码", "page_number", "center", False),
+STYLES = tuple(
+    (style_id, wording.DOCX_STYLE_NAMES[style_id], role, align, keep)
+    for style_id, role, align, keep in (
+        ("AttachmentLabel", "attachment", "left", False),
+        ("DocTitle", "title", "center", False),
+        ("Preamble", "preamble", "both", False),
+        ("UnitLine", "preamble", "center", False),
+        ("TableHeader", "header", "center", False),
+        ("TableSection", "section", "left", True),
+        ("TableSubsection", "subsection", "left", True),
+        ("TableCenter", "body", "center", False),
+        ("PageNumber", "page_number", "center", False),
+    )
 )
 ROLE = {style_id: role for style_id, _, role, _, _ in STYLES}
 # Body cells: left-aligned ones use Normal (the body style itself, justified), so most need no pPr.

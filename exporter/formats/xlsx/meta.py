@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+from exporter import wording as W
 from exporter.errors import WorkbookError
 from exporter.model import FIELDS, SEED_COLUMNS, Column
 
@@ -95,7 +96,7 @@ def write(wb, info: WorkbookInfo) -> None:
     ws.sheet_state = "veryHidden"  # not listed by Excel's or WPS's "Unhide…"; the reader finds it by name
     _text_cell(ws, 1, 1, MAGIC)
     ws.cell(row=1, column=2, value=1 if info.columns is None else VERSION)
-    _text_cell(ws, 1, 3, "本表记录导出时的文件信息，供 exporter import 读回编辑后的工作簿，请勿修改或删除。")
+    _text_cell(ws, 1, 3, W.META_SHEET_NOTE)
     _text_cell(ws, 2, 1, "document")
     _long_text(ws, 2, 2, json.dumps(info.document, ensure_ascii=False))
     _text_cell(ws, 3, 1, "labels")
@@ -142,9 +143,9 @@ def write(wb, info: WorkbookInfo) -> None:
 
 def _broken(file: str, row: int, what: str) -> WorkbookError:
     return WorkbookError(
-        f"隐藏工作表“{SHEET}”第 {row} 行已损坏：{what}",
+        W.META_BROKEN.format(sheet=SHEET, row=row, what=what),
         file=file,
-        hint="这张隐藏表记录导出时的信息，不能修改；请在重新导出的工作簿中再做编辑。",
+        hint=W.META_BROKEN_HINT,
     )
 
 
@@ -154,9 +155,9 @@ def _integer(value, file: str, row: int) -> int | None:
     try:
         number = float(value)
     except (TypeError, ValueError):
-        raise _broken(file, row, f"“{value}”不是数字") from None
+        raise _broken(file, row, W.META_NOT_A_NUMBER.format(value=value)) from None
     if number != int(number):
-        raise _broken(file, row, f"“{value}”不是整数")
+        raise _broken(file, row, W.META_NOT_AN_INTEGER.format(value=value))
     return int(number)
 
 
@@ -168,19 +169,19 @@ def read(wb, file: str) -> WorkbookInfo:
     """Read `_meta` back; a workbook without it was not made by `export xlsx`."""
     if SHEET not in wb.sheetnames:
         raise WorkbookError(
-            f"这不是由 exporter export xlsx 导出的工作簿（没有隐藏工作表“{SHEET}”）",
+            W.META_MISSING.format(sheet=SHEET),
             file=file,
-            hint="只能读回本程序导出的工作簿；其他来源的文件请先整理成数据文件（.yaml）。",
+            hint=W.META_MISSING_HINT,
         )
     rows = [list(r) for r in wb[SHEET].iter_rows(values_only=True)]
     if not rows or not rows[0] or rows[0][0] != MAGIC:
-        raise _broken(file, 1, "缺少标记")
+        raise _broken(file, 1, W.META_NO_MARK)
     version = _integer(rows[0][1] if len(rows[0]) > 1 else None, file, 1)
     if version not in READABLE:
         raise WorkbookError(
-            f"工作簿由不同版本的程序导出（格式 {version}，本程序读取 1 和 {VERSION}）",
+            W.META_VERSION.format(version=version, current=VERSION),
             file=file,
-            hint="用同一版本的 exporter 重新导出后再编辑。",
+            hint=W.META_VERSION_HINT,
         )
     info = WorkbookInfo(document={}, labels={}, contents_sheet="")
     for index, row in enumerate(rows[1:], start=2):
@@ -190,22 +191,22 @@ def read(wb, file: str) -> WorkbookInfo:
             try:
                 value = json.loads(_joined(rest))
             except ValueError:
-                raise _broken(file, index, f"{kind} 不是有效的 JSON") from None
+                raise _broken(file, index, W.META_NOT_JSON.format(kind=kind)) from None
             if not isinstance(value, dict):
-                raise _broken(file, index, f"{kind} 应是映射")
+                raise _broken(file, index, W.META_NOT_MAPPING.format(kind=kind))
             setattr(info, kind, value)
         elif kind == "columns":
             try:
                 value = json.loads(_joined(rest))
                 columns = [Column(str(f), str(label)) for f, label in value]
             except (ValueError, TypeError):
-                raise _broken(file, index, "columns 不是有效的列清单") from None
+                raise _broken(file, index, W.META_BAD_COLUMNS) from None
             if (
                 not columns
                 or any(c.field not in FIELDS for c in columns)
                 or not {"number", "task"} <= {c.field for c in columns}
             ):
-                raise _broken(file, index, "columns 中的列无法识别")
+                raise _broken(file, index, W.META_UNKNOWN_COLUMNS)
             info.columns = columns
         elif kind == "contents":
             info.contents_sheet = str(rest[0] or "") if rest else ""
@@ -218,7 +219,7 @@ def read(wb, file: str) -> WorkbookInfo:
                     SheetInfo(sheet, numeral, title, first, last, count or 0, Part("", "", direct_first, direct_last))
                 )
             elif not info.sections or info.sections[-1].sheet != sheet:
-                raise _broken(file, index, "小标题不在其部分之后")
+                raise _broken(file, index, W.META_SUBSECTION_ORPHAN)
             else:
                 info.sections[-1].subsections.append(Part(numeral, title, first, last))
         elif kind == "continued":
@@ -227,26 +228,26 @@ def read(wb, file: str) -> WorkbookInfo:
             try:
                 joins = {int(k): str(v) for k, v in json.loads(rest[3] or "{}").items()}
             except (ValueError, TypeError, AttributeError):
-                raise _broken(file, index, "续行记录无法识别") from None
+                raise _broken(file, index, W.META_BAD_CONTINUATION) from None
             if number is None or rows_ is None:
-                raise _broken(file, index, "续行记录缺少序号或行数")
+                raise _broken(file, index, W.META_CONTINUATION_INCOMPLETE)
             info.continuations[number] = Continuation(str(rest[0] or ""), number, rows_, joins)
         elif kind == "numbers":
             sheet = str(rest[0]) if rest and rest[0] is not None else ""
             try:
                 numbers = json.loads(_joined(rest[1:]))
             except ValueError:
-                raise _broken(file, index, "任务序号记录不是有效的 JSON") from None
+                raise _broken(file, index, W.META_NUMBERS_NOT_JSON) from None
             owners = [s for s in info.sections if s.sheet == sheet]
             if (
                 not owners
                 or not isinstance(numbers, list)
                 or not all(isinstance(n, int) and not isinstance(n, bool) for n in numbers)
             ):
-                raise _broken(file, index, "任务序号记录无法识别")
+                raise _broken(file, index, W.META_BAD_NUMBERS)
             owners[-1].numbers = numbers
         elif kind is not None:
-            raise _broken(file, index, f"无法识别的记录“{kind}”")
+            raise _broken(file, index, W.META_UNKNOWN_RECORD.format(kind=kind))
     if not info.document.get("title"):
-        raise _broken(file, 2, "缺少文件标题")
+        raise _broken(file, 2, W.META_NO_TITLE)
     return info

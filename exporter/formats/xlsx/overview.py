@@ -15,14 +15,15 @@ import zipfile
 from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 
+from exporter import wording as W
 from exporter.formats.xlsx.writer import SheetStyle, plain_workbook
 from exporter.model import Document, unit_roles
 from exporter.templates import official, parsed
 from exporter.text.width import display_width, wrapped_lines
 from exporter.timestamps import document_time, zip_time
 
-HEADERS = ["单位", "牵头任务数", "牵头任务序号", "参与任务数", "参与任务序号", "合计"]
-SHEET_TITLE = "单位任务一览"
+HEADERS = W.OVERVIEW_HEADERS
+SHEET_TITLE = W.OVERVIEW_TITLE
 HEADER_ROW = 3  # title, summary line, then the header
 
 
@@ -121,7 +122,7 @@ def render_overview(doc: Document, template: dict | None = None) -> bytes:
         ws.column_dimensions[get_column_letter(col)].width = width
     last_col = get_column_letter(len(HEADERS))
 
-    ws.append(["单位任务一览"])
+    ws.append([SHEET_TITLE])
     ws.merge_cells(f"A1:{last_col}1")
     ws["A1"].font = title_font
     ws["A1"].alignment = wrap_center
@@ -129,9 +130,9 @@ def render_overview(doc: Document, template: dict | None = None) -> bytes:
 
     tasks = doc.all_tasks()
     summary = (
-        f"{doc.title}　共 {len(tasks)} 项任务，{len(rows)} 个单位"
+        W.OVERVIEW_SUMMARY_TITLED.format(title=doc.title, tasks=len(tasks), units=len(rows))
         if doc.title
-        else f"共 {len(tasks)} 项任务，{len(rows)} 个单位"
+        else W.OVERVIEW_SUMMARY.format(tasks=len(tasks), units=len(rows))
     )
     ws.append([summary])
     ws.merge_cells(f"A2:{last_col}2")
@@ -180,7 +181,7 @@ def render_overview(doc: Document, template: dict | None = None) -> bytes:
     when = document_time(doc)
     wb.properties.created = wb.properties.modified = when.replace(tzinfo=None)
     wb.properties.creator = "exporter"
-    wb.properties.title = f"{doc.title}（单位任务一览）" if doc.title else "单位任务一览"
+    wb.properties.title = W.OVERVIEW_FILE_TITLE.format(title=doc.title) if doc.title else SHEET_TITLE
     buffer = io.BytesIO()
     wb.save(buffer)
     return normalize_zip(buffer.getvalue(), when)

@@ -25,6 +25,7 @@ from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.xml.functions import tostring
 
+from exporter import wording as W
 from exporter.errors import RenderError, TemplateError
 from exporter.formats import zippack
 from exporter.formats.xlsx import meta
@@ -52,7 +53,7 @@ def _setting(template: dict, path: str):
 def _color(value, what: str) -> str:
     text = f"{value:06d}" if isinstance(value, int) else str(value).strip().lstrip("#")
     if not re.fullmatch(r"[0-9A-Fa-f]{6}", text):
-        raise TemplateError(f"颜色 {what}“{value}”无法识别", hint="写成六位十六进制，例如 D9D9D9。")
+        raise TemplateError(W.TEMPLATE_COLOR.format(what=what, value=value), hint=W.XLSX_COLOR_HINT)
     return "FF" + text.upper()
 
 
@@ -62,7 +63,7 @@ class SheetStyle:
     def __init__(self, template: dict):
         labels = template.get("labels") or {}
         if "contents" not in labels:
-            raise TemplateError("模板缺少标签 labels.contents", hint="在模板的 labels 中补上这一项。")
+            raise TemplateError(W.XLSX_LABEL_MISSING, hint=W.XLSX_LABEL_MISSING_HINT)
         self.labels = {k: str(v) for k, v in labels.items() if v is not None}
         self.untitled_sheet = str(_setting(template, "labels.untitled_sheet"))
         self.contents_header = [str(v) for v in _setting(template, "labels.contents_header")]
@@ -74,8 +75,8 @@ class SheetStyle:
             spec = _setting(template, f"fonts.{role}")
             if not isinstance(spec, dict) or "name" not in spec or "size" not in spec:
                 raise TemplateError(
-                    f"模板设置 xlsx.fonts.{role} 应写成 {{name: 字体名, size: 字号}}",
-                    hint="例如 {name: 宋体, size: 五号}",
+                    W.TEMPLATE_FONT_FORM.format(path=f"xlsx.fonts.{role}"),
+                    hint=W.XLSX_FONT_FORM_HINT,
                 )
             size = parse_font_size(spec["size"], f"xlsx.fonts.{role}.size")
             self.sizes[role] = size
@@ -92,13 +93,14 @@ class SheetStyle:
         for key, value in (_setting(template, "columns") or {}).items():
             if key not in FIELDS:
                 raise TemplateError(
-                    f"模板设置 xlsx.columns 中的“{key}”不是数据文件的字段", hint=f"可用的字段是：{'、'.join(FIELDS)}。"
+                    W.XLSX_COLUMN_NOT_FIELD.format(key=key),
+                    hint=W.TEMPLATE_FIELDS_HINT.format(fields=W.LIST_SEPARATOR.join(FIELDS)),
                 )
             if key != "extra":
                 self.widths[key] = self._number(value, f"columns.{key}")
         contents = _setting(template, "contents_columns")
         if not isinstance(contents, list) or len(contents) != 3:
-            raise TemplateError("模板设置 xlsx.contents_columns 应是三个列宽", hint="例如 [58, 14, 10]")
+            raise TemplateError(W.XLSX_CONTENTS_COLUMNS, hint=W.XLSX_CONTENTS_COLUMNS_HINT)
         self.contents_widths = [self._number(v, "contents_columns") for v in contents]
         self.fills = {
             k: PatternFill("solid", fgColor=_color(_setting(template, f"fills.{k}"), f"xlsx.fills.{k}"))
@@ -109,9 +111,7 @@ class SheetStyle:
         try:
             side = Side(style=style, color=_color(_setting(template, "border.color"), "xlsx.border.color"))
         except ValueError:
-            raise TemplateError(
-                f"边框样式 xlsx.border.style“{style}”无法识别", hint="可用 thin、medium、hair、dotted、none 等。"
-            ) from None
+            raise TemplateError(W.XLSX_BORDER.format(style=style), hint=W.XLSX_BORDER_HINT) from None
         self.border = Border(left=side, right=side, top=side, bottom=side)
         self.line_spacing = self._number(_setting(template, "line_spacing"), "line_spacing")
         self.row_padding = parse_length(_setting(template, "row_padding"), "xlsx.row_padding")
@@ -125,8 +125,8 @@ class SheetStyle:
             )
         except KeyError as exc:
             raise TemplateError(
-                f"模板缺少页边距 xlsx.page.margins.{exc.args[0]}",
-                hint="写全 top、bottom、left、right、header、footer。",
+                W.XLSX_MARGIN_MISSING.format(name=exc.args[0]),
+                hint=W.XLSX_MARGIN_MISSING_HINT,
             ) from None
         self.footer = str(_setting(template, "page.footer"))
         self.footer_size = round(parse_font_size(_setting(template, "page.footer_size"), "xlsx.page.footer_size"))
@@ -134,7 +134,7 @@ class SheetStyle:
     @staticmethod
     def _number(value, what: str) -> float:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
-            raise TemplateError(f"模板设置 xlsx.{what} 应是正数，而不是“{value}”", hint="例如 36 或 1.45")
+            raise TemplateError(W.XLSX_NOT_POSITIVE.format(what=what, value=value), hint=W.XLSX_NOT_POSITIVE_HINT)
         return float(value)
 
 
@@ -266,7 +266,7 @@ class _Writer:
         }
         self.style = {}
         for role, (font, fill, border, alignment) in specs.items():
-            style = NamedStyle(name=f"任务表-{role}", font=font, alignment=alignment)
+            style = NamedStyle(name=W.XLSX_STYLE_NAME.format(role=role), font=font, alignment=alignment)
             if fill is not None:
                 style.fill = fill
             if border is not None:
@@ -281,9 +281,9 @@ class _Writer:
         if bad:
             where = characters.replace(where)
             raise RenderError(
-                f"{where}含有不允许的控制字符 {', '.join(bad)}",
+                W.XLSX_CONTROL_CHARACTER.format(where=where, chars=", ".join(bad)),
                 task=task,
-                hint="在数据文件中删除这些不可见字符，然后用 exporter check 检查。",
+                hint=W.XLSX_CONTROL_CHARACTER_HINT,
             )
         cell.value = value
         if isinstance(value, str):
@@ -386,9 +386,9 @@ class _Writer:
             ws.column_dimensions[get_column_letter(index)].width = width
         points = [_points(w) for w in self.widths]
         full = sum(points)
-        self.spanning_row(ws, 1, self.doc.title, "title", full, last, "文件标题")
+        self.spanning_row(ws, 1, self.doc.title, "title", full, last, W.WHERE_TITLE)
         for index, column in enumerate(columns, start=1):
-            self.put(ws, 2, index, column.label, "header", "表头")
+            self.put(ws, 2, index, column.label, "header", W.WHERE_HEADER)
         ws.row_dimensions[2].height = self.row_height(
             [([c.label], w, L.sizes["header"]) for c, w in zip(columns, points)]
         )
@@ -396,9 +396,13 @@ class _Writer:
         body = L.sizes["body"]
         for kind, item in section.rows():
             if kind == "section":
-                self.spanning_row(ws, row, item.heading, "section", full, last, f"部分“{item.heading}”")
+                self.spanning_row(
+                    ws, row, item.heading, "section", full, last, W.WHERE_SECTION.format(heading=item.heading)
+                )
             elif kind == "subsection":
-                self.spanning_row(ws, row, item.heading, "subsection", full, last, f"小标题“{item.heading}”")
+                self.spanning_row(
+                    ws, row, item.heading, "subsection", full, last, W.WHERE_SUBSECTION.format(heading=item.heading)
+                )
             else:
                 row = self.task_rows(ws, row, item, points, body) - 1
                 self.tick()
@@ -434,7 +438,7 @@ class _Writer:
             row += 1
             for index, column in enumerate(columns):
                 if column.field == "number":
-                    self.put(ws, row, index + 1, label, "number", "序号")
+                    self.put(ws, row, index + 1, label, "number", W.WHERE_NUMBER)
                 elif index == at:
                     self.put(ws, row, index + 1, "\n".join(chunk), "text", column.label, number)
                 else:
@@ -449,16 +453,16 @@ class _Writer:
         widths = [_points(w) for w in L.contents_widths]
         for column, width in zip("ABC", L.contents_widths):
             ws.column_dimensions[column].width = width
-        self.spanning_row(ws, 1, self.doc.title, "title", sum(widths), 3, "文件标题")
+        self.spanning_row(ws, 1, self.doc.title, "title", sum(widths), 3, W.WHERE_TITLE)
         for column, label in enumerate(L.contents_header, start=1):
-            self.put(ws, 2, column, label, "header", "目录表头")
+            self.put(ws, 2, column, label, "header", W.WHERE_CONTENTS_HEADER)
         ws.row_dimensions[2].height = self.row_height(
             [([label], w, L.sizes["header"]) for label, w in zip(L.contents_header, widths)]
         )
         row = 3
         for section, name in zip(sections, names):
             heading = section.heading or L.untitled_sheet
-            cell = self.put(ws, row, 1, heading, "link", f"部分“{heading}”")
+            cell = self.put(ws, row, 1, heading, "link", W.WHERE_SECTION.format(heading=heading))
             cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"{_quoted(name)}!A1", display=heading)
             self.put(ws, row, 2, section.task_range(), "units")
             self.put(ws, row, 3, len(section.all_tasks()), "number")
@@ -471,13 +475,13 @@ class _Writer:
         line = unit_line(self.doc)
         if line:  # a unit's own part says which tasks it leads and which it co-leads
             row += 2
-            self.spanning_row(ws, row, line, "body", sum(widths), 3, "本单位说明")
+            self.spanning_row(ws, row, line, "body", sum(widths), 3, W.WHERE_UNIT_LINE)
         self.setup_page(ws, row, "C")
 
     def build(self) -> Workbook:
         L = self.layout
         contents = self.wb.active
-        contents.title = sheet_names([L.labels["contents"]], fallback="目录")[0]
+        contents.title = sheet_names([L.labels["contents"]], fallback=W.XLSX_CONTENTS_FALLBACK)[0]
         sections = self.doc.sections
         names = sheet_names(
             [s.heading or L.untitled_sheet for s in sections],
