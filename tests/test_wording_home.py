@@ -46,7 +46,6 @@ NOT_YET_MOVED = {
     "formats/pdf/fonts.py": "being moved (another change is editing the module)",
     "formats/pdf/layout.py": "being moved (another change is editing the module)",
     "formats/pdf/style.py": "being moved (another change is editing the module)",
-    "formats/pdf/writer.py": "being moved (another change is editing the module)",
     "formats/xlsx/foreign.py": "being moved (another change is editing the module)",
     "formats/xlsx/reader.py": "being moved (another change is editing the module)",
 }
