@@ -30,6 +30,8 @@ VOCABULARY = {
         "_TRUE": "the yes-words a template may write for a flag",
         "_FALSE": "the no-words a template may write for a flag",
     },
+    "formats/docx/numbering.py": {"*": "Word's list-number formats: Chinese counting digits and units"},
+    "formats/xlsx/numfmt.py": {"*": "Excel's number formats: zh-CN built-in format codes, 年/月/日, 上午/下午, 星期"},
     "timestamps.py": {"_SPELLED": "recognises dates written 2024年2月1日 in data files"},
 }
 

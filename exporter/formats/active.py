@@ -21,7 +21,7 @@ import zipfile
 from exporter import wording
 from exporter.errors import SourceError
 
-ZIP_KINDS = {"docx": "Word 文档", "xlsx": "Excel 工作簿", "odt": "OpenDocument 文本", "ods": "OpenDocument 表格"}
+ZIP_KINDS = {kind: wording.READ_KIND_NAMES[kind] for kind in ("docx", "xlsx", "odt", "ods")}  # one naming for messages
 OLE_KINDS = ("doc", "wps", "xls")
 # Storages of a Compound File that hold a VBA project: Word's `Macros`, Excel's `_VBA_PROJECT_CUR`,
 # and inside both the `VBA` storage with its `_VBA_PROJECT` stream.
