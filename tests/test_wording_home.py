@@ -39,7 +39,6 @@ VOCABULARY = {
 NOT_YET_MOVED = {
     "formats/datafile.py": "being moved (another change is editing the module)",
     "formats/docx/reader.py": "being moved (another change is editing the module)",
-    "formats/docx/style.py": "being moved (another change is editing the module)",
     "formats/html.py": "being moved (another change is editing the module)",
     "formats/pagelist.py": "being moved (another change is editing the module)",
     "formats/pagetext.py": "being moved (another change is editing the module)",
