@@ -6,6 +6,7 @@ its line, and scalars keep their text exactly as written (no dates or booleans g
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -113,7 +114,13 @@ def to_dict(doc: Document) -> dict:
 _DUMP_OPTIONS = {"allow_unicode": True, "sort_keys": False, "default_flow_style": False, "width": 10**9}
 # A string libyaml and PyYAML's emitter might write differently (libyaml escapes characters beyond
 # U+FFFF), or over several lines: only BMP printable characters without line breaks take the fast path.
-_PLAIN_SAFE = re.compile("[^\u0020-\u007e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]")
+# Compiled on first use: a class this large takes milliseconds to compile, and most commands never dump.
+_PLAIN_SAFE = "[^\u0020-\u007e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]"
+
+
+@functools.cache
+def _plain_unsafe() -> re.Pattern:
+    return re.compile(_PLAIN_SAFE)
 
 
 def dump(doc: Document) -> bytes:
@@ -125,7 +132,7 @@ def dump(doc: Document) -> bytes:
 
 def _needs_python_emitter(value) -> bool:
     if isinstance(value, str):
-        return _PLAIN_SAFE.search(value) is not None
+        return _plain_unsafe().search(value) is not None
     if isinstance(value, dict):
         return any(_needs_python_emitter(k) or _needs_python_emitter(v) for k, v in value.items())
     if isinstance(value, list):

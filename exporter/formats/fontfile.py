@@ -1,5 +1,7 @@
 """Subset TrueType font files: only the glyphs a document draws, with a Unicode cmap for them.
 
+The one subsetter of the PDF's and the OFD's embedded fonts.
+
 The kept glyphs are numbered anew from 1 (.notdef stays 0), in their original order; `hmtx`, `loca`,
 the components of composite glyphs and the new cmap follow. Outlines and hinting programs are copied
 byte for byte from the font file (a memory map): tens of milliseconds for a 13 MB CJK font, where
@@ -25,7 +27,12 @@ _ARG_WORDS, _SCALE, _MORE, _XY_SCALE, _TWO_BY_TWO = 0x0001, 0x0008, 0x0020, 0x00
 
 
 class FontFileError(ValueError):
-    """The bytes are not a TrueType font this module can subset."""
+    """The bytes are not a TrueType font this module can subset. `reason` says which case it is for
+    a message: "cff" (PostScript outlines), "subfont" (no such font in a collection) or "damaged"."""
+
+    def __init__(self, message: str, reason: str = "damaged"):
+        super().__init__(message)
+        self.reason = reason
 
 
 def tables(data, subfont: int = 0) -> dict[str, tuple[int, int]]:
@@ -34,9 +41,12 @@ def tables(data, subfont: int = 0) -> dict[str, tuple[int, int]]:
     if bytes(data[:4]) == b"ttcf":
         count = struct.unpack_from(">I", data, 8)[0]
         if not 0 <= subfont < count:
-            raise FontFileError(f"the collection has {count} fonts, no index {subfont}")
+            raise FontFileError(f"the collection has {count} fonts, no index {subfont}", "subfont")
         start = struct.unpack_from(">I", data, 12 + 4 * subfont)[0]
-    if bytes(data[start : start + 4]) not in (b"\x00\x01\x00\x00", b"true"):
+    version = bytes(data[start : start + 4])
+    if version == b"OTTO":
+        raise FontFileError("PostScript (CFF) outlines, not TrueType ones", "cff")
+    if version not in (b"\x00\x01\x00\x00", b"true"):
         raise FontFileError("not a font with TrueType outlines")
     count = struct.unpack_from(">H", data, start + 4)[0]
     out = {}
@@ -54,6 +64,11 @@ def subset(data, glyphs: Mapping[int, int], subfont: int = 0) -> bytes:
 
     `data` is the whole font file (bytes or a memory map). Output is the same for the same input.
     """
+    return cut(data, glyphs, subfont)[0]
+
+
+def cut(data, glyphs: Mapping[int, int], subfont: int = 0) -> tuple[bytes, dict[int, int]]:
+    """The subset (as `subset`) and where each kept glyph went: old glyph ID -> new glyph ID."""
     where = tables(data, subfont)
 
     def table(tag: str) -> bytes:
@@ -124,7 +139,7 @@ def subset(data, glyphs: Mapping[int, int], subfont: int = 0) -> bytes:
             "cmap": _cmap({c: new_id[g] for c, g in glyphs.items() if g in kept}),
         }
     )
-    return _assemble(out)
+    return _assemble(out), new_id
 
 
 def _component_places(data: bytes) -> list[tuple[int, int]]:

@@ -9,6 +9,7 @@ line is cut between characters.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from collections.abc import Callable
@@ -47,7 +48,10 @@ def latin_runs(text: str) -> list[tuple[int, int]]:
 
 # An ASCII hyphen between two Han characters ("落地-投产", "铜山-埇桥") joins them like a dash; a line
 # ending in it reads as a soft hyphen to pdftotext and PDFium, which drop it when they join the lines.
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+# Compiled when a hyphen first shows up: the class takes milliseconds to compile.
+@functools.cache
+def _han() -> re.Pattern:
+    return re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 
 
 def tokenize(text: str) -> list[str]:
@@ -61,10 +65,11 @@ def tokenize(text: str) -> list[str]:
 def _hold_hyphens(units: list[str]) -> list[str]:
     """Join a lone "-" between Han characters to the unit after it: no line may end right after it."""
     out: list[str] = []
+    han = _han()
     i = 0
     while i < len(units):
         unit = units[i]
-        if unit == "-" and out and i + 1 < len(units) and _HAN.match(out[-1][-1]) and _HAN.match(units[i + 1]):
+        if unit == "-" and out and i + 1 < len(units) and han.match(out[-1][-1]) and han.match(units[i + 1]):
             out.append(unit + units[i + 1])
             i += 2
             continue

@@ -81,7 +81,9 @@ class _Package:
             file = parts.font_path(font_id)
             self.put(f"{DOC}{parts.RES_BASE}/{file}", _subset(font, res.chars[font_id]))
             face = font.face
-            fonts.append(parts.FontEntry(font_id, _name(face.name), _name(face.familyName), bool(face.bold), file))
+            # Bold stays unset, as it always was (reportlab's faces never said bold): the bold face's
+            # own outlines are embedded, and the attribute could make a reader embolden them again.
+            fonts.append(parts.FontEntry(font_id, _name(face.name), _name(face.family_name), False, file))
         self.put(DOC + parts.PUBLIC_RES, parts.res_xml(fonts).encode("utf-8"))
         document = parts.document_xml(res.last_id, style.page_width * MM, style.page_height * MM, page_ids, outlines)
         self.put(parts.DOC_ROOT, document.encode("utf-8"))

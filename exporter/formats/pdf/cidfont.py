@@ -2,10 +2,11 @@
 
 One font object per face, whatever the number of characters: each character used gets its own
 two-byte code (CID 1, 2, … in order of first use), a CIDToGIDMap points the CIDs at the glyphs of
-the subset reportlab cuts from the font, a ToUnicode CMap maps every CID back to its character and
-W gives the widths the layout measured. Codes are per character, not per glyph, so two characters
-that share a glyph (一 U+4E00 and ⼀ U+2F00) still extract as themselves. Text in such fonts survives
-a Ghostscript rewrite; reportlab's own 256-glyph simple-font subsets lose their ToUnicode there.
+the subset cut from the font (exporter.formats.fontfile, as for OFD), a ToUnicode CMap maps every
+CID back to its character and W gives the widths the layout measured. Codes are per character, not
+per glyph, so two characters that share a glyph (一 U+4E00 and ⼀ U+2F00) still extract as
+themselves. Text in such fonts survives a Ghostscript rewrite; 256-glyph simple-font subsets
+(reportlab's) lose their ToUnicode there.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import re
 
 from reportlab.lib.rl_accel import fp_str
 
+from exporter.formats import fontfile
+from exporter.formats.fontface import Face
 from exporter.formats.pdf.objects import Name, PdfFile, Ref
 
 MAX_CID = 0xFFFF
@@ -38,7 +41,7 @@ end
 class CidFont:
     """The codes of one face in one document, and its PDF objects once the document is drawn."""
 
-    def __init__(self, face, resource: str, ref: Ref):
+    def __init__(self, face: Face, resource: str, ref: Ref):
         self.face = face
         self.resource = resource  # the name in the page resources, e.g. F1
         self.ref = ref  # the Type0 font object, written by `write`
@@ -61,23 +64,17 @@ class CidFont:
 
     def widths(self) -> list[float]:
         face = self.face
-        return [face.charWidths.get(ord(ch), face.defaultWidth) for ch in self.chars]
+        return [face.widths.get(ord(ch), face.default_width) for ch in self.chars]
 
     def write(self, pdf: PdfFile) -> None:
         face, chars = self.face, self.chars
-        points = [ord(ch) for ch in chars]
-        program = face.makeSubset(points)
-        # The glyph numbers makeSubset gives: 0 stays .notdef, then each new glyph in order of the
-        # characters (glyphs that composites use come after all of them).
-        new: dict[int, int] = {0: 0}
-        gids = [0]
-        for code in points:
-            old = face.charToGlyph.get(code, 0)
-            if old not in new:
-                new[old] = len(new)
-            gids.append(new[old])
+        old = [face.glyphs.get(ord(ch), 0) for ch in chars]
+        drawn = {ord(ch): glyph for ch, glyph in zip(chars, old) if glyph}
+        program, new = fontfile.cut(face.data, drawn, face.subfont)
+        # CID 0 is .notdef; a character the face has no glyph for (a blank) shows .notdef too.
+        gids = [0] + [new.get(glyph, 0) for glyph in old]
 
-        digest = hashlib.md5(bytes(face.name) + "".join(chars).encode("utf-8", "surrogatepass")).digest()
+        digest = hashlib.md5(face.name + "".join(chars).encode("utf-8", "surrogatepass")).digest()
         tag = "".join(chr(65 + b % 26) for b in digest[:6])
         base = Name(f"{tag}+{_ps_name(face)}")
 
@@ -92,11 +89,11 @@ class CidFont:
                 "FontName": base,
                 "Flags": int(face.flags),
                 "FontBBox": bbox,
-                "ItalicAngle": float(face.italicAngle),
+                "ItalicAngle": float(face.italic_angle),
                 "Ascent": int(face.ascent),
                 "Descent": int(face.descent),
-                "CapHeight": int(face.capHeight),
-                "StemV": int(face.stemV),
+                "CapHeight": int(face.cap_height),
+                "StemV": int(face.stem_v),
                 "FontFile2": pdf.stream(program, {"Length1": len(program)}),
                 "CIDSet": pdf.stream(bytes(cid_set)),
             }
@@ -106,7 +103,7 @@ class CidFont:
         cid_font = pdf.add(
             f"<</Type /Font /Subtype /CIDFontType2 /BaseFont /{base} "
             "/CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> "
-            f"/FontDescriptor {int(descriptor)} 0 R /DW {fp_str(face.defaultWidth)} "
+            f"/FontDescriptor {int(descriptor)} 0 R /DW {fp_str(face.default_width)} "
             f"/W [1 [{widths}]] /CIDToGIDMap {int(gid_map)} 0 R>>"
         )
         to_unicode = pdf.stream(to_unicode_cmap(chars))
@@ -123,8 +120,8 @@ class CidFont:
         )
 
 
-def _ps_name(face) -> str:
-    name = bytes(face.name).decode("latin-1")
+def _ps_name(face: Face) -> str:
+    name = face.name.decode("latin-1")
     return re.sub(r"[^A-Za-z0-9._-]", "", name) or "Font"
 
 

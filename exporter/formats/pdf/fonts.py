@@ -9,15 +9,15 @@ chain that has a glyph for it, so nothing is ever drawn as a blank or a box.
 from __future__ import annotations
 
 import hashlib
+import mmap
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportlab.pdfbase.ttfonts import TTFError
-
 from exporter import wording as W
 from exporter.errors import TemplateError
-from exporter.formats.pdf.fontcache import load_face
+from exporter.formats.fontface import Face
+from exporter.formats.fontfile import FontFileError
 from exporter.templates import font_path
 
 # Whitespace is never checked for glyphs: a missing space looks the same as a drawn one.
@@ -40,13 +40,13 @@ class Font:
         self.name = f"{stem}-{spec.subfont}-{digest}"
         self.spec = spec
         try:
-            face = load_face(spec.path, spec.subfont)
-        except TTFError as exc:
+            face = open_face(spec.path, spec.subfont)
+        except FontFileError as exc:
             text = str(exc)
-            if "postscript outlines" in text:
+            if exc.reason == "cff":
                 why = "这是 PostScript（CFF）轮廓的 OpenType 字体，无法嵌入 PDF"
                 hint = "改用 TrueType 轮廓的字体（.ttf/.ttc），或用 fontTools 转换（见 fonts/build_fonts.py）。"
-            elif "subfont" in text.lower() or "index" in text.lower():
+            elif exc.reason == "subfont":
                 why = f"字体集中没有第 {spec.subfont} 个字体"
                 hint = "检查模板中该字体的 subfont 值（从 0 起数）。"
             else:
@@ -58,12 +58,23 @@ class Font:
                 f"无法读取字体“{spec.alias}”的文件“{spec.path}”：{exc.strerror}", hint="检查文件权限。"
             ) from None
         self.face = face
-        self.glyphs = face.charToGlyph
-        self.widths = face.charWidths
-        self.default_width = face.defaultWidth
+        self.glyphs = face.glyphs
+        self.widths = face.widths
+        self.default_width = face.default_width
 
     def has(self, ch: str) -> bool:
         return ord(ch) in self.glyphs
+
+
+def open_face(path: Path, subfont: int) -> Face:
+    """The face of a font file, mapped into memory: a document reads a few thousand entries of its
+    tables and, when subsetting, the outlines of the glyphs it draws, not the whole 10+ MB."""
+    with open(path, "rb") as f:
+        try:
+            data = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        except (ValueError, OSError):  # an empty file, or a file system without mmap
+            data = f.read()
+    return Face(data, subfont)
 
 
 _LOADED: dict[tuple[str, int], Font] = {}

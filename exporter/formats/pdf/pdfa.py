@@ -9,8 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from xml.sax.saxutils import escape
 
+# XML text escaping (&, <, >), shared with the OFD writer; xml.sax.saxutils would import urllib,
+# http and email, a tenth of the whole export's start-up.
+from exporter.formats.ofd.xml import text as escape
 from exporter.formats.pdf.objects import Name, PdfFile, Ref
 from exporter.timestamps import pdf_date
 
