@@ -154,3 +154,27 @@ def test_format4_segments_with_a_glyph_array():
     table = fontface._format4(data, 6, len(data))
     assert table.get(0x41) == 7 and table.get(0x42) == 0 and table.get(0x43) == 9 and table.get(0x44) is None
     assert table.get(0xFFFF) == 0  # the end segment maps to .notdef, and reportlab kept it in its map
+
+
+# ---- the other two things the PDF took from reportlab: number formatting and paper sizes -----------
+def test_numbers_are_written_as_reportlabs_fp_str_wrote_them():
+    from reportlab.lib.rl_accel import fp_str as theirs
+
+    from exporter.formats.pdf.objects import fp_str
+
+    rng = random.Random(11)
+    values = [0, 0.0, -0.0, 1e-7, 1.0000001e-7, 0.5, -0.5, 1, 1.0, 10, 99.99999949, 0.0000005, 595.2755905511812]
+    values += [rng.uniform(-1, 1) * 10 ** rng.randint(-8, 12) for _ in range(50_000)]
+    values += [rng.randint(-(10**9), 10**9) for _ in range(5_000)]
+    values += [round(rng.uniform(0, 1000), rng.randint(0, 8)) for _ in range(20_000)]
+    for value in values:
+        assert fp_str(value) == theirs(value), value
+
+
+def test_paper_sizes_are_reportlabs_to_the_bit():
+    from reportlab.lib import pagesizes
+
+    from exporter.formats.paper import PAGES, PT_PER_MM
+
+    for name, (short, long) in PAGES.items():
+        assert (short * PT_PER_MM, long * PT_PER_MM) == getattr(pagesizes, name), name

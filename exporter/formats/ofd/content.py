@@ -39,7 +39,7 @@ class Resources:
 
     def __init__(self):
         self.last_id = 0
-        self.fonts: dict[str, tuple[int, Font]] = {}  # reportlab font name -> (ID, font)
+        self.fonts: dict[str, tuple[int, Font]] = {}  # font name -> (ID, font)
         self.chars: dict[int, set[str]] = {}  # font ID -> characters drawn with it
         self._advances: dict[tuple[str, float], dict[str, float]] = {}
 

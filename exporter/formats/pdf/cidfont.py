@@ -14,11 +14,9 @@ from __future__ import annotations
 import hashlib
 import re
 
-from reportlab.lib.rl_accel import fp_str
-
 from exporter.formats import fontfile
 from exporter.formats.fontface import Face
-from exporter.formats.pdf.objects import Name, PdfFile, Ref
+from exporter.formats.pdf.objects import Name, PdfFile, Ref, fp_str
 
 MAX_CID = 0xFFFF
 _CMAP_HEAD = """/CIDInit /ProcSet findresource begin

@@ -8,12 +8,10 @@ the lines the layout leaves without a node (repeated header row, page numbers) a
 
 from __future__ import annotations
 
-from reportlab.lib.rl_accel import fp_str
-
 from exporter.formats.pdf.cidfont import CidFont
 from exporter.formats.pdf.fonts import FontChain
 from exporter.formats.pdf.layout import Page
-from exporter.formats.pdf.objects import PdfFile
+from exporter.formats.pdf.objects import PdfFile, fp_str
 from exporter.formats.pdf.tags import Node
 from exporter.text.linebreak import latin_runs
 

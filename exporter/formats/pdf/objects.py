@@ -8,9 +8,10 @@ accept them, and the files compress well enough without.
 from __future__ import annotations
 
 import hashlib
+import math
 import zlib
 
-from reportlab.lib.rl_accel import fp_str
+_PLACES = tuple(f"%.{n}f" for n in range(7))
 
 
 class Name(str):
@@ -19,6 +20,27 @@ class Name(str):
 
 class Ref(int):
     """An indirect reference to object number n."""
+
+
+def fp_str(value: float) -> str:
+    """A number as few characters as reportlab's fp_str writes it (the PDFs' numbers stay the same):
+    up to 6 decimals, fewer for larger numbers (7 significant digits), no trailing zeros, ".5" for 0.5."""
+    if type(value) is int and -(2**53) < value < 2**53:
+        return str(value)
+    a = abs(value)
+    if a <= 1e-7:
+        return "0"
+    if a > 1e20:
+        raise ValueError(f"number too large for PDF: {value}")
+    places = min(max(0, 6 - int(math.log10(a))), 6) if a > 1 else 6
+    text = _PLACES[places] % value
+    if places:
+        text = text.rstrip("0")
+        if text[-1] == ".":
+            return text[:-1]
+        if text.startswith("0."):
+            return text[1:]
+    return text
 
 
 def text_string(text: str) -> str:

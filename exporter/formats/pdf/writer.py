@@ -2,7 +2,8 @@
 
 Layout is our own (exporter.formats.pdf.layout), and so is the file: a small object writer
 (objects.py) with CID-keyed fonts (cidfont.py), the structure tree of a tagged PDF (tags.py) and the
-PDF/A metadata and output intent (pdfa.py). reportlab still parses and subsets the TrueType fonts.
+PDF/A metadata and output intent (pdfa.py); fonts are read and subset by exporter.formats.fontface
+and exporter.formats.fontfile (shared with OFD). reportlab is not imported.
 A platypus Table would be far too slow for 10,000 tasks and splits tall rows badly.
 """
 
