@@ -8,7 +8,7 @@ import pytest
 
 from exporter.errors import SourceError
 from exporter.formats import datafile
-from exporter.formats.pagetext import import_source, parse_text
+from exporter.formats.pagetext import _join_lone_labels, import_source, parse_text
 from tests.conftest import assert_clean_error, require_tool, run_cli
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
@@ -771,6 +771,11 @@ def test_a_lone_label_never_takes_a_value_of_the_wrong_shape():
     text = "发布日期：\n2024年重点工作完成情况\n序号\t主要任务\t牵头单位\n1\t任务一。\t市发改委\n"
     doc = parse_text(text, "d.txt")
     assert "published" not in doc.meta and doc.title == "2024年重点工作完成情况"  # a title is not a date
+    # a table without 序号 (one cell per line): a cell "名称" or "来源" is never joined with the next cell
+    cells = HEAD + "项目名称\n责任单位\n来源\n区财政局\n名称\n区发改局\n"
+    assert [t for _, t in _join_lone_labels([(n, t) for n, t in enumerate(cells.splitlines(), 1)])[0]] == (
+        cells.splitlines()
+    )
 
 
 # Rows whose line ends were lost (a page copied as one line): made from the real pages above by

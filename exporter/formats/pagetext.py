@@ -138,6 +138,7 @@ LABEL_ALONE = re.compile(
     + r")\s*[:：]?$"
 )
 DATE_KEYS = ("written", "published", "effective", "expires", "posted")
+LABEL_LINES = 80  # an info block stands within the page's first lines; a table's "名称" cell is no label
 
 
 def _value_fits(key: str, value: str) -> bool:
@@ -166,9 +167,11 @@ def _join_lone_labels(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str
         line_no, text = lines[i]
         first = re.split(r"[\s|]", text, maxsplit=1)[0]
         if (
-            header_field(_strip_marker(first)) == "number"
+            i >= LABEL_LINES
+            or header_field(_strip_marker(first))  # a header cell: 序号, 项目名称 …
             or parse_number(first) is not None
             or pagelist.ITEM.match(text)
+            or _heading(text)
         ):
             out.extend(lines[i:])  # the table (or list) starts: nothing more to join
             break
