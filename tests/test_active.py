@@ -151,3 +151,20 @@ def test_hyperlinks_and_page_fields_still_import(tmp_path, word_bytes, seed_text
     result, out = _import(tmp_path, "附件.docx", data)
     assert result.code == 0, result.err
     assert_same_tasks(_load(out), pagetext.parse_text(seed_text, "seed"))
+
+
+def test_link_field_in_a_file_libreoffice_converts(tmp_path):
+    """An .rtf (likewise .doc/.wps/.odt) is checked again after LibreOffice made a .docx of it: its LINK
+    field survives the conversion and is refused like a .docx's."""
+    from tests.conftest import require_tool
+
+    require_tool("soffice")
+    rtf = (
+        r"{\rtf1\ansi\ansicpg936 {\fonttbl{\f0 SimSun;}}\f0 "
+        r'{\field{\*\fldinst { LINK Excel.Sheet.12 "D:\\\\data.xlsx" "Sheet1!R1C1:R9C4" \\a \\h }}'
+        r"{\fldrslt {old}}}\par}"
+    )
+    result, out = _import(tmp_path, "附件.rtf", rtf.encode("ascii"))
+    assert_clean_error_nothing_written(
+        result, out, "附件.rtf：文件中有链接到其他文件的对象或域（LINK Excel.Sheet.12 ", "data.xlsx"
+    )

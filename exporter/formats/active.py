@@ -1,9 +1,11 @@
 """What in a received file could run or reach outside it: macros and links to other files.
 
 Checked once for every reader (formats.read), on the bytes, before any reader or LibreOffice sees the
-file. Nothing is ever executed or fetched; the file is refused all the same: a macro-enabled file is
-what an attack arrives as, and a linked cell, object or field shows only what it held when last saved,
-so the numbers in it cannot be checked. The message says what was found and how to save a clean copy.
+file, and again on the .docx LibreOffice makes of an .rtf/.doc/.wps/.odt (docx/reader.py), whose
+linked fields survive the conversion. Nothing is ever executed or fetched; the file is refused all the
+same: a macro-enabled file is what an attack arrives as, and a linked cell, object or field shows only
+what it held when last saved, so the numbers in it cannot be checked. The message says what was found
+and how to save a clean copy.
 
 Macros: a VBA project (vbaProject.bin in an .xlsm/.docm, the `Macros`/`_VBA_PROJECT_CUR` storage of an
 old .doc/.xls/.wps), Excel 4.0 macro sheets (xl/macrosheets/; in an .xls, see xlsx/foreign.py), and

@@ -235,11 +235,12 @@ def _numbers(zf, name: str, root, parser) -> dict:
 
 def read(data: bytes, name: str, *, kind: str | None = None, notice=None, **options):
     """The reader interface of the formats registry: .docx, or .doc/.wps/.rtf/.odt converted first."""
-    from exporter.formats import office, sniff, tables_to_document
+    from exporter.formats import active, office, sniff, tables_to_document
 
     kind = kind or sniff.sniff(data, name)
     if kind != "docx":
         data = office.convert(data, name, kind, "docx")
+        active.check(data, name, "docx")  # a LINK field or linked object of the original survives conversion
     tables = read_tables(data, name)
     core = safezip.read_part(safezip.open_zip(data, name, KIND), "docProps/core.xml", name, KIND)
     safezip.title_when_none(tables, core, name, notice)
