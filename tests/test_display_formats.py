@@ -169,3 +169,23 @@ def test_unsupported_format_names_the_cell(tmp_path, formatted_book):
         "进度.xlsx 工作表“Sheet1”E6：单元格的数字格式“0.00E+00”无法还原为 Excel 中显示的文字",
         "改为常用格式",
     )
+
+
+def test_cells_found_with_and_without_their_place():
+    """Cells name their place (r="E5") as Excel, WPS and LibreOffice write them; a writer that leaves r
+    out is read by counting rows and cells instead — the same cells either way."""
+    from exporter.formats.xlsx.cellformats import _sheet_cells
+
+    styled = {b"2": "0%", b"3": "yyyy-mm-dd"}
+    with_r = (
+        b'<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="2"><v>0.5</v></c></row>'
+        b'<row r="4"><c r="A4" s="1"><v>1</v></c><c r="C4" s="3" t="n"><v>45107</v></c>'
+        b'<c r="D4" s="2" t="s"><v>1</v></c></row></sheetData>'
+    )
+    without_r = (
+        b'<sheetData><row><c t="s"><v>0</v></c><c s="2"><v>0.5</v></c></row><row/><row/>'
+        b'<row><c s="1"><v>1</v></c><c/><c s="3" t="n"><v>45107</v></c><c s="2" t="s"><v>1</v></c></row></sheetData>'
+    )
+    expected = {(0, 1): "0%", (3, 2): "yyyy-mm-dd"}  # D4 is text: its format does not apply
+    assert _sheet_cells(with_r, styled) == expected
+    assert _sheet_cells(without_r, styled) == expected

@@ -86,7 +86,27 @@ def _elements(xml: bytes, tag: bytes):
         yield _attrs(m.group(1))
 
 
+_STYLED = re.compile(rb"<(?:\w+:)?c\b([^>]*?\bs\s*=\s*\"(\d+)\"[^>]*?)/?>")
+
+
 def _sheet_cells(xml: bytes, styled: dict[bytes, str]) -> dict[tuple[int, int], str]:
+    """The cells whose style has a format. Cells name their place (r="B7") in every workbook Excel, WPS
+    or LibreOffice writes, so only styled cells are looked at; without r, every cell is counted."""
+    cells: dict[tuple[int, int], str] = {}
+    for m in _STYLED.finditer(xml):
+        code = styled.get(m.group(2))
+        if code is None:
+            continue
+        attrs = _attrs(m.group(1))
+        ref = _REF.fullmatch(attrs.get(b"r", b""))
+        if ref is None:
+            return _counted_cells(xml, styled)
+        if attrs.get(b"t", b"n") in (b"n", b"d"):
+            cells[(int(ref.group(2)) - 1, _column(ref.group(1)))] = code
+    return cells
+
+
+def _counted_cells(xml: bytes, styled: dict[bytes, str]) -> dict[tuple[int, int], str]:
     cells: dict[tuple[int, int], str] = {}
     row, col = -1, -1
     for m in _CELL.finditer(xml):

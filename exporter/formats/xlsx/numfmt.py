@@ -14,6 +14,7 @@ computer) raises Unsupported: the caller names the cell rather than guess.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -100,6 +101,7 @@ _WEEKDAYS = "一二三四五六日"
 _DIGITS = "〇一二三四五六七八九"
 
 
+@functools.lru_cache(maxsize=256)
 def sections(code: str) -> list[str]:
     """The format's sections (positive;negative;zero;text), split outside quotes and brackets."""
     out, current, quoted, bracket, escaped = [], [], False, False, False
@@ -123,6 +125,7 @@ def sections(code: str) -> list[str]:
     return out
 
 
+@functools.lru_cache(maxsize=256)  # a workbook has few formats and many cells
 def _tokens(section: str, code: str) -> tuple[list[tuple[str, str]], bool]:
     """(kind, text) tokens of one section and whether it asks for Chinese digits ([DBNum1])."""
     tokens: list[tuple[str, str]] = []
