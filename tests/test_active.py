@@ -168,3 +168,15 @@ def test_link_field_in_a_file_libreoffice_converts(tmp_path):
     assert_clean_error_nothing_written(
         result, out, "附件.rtf：文件中有链接到其他文件的对象或域（LINK Excel.Sheet.12 ", "data.xlsx"
     )
+
+
+def test_external_reference_in_xls(tmp_path):
+    """An .xls whose cell reads another file (a SUPBOOK record; LibreOffice 7.4 made it from the .fods
+    beside it): refused — calamine would even read that cell as empty."""
+    from pathlib import Path
+
+    data = (Path(__file__).parent / "fixtures" / "office" / "external-link.xls").read_bytes()
+    result, out = _import(tmp_path, "汇总.xls", data)
+    assert_clean_error_nothing_written(
+        result, out, "汇总.xls：工作簿引用了其他文件中的数据（外部链接：1 个）", "断开链接"
+    )

@@ -10,8 +10,8 @@ and how to save a clean copy.
 Macros: a VBA project (vbaProject.bin in an .xlsm/.docm, the `Macros`/`_VBA_PROJECT_CUR` storage of an
 old .doc/.xls/.wps), Excel 4.0 macro sheets (xl/macrosheets/; in an .xls, see xlsx/foreign.py), and
 LibreOffice Basic or scripts in an .odt/.ods. Links: a workbook's externalLinks parts (other workbooks,
-DDE), parts related with TargetMode="External" as OLE objects or subdocuments, and Word fields that
-pull their text from elsewhere (LINK, INCLUDETEXT, DDE, DDEAUTO).
+DDE) or an .xls's SUPBOOK records, parts related with TargetMode="External" as OLE objects or
+subdocuments, and Word fields that pull their text from elsewhere (LINK, INCLUDETEXT, DDE, DDEAUTO).
 """
 
 from __future__ import annotations
@@ -46,6 +46,14 @@ def check(data: bytes, name: str, kind: str) -> None:
         found = [s for s in VBA_STORAGES if s in (sniff.ole_streams(data) or set())]
         if found:
             raise macros(name, wording.MACRO_OLE.format(storage=found[0]), kind)
+        if kind == "xls":
+            count = _xls_external_books(data)
+            if count:
+                raise SourceError(
+                    wording.EXTERNAL_LINKS.format(targets=wording.EXTERNAL_LINKS_COUNT.format(count=count)),
+                    file=name,
+                    hint=wording.EXTERNAL_LINKS_HINT,
+                )
     elif kind in ZIP_KINDS:
         from exporter.formats import safezip
 
@@ -57,6 +65,25 @@ def check(data: bytes, name: str, kind: str) -> None:
         links = _links(zf, names, name, ZIP_KINDS[kind])
         if links:
             raise links
+
+
+def _xls_external_books(data: bytes) -> int:
+    """How many other files an .xls reads cells from (its SUPBOOK records naming a file or a DDE/OLE
+    source). xlrd keeps their kinds in Book._supbook_types — internal, but xlrd 2 is finished and pinned;
+    a damaged file is left to the reader, which names the damage."""
+    import io
+
+    import xlrd
+    from xlrd.book import SUPBOOK_DDEOLE, SUPBOOK_EXTERNAL
+
+    try:
+        book = xlrd.open_workbook(file_contents=data, on_demand=True, logfile=io.StringIO())
+    except Exception:  # xlrd's errors are plain exceptions of many kinds
+        return 0
+    try:
+        return sum(kind in (SUPBOOK_EXTERNAL, SUPBOOK_DDEOLE) for kind in getattr(book, "_supbook_types", []))
+    finally:
+        book.release_resources()
 
 
 def macros(name: str, what: str, kind: str) -> SourceError:
