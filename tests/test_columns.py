@@ -375,3 +375,26 @@ def test_workbook_round_trip_of_every_field(template):
     back = reader.read_workbook(xlsx.render(again, template), "t.xlsx")
     assert back.columns == again.columns and len(back.columns) == 14
     assert datafile.dump(back) == data
+
+
+def test_unit_columns_take_room_the_task_column_does_not_need(template):
+    """A breakdown table without a completion column (谯城区, real page): the task column would grow to
+    two thirds of the table while unit names broke mid-name ("各乡镇人民政/府"). The unit columns now
+    reach their natural width first, so every unit fits on one line; the task column keeps at least its
+    share."""
+    from exporter.formats import pagetext
+
+    page = Path(__file__).parent / "fixtures" / "pages" / "qiaocheng-2025-fenjie.txt"
+    doc = pagetext.read(page.read_bytes(), page.name)
+    assert [c.field for c in doc.columns] == ["number", "task", "units", "co_units"]
+    style = load_style(template)
+    layout = Layout(style, FontBook(template, style.fallback))
+    pages = list(layout.pages(doc))
+    widths = {c.key: c.width for c in layout.columns}
+    assert sum(widths.values()) == pytest.approx(style.block_width)
+    assert widths["task"] >= 0.25 * style.block_width
+    lines = {t.line.text for p in pages for t in p.texts}
+    for task in doc.all_tasks():
+        for unit in task.units + task.co_units:
+            assert unit in lines, f"task {task.number}: {unit} is broken over lines"
+    assert "各乡镇人民政府" in lines and "谯城经开区管委会" in lines

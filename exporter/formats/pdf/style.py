@@ -193,6 +193,8 @@ def _column_specs(template: dict, width: float) -> dict[str, ColumnSpec]:
 
 # A column sized by its content gets between these shares of the table width.
 CONTENT_SHARE = (0.05, 0.13)
+# ... and, out of room the % columns did not ask for, up to this much more towards its natural width.
+CONTENT_GROW = 0.12
 EPS_PT = 1e-6
 
 
@@ -227,6 +229,16 @@ def place_columns(
         given = sum(w for i, w in enumerate(widths) if chosen[i].share)
         sized = sum(widths[i] for i in content)
         if given:
+            spare = width - absolute - sized - given
+            if natural and spare > 0:
+                # The % columns would grow past what they ask (a breakdown table without its
+                # completion column): let the capped content columns reach their natural width first,
+                # so unit names stay on one line instead of a half-empty task column.
+                for i in content:
+                    grow = min(max(natural[i] - widths[i], 0.0), spare, width * CONTENT_GROW)
+                    widths[i] += grow
+                    spare -= grow
+                    sized += grow
             # Percentages fill what the mm and content columns leave; when that is less than 60% of
             # what they ask for, the content columns give way too.
             factor = max((width - absolute - sized) / given, 0.6)
