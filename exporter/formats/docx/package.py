@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from exporter import PRODUCER
+
 # Parts of python-docx's built-in template that say nothing about our document: a thumbnail of an
 # empty Mac Word page, a second copy of the styles and a customXml item.
 _DROP = (
@@ -26,7 +28,7 @@ def app_properties(company: str) -> bytes:
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
         'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-        "<Template>Normal.dotm</Template><TotalTime>0</TotalTime><Application>exporter</Application>"
+        "<Template>Normal.dotm</Template><TotalTime>0</TotalTime><Application>" + PRODUCER + "</Application>"
         f"<DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>{company_xml}"
         "<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
         "<HyperlinksChanged>false</HyperlinksChanged></Properties>"

@@ -14,7 +14,7 @@ import io
 import mmap
 import zipfile
 
-from exporter import __version__, wording
+from exporter import PRODUCER, __version__, wording
 from exporter.errors import TemplateError
 from exporter.formats import fontfile
 from exporter.formats.ofd import parts
@@ -104,7 +104,7 @@ class _Package:
             ]
         )
         doc_id = hashlib.md5(key.encode("utf-8")).hexdigest().upper()
-        return parts.Info(doc_id, file_title(doc), doc.issuer, file_subject(doc), date, "exporter", __version__)
+        return parts.Info(doc_id, file_title(doc), doc.issuer, file_subject(doc), date, PRODUCER, __version__)
 
 
 def _name(value) -> str:

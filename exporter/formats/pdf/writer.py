@@ -9,6 +9,7 @@ A platypus Table would be far too slow for 10,000 tasks and splits tall rows bad
 
 from __future__ import annotations
 
+from exporter import PRODUCER
 from exporter.formats.pdf import pdfa
 from exporter.formats.pdf.coverage import check_glyphs
 from exporter.formats.pdf.draw import PageWriter
@@ -20,8 +21,6 @@ from exporter.formats.pdf.tags import Node, write_tree
 from exporter.model import Document, file_subject, file_title
 from exporter.templates import parsed
 from exporter.timestamps import document_time
-
-PRODUCER = "exporter"
 
 
 def document_info(doc: Document) -> pdfa.Info:

@@ -15,6 +15,7 @@ import zipfile
 from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 
+from exporter import PRODUCER
 from exporter import wording as W
 from exporter.formats.xlsx.writer import SheetStyle, plain_workbook
 from exporter.model import Document, unit_roles
@@ -180,7 +181,7 @@ def render_overview(doc: Document, template: dict | None = None) -> bytes:
 
     when = document_time(doc)
     wb.properties.created = wb.properties.modified = when.replace(tzinfo=None)
-    wb.properties.creator = "exporter"
+    wb.properties.creator = PRODUCER
     wb.properties.title = W.OVERVIEW_FILE_TITLE.format(title=doc.title) if doc.title else SHEET_TITLE
     buffer = io.BytesIO()
     wb.save(buffer)
