@@ -510,6 +510,11 @@ def test_space_rows_paragraph_running_on_and_unit_lists_split_by_spaces():
 # --- tasks numbered （一）（二）… -----------------------------------------------------------------
 def test_jiayu_paren_items_with_lead_and_responsible_units_in_brackets():
     doc, lines = load("jiayu-2021-fenjie.txt")
+    # the title is printed over four lines; the 附件 lines are not it
+    assert doc.title == (
+        "县人民政府办公室关于对县《政府工作报告》确定的2021年重点工作及市《政府工作报告》涉及嘉鱼的重点事项进行责任分解的通知"
+    )
+    assert "县人民政府办公室关于" not in doc.meta["preamble"]
     # the brackets' own words are the headers: 责任单位 beside 牵头单位 holds cooperating units
     assert columns(doc) == [("number", "序号"), ("task", "任务"), ("units", "牵头单位"), ("co_units", "责任单位")]
     assert lines == ["表头：“序号”→序号，“任务”→任务，“牵头单位”→牵头单位，“责任单位”→配合单位"]
@@ -615,6 +620,7 @@ def test_paren_numbers_clashing_with_numbered_tasks_are_refused(tmp_path):
 
 def test_qinxian_section_heading_names_the_lead_unit_of_its_tasks():
     doc, lines = load("qinxian-2025-qingdan.txt")
+    assert doc.title == "2025年县政府工作报告任务清单"  # no title of its own: the list's, not an 附件 line
     assert columns(doc) == [("number", "序号"), ("task", "任务"), ("units", "牵头单位")]
     assert [s.heading for s in doc.sections] == ["一、县示范区管委会牵头工作（8项）"]
     lead = ["县示范区管委会"]

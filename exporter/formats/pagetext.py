@@ -285,6 +285,23 @@ def _looks_like_title(text: str, meta: dict) -> bool:
     return "title" not in meta or (len(text) <= 60 and text[-1] not in "。；;，,")
 
 
+# Lines of a 通知's attachment list ("附件：1.…", "2.…") name other documents, not this page's title.
+NOT_TITLE = re.compile(r"^(附件|\d+\s*[.．、])")
+
+
+def _title_lines(preamble: list[str], last: str) -> list[str]:
+    """A title broken over short lines ("县人民政府办公室关于" / "对县…确定的2021年" / "…的通知"): the
+    lines from the one holding 关于 down to `last`, when each is a fragment without punctuation."""
+    at = preamble.index(last)
+    for start in range(at, max(at - 4, -1), -1):
+        line = preamble[start]
+        if start < at and (len(line) > 30 or re.search(r"[。；;，,:：]", line)):
+            break
+        if "关于" in line:
+            return preamble[start : at + 1]
+    return [last]
+
+
 TITLE_WORDS = re.compile(r"(方案|情况|分解|通知|清单|一览表|分工|公示|通报|进展|任务)")
 
 
@@ -663,7 +680,11 @@ class _Parser:
         titled = [
             t
             for n, t in candidates
-            if TITLE_WORDS.search(t) and len(t) <= 80 and t[-1] not in "。；;，,:：" and n not in self.joined
+            if TITLE_WORDS.search(t)
+            and len(t) <= 80
+            and t[-1] not in "。；;，,:："
+            and n not in self.joined
+            and not NOT_TITLE.match(t)
         ]
         for line_no, text in candidates:
             if PAGE_CONTROL.match(text) or BREADCRUMB.match(text) or NAV_LINE.match(text):
@@ -697,8 +718,10 @@ class _Parser:
             else:
                 preamble.append(text)
         if not title_seen and not meta.get("title") and titled:
-            meta["title"] = titled[0]
-            preamble.remove(titled[0])
+            broken = _title_lines(preamble, titled[0])
+            meta["title"] = "".join(broken)
+            for line in broken:
+                preamble.remove(line)
         if preamble:
             meta["preamble"] = preamble
         if not meta.get("title"):
