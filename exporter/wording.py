@@ -81,6 +81,14 @@ PAREN_RENUMBERED = (
 NUMBER_CLASH = "“{text}…”的序号是 {number}，却排在序号 {last} 之后：清单混用了“1.”和“（一）”两种任务序号"
 NUMBER_CLASH_HINT = "把任务序号统一成一种（都写“1.”“2.”或都写“（一）”“（二）”），使序号从小到大，再重新导入。"
 MERGED_ROWS = "任务 {number} 的完成情况中夹着像单位名称的一行，其后又是正文“{text}”：可能是下一项任务的序号缺失或写错"
+SENTENCE_IN_DEADLINE = (
+    "任务 {number} 的完成时限中夹着一句正文“{text}”：可能是同一序号下的第二行（原表合并了序号和单位的单元格），"
+    "或下一项任务的序号缺失"
+)
+SENTENCE_IN_DEADLINE_HINT = (
+    "这句是本任务的第二行时，把它接在任务文字之后，两个时限写成一行（如“5月底前动工；12月底前”）；"
+    "它是另一项任务时，给它补上自己的序号和各列。改好后重新导入。"
+)
 TITLE_FROM_FILE = "提示：页面没有标题，以文件名“{title}”作标题；可在数据文件的 document.title 中改正"
 STRAY_LINE = "无法识别的行：“{text}”（在标题和下一项任务之间）"
 STRAY_LINE_HINT = (

@@ -962,7 +962,19 @@ def _check_merged(blocks, fields, task_lines, number, parser) -> None:
                         task=number,
                         hint=wording.BAD_NUMBER_HINT,
                     )
+        if field == "deadline":  # a sentence under a date: a second row of the task (merged cells) or a lost number
+            for k, line in enumerate(block[1:], 1):
+                if line[-1] in "。；;" and not DATE_WORDS.search(line):
+                    raise parser.error(
+                        wording.SENTENCE_IN_DEADLINE.format(number=number, text=line[:20]),
+                        line=task_lines[offset + k][0],
+                        task=number,
+                        hint=wording.SENTENCE_IN_DEADLINE_HINT,
+                    )
         offset += len(block)
+
+
+DATE_WORDS = re.compile(r"\d{1,4}\s*[年月日号]|[年月]底|季度|年内|上半年|下半年|全年|长期|持续")
 
 
 def parse_text(text: str, file: str = "<输入>", restore: bool = True, *, columns: list[str] | None = None, report=None):
