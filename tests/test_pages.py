@@ -896,3 +896,35 @@ def test_dazhu_second_row_of_a_task_is_refused_not_put_in_the_deadline(tmp_path)
     assert run_cli("check", out).code == 0
     for fmt in ("xlsx", "pdf"):
         assert run_cli("export", fmt, "--data", out, "-o", tmp_path / f"d.{fmt}").code == 0
+
+
+def test_huzhou_first_listed_unit_leads_as_the_note_says():
+    doc, lines = load("huzhou-2020-fenjie.txt")
+    assert doc.title == "2020年政府工作报告重点工作责任分解"
+    assert columns(doc) == [("number", "序号"), ("task", "任务"), ("units", "牵头单位"), ("co_units", "责任单位")]
+    assert [s.heading for s in doc.sections] == ["一、王纲市长主抓重点工作"]
+    [t] = doc.all_tasks()
+    assert fields(t) == (
+        1,
+        "坚定不移支持企业发展。认真落实关于营造更好发展环境、推动民营企业改革发展的各项政策措施。"
+        "全面落实疫情发生以来出台的各类稳企业、稳经济、稳发展政策意见，大力实施减税、减费、减租、减息措施，"
+        "力争减轻企业各类负担200亿元，全力支持企业复产达产、健康发展。",
+        ["市经信局"],  # 列第一位者为工作牵头单位: the note is not part of a unit's name
+        ["市财政局", "市发展改革委", "市人力社保局", "市金融办", "市税务局"],
+        [],
+        [],
+        [],
+    )
+
+
+def test_first_listed_lead_note_holds_for_the_items_after_only_with_xiatong():
+    later = HEAD + (
+        "一、稳增长\n1.任务甲。\n责任单位：市发改委、市财政局（列第一位者为牵头单位，下同）\n"
+        "2.任务乙。\n责任单位：市商务局、市统计局\n"
+    )
+    t1, t2 = parse_text(later, "n.txt").all_tasks()
+    assert (t1.units, t1.co_units, t2.units, t2.co_units) == (["市发改委"], ["市财政局"], ["市商务局"], ["市统计局"])
+    alone = later.replace("，下同", "")
+    t1, t2 = parse_text(alone, "n.txt").all_tasks()
+    assert (t1.units, t1.co_units) == (["市发改委"], ["市财政局"])
+    assert (t2.units, t2.co_units) == (["市商务局", "市统计局"], [])  # the note spoke of its own item only

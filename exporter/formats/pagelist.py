@@ -29,6 +29,10 @@ PAREN = re.compile(rf"^[(（]\s*([{NUMERAL_CHARS}]+)\s*[)）]\s*(\S.*)$", re.S)
 BRACKET_TAIL = re.compile(r"[（(\[【]((?:[^（()）\[\]【】]|[（(][^（()）]*[)）])+)[)）\]】]\s*[。；;.]?\s*$")
 # "一、县示范区管委会牵头工作（8项）": the section names the lead unit of every task under it.
 SECTION_LEAD = re.compile(r"^(.+?)牵头(?:的|负责的)?工作\s*(?:[(（]\s*\d+\s*项\s*[)）])?$")
+# "责任单位：A、B、C（列第一位者为工作牵头单位或汇总单位，下同）": A leads, B and C cooperate.
+FIRST_IS_LEAD = re.compile(
+    r"\s*[(（]\s*(?:排?列|排名)第一(?:位|个)?(?:者|的单位)?为[^()（）]*?牵头[^()（）]*[)）]\s*[。；;]?\s*$"
+)
 DIVISION = re.compile(r"\n?部门分工\s*[:：]\s*(.+)$", re.S)
 INLINE_HEADING = re.compile(rf"(?<=[。；;）)\]】])\s*(?=(?:[{NUMERAL_CHARS}]+、|[(（][{NUMERAL_CHARS}]+[)）]))")
 
@@ -161,7 +165,10 @@ def _blocks(body: list[tuple[int, str]]) -> tuple[list[Block], list[tuple[int, s
         else:
             current.lines.append((line_no, text))
     section_lead = None
+    first_leads = False  # a note "列第一位者为牵头单位，下同" seen above
     for b in blocks:
+        if b.kind != "section":
+            first_leads = _first_listed_leads(b, first_leads)
         if b.kind == "section":
             m = SECTION_LEAD.match(b.text)
             section_lead = m.group(1).strip() if m and table.ends_like_unit(m.group(1)) else None
@@ -183,6 +190,33 @@ def _blocks(body: list[tuple[int, str]]) -> tuple[list[Block], list[tuple[int, s
             b.roles = ([section_lead], [])
         b.task = task
     return blocks, lead
+
+
+def _first_listed_leads(b: Block, carried: bool) -> bool:
+    """Apply a note saying the first unit listed leads ("（列第一位者为牵头单位，下同）") to `b`: its
+    责任单位 become 牵头单位 (the first) and 责任单位 (the rest). True when the note holds for the items
+    after (下同)."""
+    if any(table.header_field(label) == "units" for label in b.labels):
+        return carried  # the item names its lead itself
+    for label, value in b.labels.items():
+        if table.header_field(label) != "units?":
+            continue
+        note = FIRST_IS_LEAD.search(value)
+        if note is None and not carried:
+            return False
+        if note is not None:
+            value = value[: note.start()].rstrip()
+            carried = "下同" in note.group(0)
+        names = table.split_units(value)[0]
+        labels = {}
+        for key, text in b.labels.items():
+            if key == label:
+                labels["牵头单位"] = names[0] if names else ""
+                text = "、".join(names[1:])
+            labels[key] = text
+        b.labels = labels
+        return carried
+    return carried
 
 
 def _has_units(b: Block) -> bool:
