@@ -244,9 +244,23 @@ def test_import_check_and_both_exports(tmp_path, name):
     ).stdout
     flat = re.sub(r"\s+", "", pdf.decode("utf-8"))
     for task in doc.all_tasks():
-        assert re.sub(r"\s+", "", task.task) in flat, task.number
+        assert re.sub(r"\s+", "", task.task) in flat or _across_page_break(task, doc, flat), task.number
     start = flat.index("序号")  # the published headers, in order, where the table starts
     assert re.search(".*?".join(map(re.escape, [c.label for c in doc.columns])), flat[start : start + 200]), name
+
+
+def _across_page_break(task, doc, flat: str) -> bool:
+    """A row that a page break cuts: its text reads whole once the page number, the repeated header,
+    the "（续）" row mark and the other cells' names (read on the same lines) are taken out of both."""
+    header = "".join(re.escape(c.label) for c in doc.columns)
+    body, breaks = re.subn(rf"—\d+—{header}{task.number}（续）", "", flat)
+    if not breaks:
+        return False
+    names = {n for t in doc.all_tasks() for n in t.units + t.co_units + t.leaders + t.owners}
+    own = re.sub(r"\s+", "", task.task)
+    for name in sorted(names, key=len, reverse=True):
+        body, own = body.replace(name, ""), own.replace(name, "")
+    return own in body
 
 
 # --- the layouts, each once more in a small made-up page ----------------------------------------
@@ -928,3 +942,34 @@ def test_first_listed_lead_note_holds_for_the_items_after_only_with_xiatong():
     t1, t2 = parse_text(alone, "n.txt").all_tasks()
     assert (t1.units, t1.co_units) == (["市发改委"], ["市财政局"])
     assert (t2.units, t2.co_units) == (["市商务局", "市统计局"], [])  # the note spoke of its own item only
+
+
+def test_xialu_2020_paren_subsection_headings_above_numbered_items():
+    """Both levels on one real page: （一） with no units and 1、 items after it is a subsection heading."""
+    doc, lines = load("xialu-2020-fenjie.txt")
+    assert columns(doc) == [("number", "序号"), ("task", "任务"), ("units", "牵头单位"), ("co_units", "责任单位")]
+    [section] = doc.sections
+    assert section.heading == "一、全力统筹疫情防控和经济社会秩序恢复" and section.tasks == []
+    [sub] = section.subsections
+    assert sub.heading == "（一）坚持常态化疫情防控"
+    t1, t2 = sub.tasks
+    assert fields(t1) == (
+        1,
+        "切实提高政治站位，慎终如始精准抓好疫情防控工作。按照“防松懈、防输入、防反弹”要求，建立常态化疫情防控机制，"
+        "全面落实科学防控、精密智控、闭环管控。对重点人群核酸检测应检尽检，全力做好无症状感染者的监测、追踪、隔离和治疗。",
+        ["区卫健局"],
+        ["区疫情防控指挥部成员单位", "各街办（新区）"],
+        [],
+        [],
+        [],
+    )
+    assert fields(t2) == (
+        2,
+        "以爱国卫生运动和文明城市创建为抓手，大力开展环境卫生综合整治，强化群众风险防控意识，切实巩固疫情防控成果。",
+        ["区卫健局", "区创文办"],
+        ["区疫情防控指挥部成员单位", "区创文工作领导小组成员单位", "各街办（新区）"],
+        [],
+        [],
+        [],
+    )
+    assert doc.meta["preamble"][-1].startswith("今年经济社会发展的主要预期目标是：")
