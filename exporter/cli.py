@@ -153,7 +153,7 @@ def check(file):
     click.echo(
         W.CHECK_OK.format(file=file, sections=len(doc.sections), subsections=subsections, tasks=len(doc.all_tasks()))
     )
-    click.echo(W.CHECK_COLUMNS.format(count=len(doc.columns), labels="、".join(c.label for c in doc.columns)))
+    click.echo(W.CHECK_COLUMNS.format(count=len(doc.columns), labels="、".join(f"“{c.label}”" for c in doc.columns)))
 
 
 @cli.command(context_settings=CONTEXT, help=W.HELP_SECTIONS)

@@ -346,7 +346,10 @@ def test_add_column_refusal_is_clean(tmp_path):
 def test_check_names_the_columns():
     result = run_cli("check", WIDE)
     assert result.code == 0
-    assert "表格共 8 列：序号、目标任务、牵头单位、配合单位、分管县领导、落实情况、完成时限、联系电话" in result.out
+    assert (
+        "表格共 8 列：“序号”、“目标任务”、“牵头单位”、“配合单位”、“分管县领导”、“落实情况”、“完成时限”、“联系电话”"
+        in result.out
+    )
 
 
 def test_workbook_round_trip_of_every_field(template):

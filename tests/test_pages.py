@@ -222,7 +222,11 @@ def test_import_check_and_both_exports(tmp_path, name):
     assert [fields(t) + (t.remarks, t.extra) for t in doc.all_tasks()] == [
         fields(t) + (t.remarks, t.extra) for t in expected.all_tasks()
     ]
-    assert run_cli("check", out).code == 0
+    checked = run_cli("check", out)
+    assert checked.code == 0
+    # Each published header shown whole: 柯桥区's “进展情况、存在问题及下一步打算” is one column.
+    shown = "、".join(f"“{c.label}”" for c in doc.columns)
+    assert f"表格共 {len(doc.columns)} 列：{shown}" in checked.out
     for fmt in ("xlsx", "pdf"):
         made = run_cli("export", fmt, "--data", out, "-o", tmp_path / f"d.{fmt}")
         assert made.code == 0, made.err
