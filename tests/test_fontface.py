@@ -56,7 +56,7 @@ def test_the_face_reads_as_reportlab_reads_it(path):
         assert got == width and type(got) is type(width), hex(code)
     # Characters the font lacks are lacking here too: neighbours of every mapped one and a random sample.
     codes = {c + d for c in theirs.charToGlyph for d in (-1, 1)}
-    codes |= set(random.Random(7).sample(range(0x110000), 20_000))
+    codes |= set(random.Random(7).sample(range(0x110000), 5_000))
     for code in codes:
         assert (code in ours.glyphs) == (code in theirs.charToGlyph), hex(code)
         assert ours.widths.get(code, "none") == theirs.charWidths.get(code, "none"), hex(code)
@@ -164,9 +164,9 @@ def test_numbers_are_written_as_reportlabs_fp_str_wrote_them():
 
     rng = random.Random(11)
     values = [0, 0.0, -0.0, 1e-7, 1.0000001e-7, 0.5, -0.5, 1, 1.0, 10, 99.99999949, 0.0000005, 595.2755905511812]
-    values += [rng.uniform(-1, 1) * 10 ** rng.randint(-8, 12) for _ in range(50_000)]
+    values += [rng.uniform(-1, 1) * 10 ** rng.randint(-8, 12) for _ in range(20_000)]
     values += [rng.randint(-(10**9), 10**9) for _ in range(5_000)]
-    values += [round(rng.uniform(0, 1000), rng.randint(0, 8)) for _ in range(20_000)]
+    values += [round(rng.uniform(0, 1000), rng.randint(0, 8)) for _ in range(10_000)]
     for value in values:
         assert fp_str(value) == theirs(value), value
 
