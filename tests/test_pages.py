@@ -588,7 +588,7 @@ def test_paren_headings_above_numbered_items_and_paren_items_side_by_side():
 def test_paren_lines_inside_a_numbered_task_are_its_text():
     text = HEAD + "一、稳增长\n1.抓好三件事：\n（一）扩大投资；\n（二）促进消费。\n牵头单位：市发改委\n"
     [t] = parse_text(text, "p.txt").all_tasks()
-    assert (t.number, t.task, t.units) == (1, "抓好三件事： （一）扩大投资； （二）促进消费。", ["市发改委"])
+    assert (t.number, t.task, t.units) == (1, "抓好三件事：（一）扩大投资；（二）促进消费。", ["市发改委"])
     assert parse_text(text, "p.txt").sections[0].subsections == []
 
 
@@ -691,19 +691,22 @@ def test_keqiao_pipe_table_continuation_row_combined_progress_header_and_visit_c
     ]
     assert [s.heading for s in doc.sections] == [""]  # "新增学位810个" is not a section
     t1, t2, t3 = doc.all_tasks()
-    assert fields(t1) + (t1.status, t1.extra) == (
-        1,
-        "新改扩建公办中小学校1所 新增学位810个",  # the continuation row is the task's second line
-        ["教体局"],
-        [],
-        [],
-        [],
-        [
-            "进展情况：轻纺城第二小学（柯东小学）新建工程室内装修及安装工程完成80%，场外工程完成70%。 "
-            "下步打算：场外工程增加施工人员，在确保施工质量和安全的前提下，加快场外工程进度。"
-        ],
-        "顺利推进",
-        {"一季度目标": "室内安装、装修及场外施工"},
+    assert (
+        fields(t1) + (t1.status, t1.extra)
+        == (
+            1,
+            "新改扩建公办中小学校1所新增学位810个",  # the continuation row is the task's second line, joined as Chinese (no space)
+            ["教体局"],
+            [],
+            [],
+            [],
+            [
+                "进展情况：轻纺城第二小学（柯东小学）新建工程室内装修及安装工程完成80%，场外工程完成70%。 "
+                "下步打算：场外工程增加施工人员，在确保施工质量和安全的前提下，加快场外工程进度。"
+            ],
+            "顺利推进",
+            {"一季度目标": "室内安装、装修及场外施工"},
+        )
     )
     assert (t2.number, t2.task, t2.units, t2.status) == (
         2,

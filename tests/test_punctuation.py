@@ -58,3 +58,16 @@ def test_full_width_source_is_unchanged():
 def test_fold_inverts_restore(seed_text):
     for line in seed_text.splitlines():
         assert fold(restore(line)) == line
+
+
+def test_lines_of_a_cell_join_without_a_space_next_to_chinese():
+    """A task cell over several lines becomes one line: no space is invented between Chinese
+    characters (the publisher wrote none); Latin words and numbers keep one space between them."""
+    from exporter.text.punctuation import join_lines
+
+    assert join_lines(["抓好三件事：", "（一）扩大投资；"]) == "抓好三件事：（一）扩大投资；"
+    assert join_lines(["新改扩建公办中小学校1所", "新增学位810个"]) == "新改扩建公办中小学校1所新增学位810个"
+    assert join_lines(["推进 DRG/DIP", "支付方式改革"]) == "推进 DRG/DIP支付方式改革"
+    assert join_lines(["covering VOCs", "and NOx"]) == "covering VOCs and NOx"
+    assert join_lines(["投资 100", "200 亿元"]) == "投资 100 200 亿元"
+    assert join_lines(["一行"]) == "一行"

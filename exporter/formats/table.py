@@ -642,7 +642,7 @@ def _read_task(row, cells, mapped, number_at, task_at, source, b: _Builder, grou
         raise _error(row, source, wording.MISSING_TASK, hint=wording.ROW_HINT, task=number)
     task = Task(
         number=number,
-        task=b.fix(" ".join(paragraphs(task_text)) if "\n" in task_text else task_text),
+        task=b.fix(punctuation.join_lines(paragraphs(task_text)) if "\n" in task_text else task_text),
         line=_line_of(row),
     )
     for i, col in enumerate(mapped):

@@ -29,6 +29,18 @@ def is_chinese(ch: str) -> bool:
     )
 
 
+def join_lines(lines: list[str]) -> str:
+    """Lines of one cell run together as a reader sees them: nothing between lines where either side is
+    Chinese (a space there would be a character the publisher never wrote), one space between Latin
+    words or numbers."""
+    out = ""
+    for line in lines:
+        if out and line and not (is_chinese(out[-1]) or is_chinese(line[0])):
+            out += " "
+        out += line
+    return out
+
+
 def _neighbour(text: str, i: int, step: int) -> str:
     """The nearest non-space character from position i in direction step, or ''."""
     i += step
