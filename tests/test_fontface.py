@@ -178,3 +178,17 @@ def test_paper_sizes_are_reportlabs_to_the_bit():
 
     for name, (short, long) in PAGES.items():
         assert (short * PT_PER_MM, long * PT_PER_MM) == getattr(pagesizes, name), name
+
+
+def test_a_chinese_family_name_reaches_the_ofd_font_entry_unchanged():
+    """A family name in Chinese (name ID 1 of the Windows English record, as some fonts have) is read as
+    UTF-8 and written to the OFD's FamilyName as it is — it used to be decoded as Latin-1 (mojibake)."""
+    from exporter.formats.ofd.writer import _name
+
+    font = ttLib.TTFont(FONTS[0])
+    font["name"].setName("思源宋体 测试", 1, 3, 1, 0x409)
+    buf = io.BytesIO()
+    font.save(buf)
+    face = Face(buf.getvalue())
+    assert _name(face.family_name) == "思源宋体 测试"
+    assert _name(face.name) == "NotoSerifSC-Regular"

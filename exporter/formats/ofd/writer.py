@@ -108,7 +108,8 @@ class _Package:
 
 
 def _name(value) -> str:
-    return value.decode("latin-1") if isinstance(value, bytes) else str(value)
+    # The face reader gives names as UTF-8 bytes (the PostScript name is ASCII; a family name may not be).
+    return value.decode("utf-8") if isinstance(value, bytes) else str(value)
 
 
 def _subset(font: Font, chars: set[str]) -> bytes:
