@@ -71,3 +71,25 @@ def test_lines_of_a_cell_join_without_a_space_next_to_chinese():
     assert join_lines(["covering VOCs", "and NOx"]) == "covering VOCs and NOx"
     assert join_lines(["投资 100", "200 亿元"]) == "投资 100 200 亿元"
     assert join_lines(["一行"]) == "一行"
+
+
+def test_one_line_fields_from_a_cell_over_several_lines(tmp_path):
+    """完成时限, 备注 and other one-line fields from a cell with a line break (<br>, two <p>) run together;
+    they used to stop the import with a puzzling "含有控制字符 U+000A"."""
+    from conftest import run_cli
+
+    from exporter.formats import datafile
+
+    page = tmp_path / "p.html"
+    page.write_text(
+        '<html><head><meta charset="utf-8"><title>2024年重点工作完成情况</title></head><body><table>'
+        "<tr><td>序号</td><td>重点工作任务</td><td>牵头单位</td><td>完成时限</td><td>备注</td><td>联系电话</td></tr>"
+        "<tr><td>1</td><td>建成一所学校</td><td>市教育局</td><td>2024年<br>6月底</td>"
+        "<td><p>第一行</p><p>第二行</p></td><td>5555309<br>5555310</td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    out = tmp_path / "d.yaml"
+    result = run_cli("import", page, "-o", out)
+    assert result.code == 0, result.err
+    [task] = datafile.load(out.read_bytes(), str(out)).all_tasks()
+    assert (task.deadline, task.remarks, task.extra) == ("2024年6月底", "第一行第二行", {"联系电话": "5555309 5555310"})

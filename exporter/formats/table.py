@@ -664,9 +664,10 @@ def _read_task(row, cells, mapped, number_at, task_at, source, b: _Builder, grou
             getattr(task, col.field).extend(b.fix(p) for p in paragraphs(value))
         elif col.field == "extra":
             if compact(value):
-                task.extra[col.label] = b.fix("\n".join(paragraphs(value)))
+                task.extra[col.label] = b.fix(punctuation.join_lines(paragraphs(value)))
         else:
-            setattr(task, col.field, b.fix("\n".join(paragraphs(value))))
+            # one line, as the model holds it: a cell's lines run together (a deadline 2023年\n6月底)
+            setattr(task, col.field, b.fix(punctuation.join_lines(paragraphs(value))))
     if "units" in [c.field for c in mapped] and not task.units:
         raise _error(row, source, wording.MISSING_UNITS, hint=wording.MISSING_UNITS_HINT, task=number)
     b.numbers.append((number, row))
