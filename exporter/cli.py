@@ -12,7 +12,7 @@ from exporter import cli_text, inputs, naming, output, templates
 from exporter import wording as W
 from exporter.errors import ExporterError, OutputError
 from exporter.formats import datafile
-from exporter.model import unit_roles
+from exporter.model import number_list, unit_roles
 from exporter.ops import select
 from exporter.resources import default_data
 
@@ -232,6 +232,11 @@ def export_command(fmt: str, help: str, extra_options=()):
                 )
                 output.write_many(folder, files, inputs=read)
                 click.echo(W.WROTE_FOLDER.format(folder=folder, count=len(files)), err=True)
+                unassigned = [t.number for t in selected.all_tasks() if not t.units and not t.co_units]
+                if unassigned:  # allowed in the data (a breakdown row still being assigned), but in no unit's file
+                    click.echo(
+                        W.SPLIT_UNASSIGNED.format(numbers=number_list(unassigned), count=len(unassigned)), err=True
+                    )
                 return
             target = out or naming.default_filename(doc.title, select.selection_label(sections, unit), fmt)
             if not output.is_stdout(target):

@@ -780,6 +780,9 @@ OVERVIEW_SUMMARY_TITLED = "{title}　" + OVERVIEW_SUMMARY
 OVERVIEW_FILE_TITLE = "{title}（" + OVERVIEW_TITLE + "）"
 SPLIT_NOTHING = "所选范围内没有任务，无法按单位拆分"
 SPLIT_NOTHING_HINT = "检查 --section 选项。"
+SPLIT_UNASSIGNED = (
+    "注意：任务 {numbers}（共 {count} 项）没有牵头单位或配合单位，不在任何单位的文件中；补上单位后再拆分。"
+)
 
 # Paragraph style names shown in Word (formats/docx/writer.py)
 DOCX_STYLE_NAMES = {

@@ -275,3 +275,24 @@ def test_cli_split_pdf_with_section(tmp_path, bundled_doc):
         for task in selected.all_tasks():
             opening = "".join(task.task.split())[:10]
             assert (opening in text) == (unit in task.units), (unit, task.number)
+
+
+def test_split_tells_which_tasks_have_no_unit(tmp_path):
+    """A format 2 task may have no unit yet (a breakdown row being assigned); it is in no unit's file,
+    and the split says so instead of leaving it out silently."""
+    from exporter.formats import datafile
+
+    path = Path(__file__).parent / "documents" / "breakdown-7.yaml"
+    doc = datafile.load(path.read_bytes(), str(path))
+    tasks = doc.all_tasks()
+    for task in (tasks[0], tasks[2]):
+        task.units, task.co_units = [], []
+    data = tmp_path / "d.yaml"
+    data.write_bytes(datafile.dump(doc))
+    assert run_cli("check", data).code == 0
+    result = run_cli("export", "xlsx", "--data", data, "--split-by", "unit", "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    numbers = model.number_list([tasks[0].number, tasks[2].number])
+    assert f"注意：任务 {numbers}（共 2 项）没有牵头单位或配合单位，不在任何单位的文件中" in result.err
+    written = {f.name for f in (tmp_path / "out").iterdir()}
+    assert len(written) == len(doc.units()) + 1  # the overview and one file per remaining unit
