@@ -239,7 +239,8 @@ DOCX_FONT_FALLBACK_HINT = "例如 {name: 仿宋_GB2312, size: 小四, charset: g
 DOCX_COLUMN_WIDTH = "docx.table.columns.{field}.width“{value}”无法识别"
 DOCX_COLUMN_WIDTH_HINT = "写成 30%、14mm 或 *（平分其余宽度）。"
 DOCX_COLUMN_ALIGN = "docx.table.columns.{field} 的对齐方式“{align}/{valign}”无法识别"
-DOCX_COLUMN_ALIGN_HINT = "align 可为 left、center、right；valign 可为 top、middle、bottom。"
+COLUMN_ALIGN_HINT = "align 可为 left、center、right；valign 可为 top、middle、bottom。"
+DOCX_COLUMN_ALIGN_HINT = COLUMN_ALIGN_HINT
 DOCX_COLOR = "颜色 docx.table.shade.{name}“{value}”无法识别"
 DOCX_COLOR_HINT = "写成六位十六进制，例如 D9D9D9；none 为不加底色。"
 DOCX_SHARE = "docx.{name}“{value}”应是 0% 到 100% 之间的比例"
@@ -853,3 +854,72 @@ WHERE_SECTION = "部分“{heading}”"
 WHERE_SUBSECTION = "小标题“{heading}”"
 WHERE_NUMBER = "序号"
 WHERE_UNIT_LINE = "本单位说明"
+
+# ---------------------------------------------------------------------------------------------
+# PDF: characters no font can draw (formats/pdf/coverage.py)
+PLACE_ATTACHMENT = "附件标注"
+PLACE_TITLE = "标题"
+PLACE_UNIT_LINE = WHERE_UNIT_LINE
+PLACE_PREAMBLE = "前言"
+PLACE_HEADER = WHERE_HEADER
+PLACE_CONTINUED = "续表标注"
+PLACE_PAGE_NUMBER = "页码"
+PLACE_SECTION = "第{numeral}部分标题"
+PLACE_SUBSECTION = WHERE_SUBSECTION
+PLACE_TASK = WHERE_TASK
+PLACES_MORE = " 等 {count} 处"
+MISSING_GLYPH = "“{char}”（U+{code:04X}，{places}）"
+FONT_NAMED = "{alias}（{file}）"
+NO_GLYPHS = "有 {count} 个字符在模板配置的字体中都没有字形，无法排版：{chars}。已查找的字体：{fonts}"
+NO_GLYPHS_HINT = (
+    "在模板的 pdf.fallback 中加入含有这些字符的字体（TTF/TTC），"
+    "或在数据文件中改正这些字符（例如生僻字改用通用规范汉字）。"
+)
+
+# PDF: fonts named in the template (formats/pdf/fonts.py)
+FONT_FILE_PROBLEM = "字体“{alias}”的文件“{path}”{why}"
+FONT_CFF = "这是 PostScript（CFF）轮廓的 OpenType 字体，无法嵌入 PDF"
+FONT_CFF_HINT = "改用 TrueType 轮廓的字体（.ttf/.ttc），或用 fontTools 转换（见 fonts/build_fonts.py）。"
+FONT_NO_SUBFONT = "字体集中没有第 {subfont} 个字体"
+FONT_NO_SUBFONT_HINT = "检查模板中该字体的 subfont 值（从 0 起数）。"
+FONT_NOT_TRUETYPE = "不是可用的 TrueType 字体（{text}）"
+FONT_NOT_TRUETYPE_HINT = "换一个 .ttf 或 .ttc 字体文件。"
+FONT_UNREADABLE = "无法读取字体“{alias}”的文件“{path}”：{reason}"
+FONT_UNREADABLE_HINT = INPUT_UNREADABLE_HINT
+FONTS_NOT_MAPPING = "模板的 fonts 应是“别名: 字体文件”的映射"
+FONTS_NOT_MAPPING_HINT = "参照 templates/official.yaml 的 fonts 部分。"
+FONT_ALIAS_UNKNOWN = "模板使用了未定义的字体别名“{alias}”。已定义：{known}"
+FONT_ALIAS_UNKNOWN_HINT = "在模板的 fonts 部分加上这个别名，或改用已定义的别名。"
+FONT_ALIASES_NONE = "（无）"
+FONT_SUBFONT_BAD = "字体“{alias}”的 subfont 应是 0 或正整数，而不是“{subfont}”"
+FONT_SUBFONT_BAD_HINT = "TTC 字体集中第一个字体为 0。"
+FONT_NO_FILE = "字体“{alias}”没有指定文件"
+FONT_NO_FILE_HINT = "写成 别名: 文件名.ttf 或 {file: 文件名.ttc, subfont: 0}。"
+FONT_IS_FOLDER = "文件夹"
+FONT_NOT_REGULAR_HINT = "在模板的 fonts 部分改成字体文件（.ttf、.otf 或 .ttc）的路径。"
+FONT_MISSING = "字体“{alias}”的文件“{path}”不存在"
+FONT_MISSING_HINT = "把字体文件放到该位置，或在模板的 fonts 部分改成实际路径（绝对路径，或相对于模板文件的路径）。"
+FONT_TTC_INDEX = "字体“{alias}”是 TTC 字体集“{name}”，须指定用其中第几个字体"
+FONT_TTC_INDEX_HINT = "写成 {alias}: {{file: {file}, subfont: 0}}（从 0 起数）。"
+
+# PDF: layout (formats/pdf/layout.py)
+HEADING_SECTION = "部分标题"
+HEADING_SUBSECTION = DIFF_SUBSECTION
+
+# PDF: the template's pdf: part (formats/pdf/style.py)
+PDF_NOT_MAPPING = "模板的 {path} 应是映射（键: 值）"
+PDF_NOT_MAPPING_HINT = "参照 templates/official.yaml 的 pdf 部分。"
+PDF_GRAY = "{what} 应是 0（黑）到 1（白）之间的灰度，而不是“{value}”"
+PDF_GRAY_HINT = "例如 0.9 为浅灰；写 none 表示不加底色。"
+PDF_COLUMN_NOT_FIELD = "pdf.table.columns 中的“{key}”不是数据文件的字段"
+PDF_COLUMN_WIDTH = "pdf.table.columns.{key}.width“{value}”无法识别"
+PDF_COLUMN_WIDTH_HINT = "写成 30%、14mm 或 *（按内容）。"
+PDF_COLUMN_ALIGN = "pdf.table.columns.{key} 的对齐方式“{align}/{valign}”无法识别"
+PDF_COLUMNS_TOO_WIDE = "表格有 {count} 列，pdf.table.columns 的列宽之和超过了版心宽度，有的列放不下文字"
+PDF_COLUMNS_TOO_WIDE_HINT = "减小百分比或毫米数，或把一列写成 *；列很多时可改用 A3 纸（pdf.page.size: A3）。"
+PDF_FALLBACK_NOT_LIST = "pdf.fallback 应是字体别名的列表"
+PDF_FALLBACK_NOT_LIST_HINT = "例如 fallback: [serif]。"
+PDF_COLUMN_TOO_NARROW = "pdf.table.columns.{key} 太窄，放不下一个字"
+PDF_COLUMN_TOO_NARROW_HINT = "加大该列宽度或减小 padding。"
+PDF_MARGINS = "pdf.margins 太大，版心放不下表格"
+PDF_MARGINS_HINT = "减小上下页边距。"

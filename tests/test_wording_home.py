@@ -43,10 +43,6 @@ NOT_YET_MOVED = {
     "formats/pagelist.py": "being moved (another change is editing the module)",
     "formats/pagetext.py": "being moved (another change is editing the module)",
     "formats/table.py": "being moved (another change is editing the module)",
-    "formats/pdf/coverage.py": "being moved (another change is editing the module)",
-    "formats/pdf/fonts.py": "being moved (another change is editing the module)",
-    "formats/pdf/layout.py": "being moved (another change is editing the module)",
-    "formats/pdf/style.py": "being moved (another change is editing the module)",
     "formats/xlsx/foreign.py": "being moved (another change is editing the module)",
     "formats/xlsx/reader.py": "being moved (another change is editing the module)",
 }

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from exporter import wording as W
 from exporter.errors import RenderError
 from exporter.formats.pdf.layout import Layout
 from exporter.model import Document, unit_line
@@ -19,24 +20,24 @@ def _texts(doc: Document, layout: Layout, attachment: str | None) -> Iterator[tu
     """(role, place, text) for every piece of text the PDF will show."""
     labels = layout.style.labels
     if attachment is not None:
-        yield "attachment", "附件标注", labels["attachment"] + str(attachment)
-    yield "title", "标题", doc.title
+        yield "attachment", W.PLACE_ATTACHMENT, labels["attachment"] + str(attachment)
+    yield "title", W.PLACE_TITLE, doc.title
     line = unit_line(doc)
     if line:
-        yield "preamble", "本单位说明", line
+        yield "preamble", W.PLACE_UNIT_LINE, line
     preamble = doc.meta.get("preamble") or []
     for text in [preamble] if isinstance(preamble, str) else preamble:
-        yield "preamble", "前言", str(text)
+        yield "preamble", W.PLACE_PREAMBLE, str(text)
     for column in doc.columns:
-        yield "header", "表头", column.label
-    yield "body", "续表标注", labels["continued"] + "0123456789"
-    yield "page_number", "页码", layout.style.page_number_format.format(n="0123456789")
+        yield "header", W.PLACE_HEADER, column.label
+    yield "body", W.PLACE_CONTINUED, labels["continued"] + "0123456789"
+    yield "page_number", W.PLACE_PAGE_NUMBER, layout.style.page_number_format.format(n="0123456789")
     for section in doc.sections:
-        yield "section", f"第{section.numeral}部分标题", section.heading
+        yield "section", W.PLACE_SECTION.format(numeral=section.numeral), section.heading
         for sub in section.subsections:
-            yield "subsection", f"小标题“{sub.heading[:12]}”", sub.heading
+            yield "subsection", W.PLACE_SUBSECTION.format(heading=sub.heading[:12]), sub.heading
         for task in section.all_tasks():
-            place = f"任务 {task.number}"
+            place = W.PLACE_TASK.format(task=task.number)
             for column in doc.columns:
                 for text in column.values(task):
                     yield "body", place, text
@@ -59,18 +60,19 @@ def check_glyphs(doc: Document, layout: Layout, attachment: str | None = None) -
     items = []
     for ch in sorted(places, key=lambda c: (places[c][0], ord(c))):
         where = places[ch]
-        shown = "、".join(where[:_MAX_PLACES]) + (f" 等 {len(where)} 处" if len(where) > _MAX_PLACES else "")
-        items.append(f"“{ch}”（U+{ord(ch):04X}，{shown}）")
+        more = W.PLACES_MORE.format(count=len(where)) if len(where) > _MAX_PLACES else ""
+        shown = W.LIST_SEPARATOR.join(where[:_MAX_PLACES]) + more
+        items.append(W.MISSING_GLYPH.format(char=ch, code=ord(ch), places=shown))
     fonts = []
     for role in missing:
         if missing[role]:
             for spec in layout.chains[role].specs:
-                name = f"{spec.alias}（{spec.path.name}）"
+                name = W.FONT_NAMED.format(alias=spec.alias, file=spec.path.name)
                 if name not in fonts:
                     fonts.append(name)
     raise RenderError(
-        f"有 {len(items)} 个字符在模板配置的字体中都没有字形，无法排版：{'；'.join(items)}。"
-        f"已查找的字体：{'、'.join(fonts)}",
-        hint="在模板的 pdf.fallback 中加入含有这些字符的字体（TTF/TTC），"
-        "或在数据文件中改正这些字符（例如生僻字改用通用规范汉字）。",
+        W.NO_GLYPHS.format(
+            count=len(items), chars=W.PARAGRAPH_SEPARATOR.join(items), fonts=W.LIST_SEPARATOR.join(fonts)
+        ),
+        hint=W.NO_GLYPHS_HINT,
     )

@@ -44,18 +44,18 @@ class Font:
         except FontFileError as exc:
             text = str(exc)
             if exc.reason == "cff":
-                why = "这是 PostScript（CFF）轮廓的 OpenType 字体，无法嵌入 PDF"
-                hint = "改用 TrueType 轮廓的字体（.ttf/.ttc），或用 fontTools 转换（见 fonts/build_fonts.py）。"
+                why, hint = W.FONT_CFF, W.FONT_CFF_HINT
             elif exc.reason == "subfont":
-                why = f"字体集中没有第 {spec.subfont} 个字体"
-                hint = "检查模板中该字体的 subfont 值（从 0 起数）。"
+                why, hint = W.FONT_NO_SUBFONT.format(subfont=spec.subfont), W.FONT_NO_SUBFONT_HINT
             else:
-                why = f"不是可用的 TrueType 字体（{text}）"
-                hint = "换一个 .ttf 或 .ttc 字体文件。"
-            raise TemplateError(f"字体“{spec.alias}”的文件“{spec.path}”{why}", hint=hint) from None
+                why, hint = W.FONT_NOT_TRUETYPE.format(text=text), W.FONT_NOT_TRUETYPE_HINT
+            raise TemplateError(
+                W.FONT_FILE_PROBLEM.format(alias=spec.alias, path=spec.path, why=why), hint=hint
+            ) from None
         except OSError as exc:
             raise TemplateError(
-                f"无法读取字体“{spec.alias}”的文件“{spec.path}”：{exc.strerror}", hint="检查文件权限。"
+                W.FONT_UNREADABLE.format(alias=spec.alias, path=spec.path, reason=exc.strerror),
+                hint=W.FONT_UNREADABLE_HINT,
             ) from None
         self.face = face
         self.glyphs = face.glyphs
@@ -170,9 +170,7 @@ class FontBook:
         self.template = template
         aliases = template.get("fonts") or {}
         if not isinstance(aliases, dict):
-            raise TemplateError(
-                "模板的 fonts 应是“别名: 字体文件”的映射", hint="参照 templates/official.yaml 的 fonts 部分。"
-            )
+            raise TemplateError(W.FONTS_NOT_MAPPING, hint=W.FONTS_NOT_MAPPING_HINT)
         self.aliases = aliases
         self.fallback = [self.spec(a) for a in fallback]
         self._chains: dict[str, FontChain] = {}
@@ -181,10 +179,10 @@ class FontBook:
         """The file behind an alias; a clear error when it is unknown or the file is missing."""
         value = self.aliases.get(alias)
         if value is None:
-            known = "、".join(str(a) for a in self.aliases) or "（无）"
+            known = W.LIST_SEPARATOR.join(str(a) for a in self.aliases) or W.FONT_ALIASES_NONE
             raise TemplateError(
-                f"模板使用了未定义的字体别名“{alias}”。已定义：{known}",
-                hint="在模板的 fonts 部分加上这个别名，或改用已定义的别名。",
+                W.FONT_ALIAS_UNKNOWN.format(alias=alias, known=known),
+                hint=W.FONT_ALIAS_UNKNOWN_HINT,
             )
         subfont = 0
         if isinstance(value, dict):
@@ -192,34 +190,32 @@ class FontBook:
             subfont = value.get("subfont", value.get("subfontIndex", 0))
             if not isinstance(subfont, int) or isinstance(subfont, bool) or subfont < 0:
                 raise TemplateError(
-                    f"字体“{alias}”的 subfont 应是 0 或正整数，而不是“{subfont}”", hint="TTC 字体集中第一个字体为 0。"
+                    W.FONT_SUBFONT_BAD.format(alias=alias, subfont=subfont), hint=W.FONT_SUBFONT_BAD_HINT
                 )
         else:
             file = value
         if not file or not isinstance(file, str):
-            raise TemplateError(
-                f"字体“{alias}”没有指定文件", hint="写成 别名: 文件名.ttf 或 {file: 文件名.ttc, subfont: 0}。"
-            )
+            raise TemplateError(W.FONT_NO_FILE.format(alias=alias), hint=W.FONT_NO_FILE_HINT)
         path = font_path(self.template, file)
         if path.exists() and not path.is_file():
             import os
 
             from exporter.inputs import kind
 
-            what = "文件夹" if path.is_dir() else kind(os.stat(path).st_mode)
+            what = W.FONT_IS_FOLDER if path.is_dir() else kind(os.stat(path).st_mode)
             raise TemplateError(
                 W.FONT_NOT_REGULAR.format(alias=alias, path=path, kind=what),
-                hint="在模板的 fonts 部分改成字体文件（.ttf、.otf 或 .ttc）的路径。",
+                hint=W.FONT_NOT_REGULAR_HINT,
             )
         if not path.is_file():
             raise TemplateError(
-                f"字体“{alias}”的文件“{path}”不存在",
-                hint="把字体文件放到该位置，或在模板的 fonts 部分改成实际路径（绝对路径，或相对于模板文件的路径）。",
+                W.FONT_MISSING.format(alias=alias, path=path),
+                hint=W.FONT_MISSING_HINT,
             )
         if path.suffix.lower() == ".ttc" and not isinstance(value, dict):
             raise TemplateError(
-                f"字体“{alias}”是 TTC 字体集“{path.name}”，须指定用其中第几个字体",
-                hint=f"写成 {alias}: {{file: {file}, subfont: 0}}（从 0 起数）。",
+                W.FONT_TTC_INDEX.format(alias=alias, name=path.name),
+                hint=W.FONT_TTC_INDEX_HINT.format(alias=alias, file=file),
             )
         return FontSpec(alias, path, subfont)
 

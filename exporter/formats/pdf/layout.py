@@ -468,7 +468,7 @@ class _Flow:
             (self.top - self.bottom - self.row_height(self.header.lines) - 2 * self.style.pad_y + EPS) // self.pitch
         )
         if row.lines > fits:
-            what = "部分标题" if row.kind == "section" else "小标题"
+            what = W.HEADING_SECTION if row.kind == "section" else W.HEADING_SUBSECTION
             text = row.title if len(row.title) <= 40 else row.title[:40] + "…"
             raise RenderError(
                 W.HEADING_TOO_TALL.format(what=what, text=text, lines=row.lines, room=fits),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from exporter import wording as W
 from exporter.errors import TemplateError
 from exporter.formats import paper
 from exporter.model import FIELDS, SEED_COLUMNS
@@ -99,7 +100,7 @@ class Style:
 def _section(template: dict, path: str) -> dict:
     value = setting(template, path)
     if not isinstance(value, dict):
-        raise TemplateError(f"模板的 {path} 应是映射（键: 值）", hint="参照 templates/official.yaml 的 pdf 部分。")
+        raise TemplateError(W.PDF_NOT_MAPPING.format(path=path), hint=W.PDF_NOT_MAPPING_HINT)
     return value
 
 
@@ -136,9 +137,7 @@ def _shade(value, what: str) -> float | None:
     except (TypeError, ValueError):
         gray = -1
     if not 0 <= gray <= 1:
-        raise TemplateError(
-            f"{what} 应是 0（黑）到 1（白）之间的灰度，而不是“{value}”", hint="例如 0.9 为浅灰；写 none 表示不加底色。"
-        )
+        raise TemplateError(W.PDF_GRAY.format(what=what, value=value), hint=W.PDF_GRAY_HINT)
     return gray
 
 
@@ -161,7 +160,8 @@ def _column_specs(template: dict, width: float) -> dict[str, ColumnSpec]:
     for key in _section(template, "pdf.table.columns"):
         if key not in FIELDS:
             raise TemplateError(
-                f"pdf.table.columns 中的“{key}”不是数据文件的字段", hint=f"可用的字段是：{'、'.join(FIELDS)}。"
+                W.PDF_COLUMN_NOT_FIELD.format(key=key),
+                hint=W.TEMPLATE_FIELDS_HINT.format(fields=W.LIST_SEPARATOR.join(FIELDS)),
             )
     specs = {}
     for key in FIELDS:
@@ -177,15 +177,15 @@ def _column_specs(template: dict, width: float) -> dict[str, ColumnSpec]:
                 value, share = width * float(raw[:-1]) / 100, True
             except ValueError:
                 raise TemplateError(
-                    f"pdf.table.columns.{key}.width“{raw}”无法识别", hint="写成 30%、14mm 或 *（按内容）。"
+                    W.PDF_COLUMN_WIDTH.format(key=key, value=raw), hint=W.PDF_COLUMN_WIDTH_HINT
                 ) from None
         elif raw is not None:
             value = size_setting(raw, f"pdf.table.columns.{key}.width")
         align, valign = str(spec["align"]), str(spec["valign"])
         if align not in ("left", "center", "right") or valign not in ("top", "middle", "bottom"):
             raise TemplateError(
-                f"pdf.table.columns.{key} 的对齐方式“{align}/{valign}”无法识别",
-                hint="align 可为 left、center、right；valign 可为 top、middle、bottom。",
+                W.PDF_COLUMN_ALIGN.format(key=key, align=align, valign=valign),
+                hint=W.COLUMN_ALIGN_HINT,
             )
         specs[key] = ColumnSpec(key, value, share, align, valign, star)
     return specs
@@ -249,8 +249,8 @@ def place_columns(
             widths = [w * scale if i in content else w for i, w in enumerate(widths)]
     if any(w < 20 for w in widths):
         raise TemplateError(
-            f"表格有 {len(fields)} 列，pdf.table.columns 的列宽之和超过了版心宽度，有的列放不下文字",
-            hint="减小百分比或毫米数，或把一列写成 *；列很多时可改用 A3 纸（pdf.page.size: A3）。",
+            W.PDF_COLUMNS_TOO_WIDE.format(count=len(fields)),
+            hint=W.PDF_COLUMNS_TOO_WIDE_HINT,
         )
     out, x = [], 0.0
     for spec, w, label in zip(chosen, widths, labels):
@@ -268,7 +268,7 @@ def load_style(template: dict) -> Style:
     if isinstance(fallback, str):
         fallback = [fallback]
     if not isinstance(fallback, list):
-        raise TemplateError("pdf.fallback 应是字体别名的列表", hint="例如 fallback: [serif]。")
+        raise TemplateError(W.PDF_FALLBACK_NOT_LIST, hint=W.PDF_FALLBACK_NOT_LIST_HINT)
     _section(template, "pdf.table")
     body = _text(template, "pdf.table.body")
     # The seed's headers name the four columns of style.columns; a document shows its own (layout.py).
@@ -311,7 +311,7 @@ def load_style(template: dict) -> Style:
     style.columns = place_columns(style.column_specs, list(COLUMNS), [labels[k] for k in COLUMNS], block_width)
     for col in style.columns:
         if col.width - 2 * style.pad_x < body.size:
-            raise TemplateError(f"pdf.table.columns.{col.key} 太窄，放不下一个字", hint="加大该列宽度或减小 padding。")
+            raise TemplateError(W.PDF_COLUMN_TOO_NARROW.format(key=col.key), hint=W.PDF_COLUMN_TOO_NARROW_HINT)
     if h - m["top"] - m["bottom"] < 6 * body.leading:
-        raise TemplateError("pdf.margins 太大，版心放不下表格", hint="减小上下页边距。")
+        raise TemplateError(W.PDF_MARGINS, hint=W.PDF_MARGINS_HINT)
     return style
