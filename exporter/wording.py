@@ -923,3 +923,132 @@ PDF_COLUMN_TOO_NARROW = "pdf.table.columns.{key} 太窄，放不下一个字"
 PDF_COLUMN_TOO_NARROW_HINT = "加大该列宽度或减小 padding。"
 PDF_MARGINS = "pdf.margins 太大，版心放不下表格"
 PDF_MARGINS_HINT = "减小上下页边距。"
+
+# ---------------------------------------------------------------------------------------------
+# Reading the data file (formats/datafile.py)
+# The YAML parser's problems, said in Chinese; the parser's own words follow in brackets.
+YAML_PROBLEMS = {
+    "mapping values are not allowed": "这里不能出现“键: 值”（常见原因：文字里有“: ”却没加引号，或缩进不对）",
+    "did not find expected key": "缩进不一致，找不到应有的键",
+    "did not find expected '-' indicator": "列表项的缩进不一致",
+    "did not find expected node content": "这里缺少内容",
+    "did not find expected ',' or ']'": "方括号 [ ] 没有成对",
+    "did not find expected ',' or '}'": "花括号 { } 没有成对",
+    "found unexpected end of stream": "文件在引号或括号闭合之前结束了",
+    "found character that cannot start any token": "出现了不能作为开头的字符（如 Tab、@ 或 `）",
+    "found a tab character": "缩进里有制表符 Tab，YAML 只能用空格缩进",
+    "found unknown escape character": "双引号里有无法识别的转义符 \\",
+    "could not find expected ':'": "缺少冒号",
+}
+YAML_PROBLEM = "{chinese}（{problem}）"
+# What each task field is called in data-file messages ("完成情况 progress 应是列表")
+DATA_FIELD_NAMES = {
+    "units": "牵头责任单位",
+    "co_units": "配合单位",
+    "leaders": "牵头领导",
+    "owners": "责任人",
+    "progress": "完成情况",
+    "problems": "存在问题",
+    "next_steps": "下一步工作打算",
+    "deadline": "完成时限",
+    "status": "完成状态",
+    "remarks": "备注",
+}
+DATA_SPACE = "空格"
+DATA_NOT_MAPPING = "{what}应是“键: 值”的映射"
+DATA_NOT_MAPPING_HINT = "按 data/README.md 中的示例书写这一部分。"
+DATA_BAD_KEY = "{what}中有无法识别的键"
+DATA_BAD_KEY_HINT = "键应是简单的文字，例如 title。"
+DATA_KEY_REPEATED = "{what}中的键“{key}”重复出现"
+DATA_KEY_REPEATED_HINT = "删除重复的一行。"
+DATA_NOT_TEXT = "{what}应是一段文字，而不是列表或映射"
+DATA_NOT_TEXT_HINT = "把{what}写成一行文字。"
+DATA_CONTROL_CHARACTER = "{what}含有控制字符 {chars}"
+DATA_CONTROL_CHARACTER_HINT = "删除这些不可见字符；多段内容请写成列表中的多个项目。"
+DATA_NOT_LIST = "{what}应是列表（每项一行，以“- ”开头）"
+DATA_NOT_LIST_HINT = "把{what}写成列表，例如：\n    - 第一段"
+DATA_BLANK_ITEM = "{what}中有空白的项目"
+DATA_BLANK_ITEM_HINT = "删除这一项或填写内容。"
+DATA_AN_ITEM = "{what}中的一项"
+DATA_UNKNOWN_FIELD = "{what}中有未知的字段“{field}”"
+DATA_FIELDS_HINT = "可用的字段是：{fields}；请检查拼写。"
+DATA_WHAT_FILE = "文件"
+DATA_WHAT_TOP = "文件顶层"
+DATA_NO_FORMAT = "缺少字段 format"
+DATA_NO_FORMAT_HINT = "在文件开头加一行 format: {version}"
+DATA_NO_SECTIONS = "缺少字段 sections"
+DATA_NO_SECTIONS_HINT = "按 data/README.md 的示例加上 sections 列表。"
+DATA_SECTIONS_EMPTY = "sections 应是非空的列表"
+DATA_SECTIONS_EMPTY_HINT = "至少写一个部分，每个部分含 tasks 列表。"
+DATA_WHAT_COLUMN = "列"
+DATA_WHAT_COLUMN_FIELD = "列的字段 field"
+DATA_COLUMN_NO_FIELD = "列缺少字段 field"
+DATA_WHAT_COLUMN_LABEL = "列的表头 label"
+EXTRA_LABEL_EXAMPLE = "联系电话"
+DATA_NO_DOCUMENT = "缺少字段 document"
+DATA_NO_DOCUMENT_HINT = "加上 document: 并在其下写 title 等字段。"
+DATA_NO_TITLE = "document 缺少标题 title"
+DATA_NO_TITLE_HINT = "加上一行 title: 文件标题"
+DATA_WHAT_SECTION = "部分"
+DATA_WHAT_SECTION_NUMERAL = "部分序号 numeral"
+DATA_WHAT_SECTION_TITLE = "部分标题 title"
+DATA_SECTION_NUMERAL = "部分序号“{numeral}”不是中文数字"
+DATA_SECTION_NUMERAL_HINT = "写成 一、二、……十二 这样的中文数字。"
+DATA_SUBSECTIONS_NOT_LIST = "subsections 应是列表"
+DATA_SUBSECTIONS_NOT_LIST_HINT = "每个小标题写成以“- ”开头的一项。"
+DATA_SECTION_EMPTY = "部分“{heading}”既没有 tasks 也没有 subsections"
+DATA_SECTION_EMPTY_HINT = "加上该部分的任务列表 tasks。"
+DATA_WHAT_SUBSECTION = "小标题"
+DATA_WHAT_SUBSECTION_NUMERAL = "小标题序号 numeral"
+DATA_WHAT_SUBSECTION_TITLE = "小标题 title"
+DATA_SUBSECTION_NUMERAL = "小标题序号“{numeral}”不是中文数字"
+DATA_SUBSECTION_NUMERAL_HINT = "写成 一、二、三 这样的中文数字。"
+DATA_SUBSECTION_EMPTY = "小标题“{heading}”缺少 tasks"
+DATA_SUBSECTION_EMPTY_HINT = "加上该小标题下的任务列表 tasks。"
+DATA_TASKS_NOT_LIST = "tasks 应是列表"
+DATA_TASKS_NOT_LIST_HINT = "每个任务写成以“- number:”开头的一项。"
+DATA_WHAT_TASK = "任务"
+DATA_NO_NUMBER = "任务缺少序号 number"
+DATA_NO_NUMBER_HINT = "加上一行 number: 序号（整数）。"
+DATA_BAD_NUMBER = "序号 number 应是正整数，而不是“{value}”"
+DATA_BAD_NUMBER_HINT = "写成阿拉伯数字，例如 number: 86"
+DATA_WHAT_TASK_TEXT = "任务内容 task"
+DATA_NO_TASK = "任务缺少内容 task"
+DATA_NO_TASK_HINT = "加上一行 task: 任务内容。"
+DATA_TASK_EMPTY = "任务内容 task 是空的"
+DATA_TASK_EMPTY_HINT = "填写任务内容。"
+DATA_NO_UNITS = "任务缺少牵头责任单位 units"
+DATA_NO_UNITS_HINT = "加上 units: 列表，第一项是牵头单位。"
+DATA_UNITS_EMPTY = "牵头责任单位 units 是空的"
+DATA_UNITS_EMPTY_HINT = "至少写一个单位，第一项是牵头单位。"
+DATA_UNIT_REPEATED = "单位重复：{units}"
+DATA_UNIT_REPEATED_HINT = "每个单位只写一次。"
+DATA_TASK_TOO_LONG = "任务文字过长（{size} 字），超过单元格上限 {limit} 字"
+DATA_TASK_TOO_LONG_HINT = "请删减或拆分这一任务的完成情况。"
+DATA_TASK_UNKNOWN_FIELD = "任务中有未知的字段“{field}”"
+DATA_WHAT_EXTRA = "其他列 extra"
+DATA_WHAT_EXTRA_COLUMN = "其他列“{label}”"
+DATA_NUMBER_REPEATED = "序号 {number} 重复（第 {line} 行已有）"
+DATA_NUMBER_REPEATED_HINT = "每个任务的序号必须唯一，请改正其中一个。"
+DATA_NUMBER_ORDER_HINT = "按序号顺序排列任务，或改正序号。"
+DATA_SECTION_ORDER = "部分序号“{numeral}”没有按顺序排列"
+DATA_SECTION_ORDER_HINT = "部分应按 一、二、三…… 的顺序排列。"
+DATA_SUBSECTION_ORDER = "部分“{section}”中的小标题序号“{numeral}”没有按顺序排列"
+DATA_SUBSECTION_ORDER_HINT = "小标题应按 （一）（二）（三）…… 的顺序排列。"
+DATA_ALIAS = "文件使用了 YAML 锚点或别名（& 或 *），本程序不接受"
+DATA_ALIAS_HINT = "把别名处直接写成完整的文字。"
+DATA_FILE_CONTROL_CHARACTER = "文件含有不允许的控制字符 U+{code:04X}"
+DATA_FILE_CONTROL_CHARACTER_HINT = "删除这个不可见字符后再试。"
+YAML_CONTEXT = "（与第 {line} 行有关）"
+YAML_SYNTAX = "YAML 语法错误{context}：{problem}"
+YAML_SYNTAX_HINT = "检查这一行及上一行的缩进、冒号后的空格、括号和引号是否成对。"
+YAML_UNREADABLE = "YAML 无法读取：{reason}"
+YAML_UNREADABLE_HINT = "检查文件是否为 YAML 格式。"
+DATA_EMPTY_FILE = "文件是空的"
+DATA_EMPTY_FILE_HINT = "按 data/README.md 的示例填写数据。"
+DATA_NOT_UTF8 = "文件不是 UTF-8 编码"
+DATA_NOT_UTF8_HINT = "请把文件另存为 UTF-8 编码。"
+IMPORT_CHECK_TASK = "（任务 {task}）"
+IMPORT_CHECK_MORE = "等 {count} 处"
+IMPORT_CHECK_FAILED = "导入的内容未通过检查{more}：{problems}"
+IMPORT_CHECK_FAILED_HINT = "按提示改正来源中对应的任务后再导入。"

@@ -163,42 +163,19 @@ def _indent_sequences(text: str) -> str:
 
 
 # The YAML parser's problems, said in Chinese; the parser's own words follow in brackets.
-_YAML_PROBLEMS = {
-    "mapping values are not allowed": "这里不能出现“键: 值”（常见原因：文字里有“: ”却没加引号，或缩进不对）",
-    "did not find expected key": "缩进不一致，找不到应有的键",
-    "did not find expected '-' indicator": "列表项的缩进不一致",
-    "did not find expected node content": "这里缺少内容",
-    "did not find expected ',' or ']'": "方括号 [ ] 没有成对",
-    "did not find expected ',' or '}'": "花括号 { } 没有成对",
-    "found unexpected end of stream": "文件在引号或括号闭合之前结束了",
-    "found character that cannot start any token": "出现了不能作为开头的字符（如 Tab、@ 或 `）",
-    "found a tab character": "缩进里有制表符 Tab，YAML 只能用空格缩进",
-    "found unknown escape character": "双引号里有无法识别的转义符 \\",
-    "could not find expected ':'": "缺少冒号",
-}
+_YAML_PROBLEMS = W.YAML_PROBLEMS
 
 
 def _yaml_problem(problem: str | None) -> str:
     problem = problem or ""
     for english, chinese in _YAML_PROBLEMS.items():
         if english in problem:
-            return f"{chinese}（{problem}）"
+            return W.YAML_PROBLEM.format(chinese=chinese, problem=problem)
     return problem
 
 
 # What each task field is called in messages ("完成情况 progress 应是列表").
-_LIST_NAMES = {
-    "units": "牵头责任单位",
-    "co_units": "配合单位",
-    "leaders": "牵头领导",
-    "owners": "责任人",
-    "progress": "完成情况",
-    "problems": "存在问题",
-    "next_steps": "下一步工作打算",
-    "deadline": "完成时限",
-    "status": "完成状态",
-    "remarks": "备注",
-}
+_LIST_NAMES = W.DATA_FIELD_NAMES
 
 
 MAX_TASK_NUMBER = 999_999  # far above any real table, far below where a spreadsheet's floats lose digits
@@ -210,7 +187,7 @@ def invisible_only(text: str) -> bool:
 
 
 def _codes(text: str) -> str:
-    return "、".join(sorted({f"U+{ord(ch):04X}" for ch in text if ch != " "})) or "空格"
+    return W.LIST_SEPARATOR.join(sorted({f"U+{ord(ch):04X}" for ch in text if ch != " "})) or W.DATA_SPACE
 
 
 def number_gaps(doc: Document) -> list[tuple[int, int, int]]:
@@ -234,15 +211,15 @@ class _Reader:
     # -- typed accessors -------------------------------------------------------------------
     def mapping(self, node, what: str, task=None) -> dict | None:
         if not isinstance(node, yaml.MappingNode):
-            self.problem(node, f"{what}应是“键: 值”的映射", "按 data/README.md 中的示例书写这一部分。", task)
+            self.problem(node, W.DATA_NOT_MAPPING.format(what=what), W.DATA_NOT_MAPPING_HINT, task)
             return None
         out = {}
         for key, value in node.value:
             if not isinstance(key, yaml.ScalarNode):
-                self.problem(key, f"{what}中有无法识别的键", "键应是简单的文字，例如 title。", task)
+                self.problem(key, W.DATA_BAD_KEY.format(what=what), W.DATA_BAD_KEY_HINT, task)
                 continue
             if key.value in out:
-                self.problem(key, f"{what}中的键“{key.value}”重复出现", "删除重复的一行。", task)
+                self.problem(key, W.DATA_KEY_REPEATED.format(what=what, key=key.value), W.DATA_KEY_REPEATED_HINT, task)
             out[key.value] = value
         return out
 
@@ -252,7 +229,7 @@ class _Reader:
                 return None
             return ""
         if not isinstance(node, yaml.ScalarNode):
-            self.problem(node, f"{what}应是一段文字，而不是列表或映射", f"把{what}写成一行文字。", task)
+            self.problem(node, W.DATA_NOT_TEXT.format(what=what), W.DATA_NOT_TEXT_HINT.format(what=what), task)
             return None
         value = node.value
         if node.tag == "tag:yaml.org,2002:null":  # `task: null` or `~` is no text, not the word "null"
@@ -261,28 +238,26 @@ class _Reader:
         if bad:
             self.problem(
                 node,
-                f"{what}含有控制字符 {', '.join(bad)}",
-                "删除这些不可见字符；多段内容请写成列表中的多个项目。",
+                W.DATA_CONTROL_CHARACTER.format(what=what, chars=", ".join(bad)),
+                W.DATA_CONTROL_CHARACTER_HINT,
                 task,
             )
         return value
 
     def text_list(self, node, what: str, task=None) -> list[str] | None:
         if not isinstance(node, yaml.SequenceNode):
-            self.problem(
-                node, f"{what}应是列表（每项一行，以“- ”开头）", f"把{what}写成列表，例如：\n    - 第一段", task
-            )
+            self.problem(node, W.DATA_NOT_LIST.format(what=what), W.DATA_NOT_LIST_HINT.format(what=what), task)
             return None
         out = []
         for item in node.value:
             value = self.text(item, what, task)
             if value is not None:
                 if not value.strip():
-                    self.problem(item, f"{what}中有空白的项目", "删除这一项或填写内容。", task)
+                    self.problem(item, W.DATA_BLANK_ITEM.format(what=what), W.DATA_BLANK_ITEM_HINT, task)
                 elif invisible_only(value):
                     self.problem(
                         item,
-                        W.DATA_INVISIBLE.format(what=f"{what}中的一项", codes=_codes(value)),
+                        W.DATA_INVISIBLE.format(what=W.DATA_AN_ITEM.format(what=what), codes=_codes(value)),
                         W.DATA_INVISIBLE_HINT,
                         task,
                     )
@@ -294,21 +269,21 @@ class _Reader:
             if isinstance(key_node, yaml.ScalarNode) and key_node.value not in allowed:
                 self.problem(
                     key_node,
-                    f"{what}中有未知的字段“{key_node.value}”",
-                    f"可用的字段是：{'、'.join(sorted(allowed))}；请检查拼写。",
+                    W.DATA_UNKNOWN_FIELD.format(what=what, field=key_node.value),
+                    W.DATA_FIELDS_HINT.format(fields=W.LIST_SEPARATOR.join(sorted(allowed))),
                     task,
                 )
 
     # -- the document ------------------------------------------------------------------------
     def read(self, root) -> Document | None:
-        top = self.mapping(root, "文件")
+        top = self.mapping(root, W.DATA_WHAT_FILE)
         if top is None:
             return None
-        self.check_keys(root, top, {"format", "document", "columns", "sections"}, "文件顶层")
+        self.check_keys(root, top, {"format", "document", "columns", "sections"}, W.DATA_WHAT_TOP)
         fmt = top.get("format")
         version = None
         if fmt is None:
-            self.problem(root, "缺少字段 format", f"在文件开头加一行 format: {FORMAT_VERSION}")
+            self.problem(root, W.DATA_NO_FORMAT, W.DATA_NO_FORMAT_HINT.format(version=FORMAT_VERSION))
         elif not (isinstance(fmt, yaml.ScalarNode) and fmt.value in READABLE_FORMATS):
             self.problem(
                 fmt, wording.FORMAT_UNSUPPORTED.format(value=getattr(fmt, "value", "")), wording.FORMAT_UNSUPPORTED_HINT
@@ -321,9 +296,9 @@ class _Reader:
         sections_node = top.get("sections")
         sections = []
         if sections_node is None:
-            self.problem(root, "缺少字段 sections", "按 data/README.md 的示例加上 sections 列表。")
+            self.problem(root, W.DATA_NO_SECTIONS, W.DATA_NO_SECTIONS_HINT)
         elif not isinstance(sections_node, yaml.SequenceNode) or not sections_node.value:
-            self.problem(sections_node, "sections 应是非空的列表", "至少写一个部分，每个部分含 tasks 列表。")
+            self.problem(sections_node, W.DATA_SECTIONS_EMPTY, W.DATA_SECTIONS_EMPTY_HINT)
         else:
             sections = [s for s in (self.read_section(n) for n in sections_node.value) if s is not None]
         doc = Document(meta=meta or {}, sections=sections, columns=columns)
@@ -350,16 +325,16 @@ class _Reader:
         seen: dict[str, int] = {}  # field (or extra label) -> line
         ok = True
         for item in node.value:
-            fields = self.mapping(item, "列")
+            fields = self.mapping(item, W.DATA_WHAT_COLUMN)
             if fields is None:
                 ok = False
                 continue
-            self.check_keys(item, fields, {"field", "label"}, "列")
+            self.check_keys(item, fields, {"field", "label"}, W.DATA_WHAT_COLUMN)
             line = item.start_mark.line + 1
-            name = self.text(fields.get("field"), "列的字段 field")
+            name = self.text(fields.get("field"), W.DATA_WHAT_COLUMN_FIELD)
             if not name:
                 if name is not None or "field" not in fields:
-                    self.problem(fields.get("field", item), "列缺少字段 field", wording.COLUMN_EXAMPLE)
+                    self.problem(fields.get("field", item), W.DATA_COLUMN_NO_FIELD, wording.COLUMN_EXAMPLE)
                 ok = False
                 continue
             if name not in FIELDS:
@@ -370,10 +345,10 @@ class _Reader:
                 )
                 ok = False
                 continue
-            label = self.text(fields.get("label"), "列的表头 label")
+            label = self.text(fields.get("label"), W.DATA_WHAT_COLUMN_LABEL)
             if label is None or not label.strip():
                 if label is not None or "label" not in fields:
-                    example = wording.FIELD_NAMES[name] if name != "extra" else "联系电话"
+                    example = wording.FIELD_NAMES[name] if name != "extra" else W.EXTRA_LABEL_EXAMPLE
                     self.problem(
                         fields.get("label", item),
                         wording.COLUMN_NO_LABEL.format(field=name),
@@ -409,7 +384,7 @@ class _Reader:
 
     def read_document(self, node, root) -> dict | None:
         if node is None:
-            self.problem(root, "缺少字段 document", "加上 document: 并在其下写 title 等字段。")
+            self.problem(root, W.DATA_NO_DOCUMENT, W.DATA_NO_DOCUMENT_HINT)
             return None
         fields = self.mapping(node, "document")
         if fields is None:
@@ -432,68 +407,70 @@ class _Reader:
                     value, W.DATA_FIELD_TOO_LONG.format(key=key, limit=EXCEL_CELL_LIMIT), W.DATA_FIELD_TOO_LONG_HINT
                 )
         if not meta.get("title"):
-            self.problem(node, "document 缺少标题 title", "加上一行 title: 文件标题")
+            self.problem(node, W.DATA_NO_TITLE, W.DATA_NO_TITLE_HINT)
         return meta
 
     def read_section(self, node) -> Section | None:
-        fields = self.mapping(node, "部分")
+        fields = self.mapping(node, W.DATA_WHAT_SECTION)
         if fields is None:
             return None
-        self.check_keys(node, fields, {"numeral", "title", "tasks", "subsections"}, "部分")
-        numeral = self.text(fields.get("numeral"), "部分序号 numeral", required=False) or ""
-        title = self.text(fields.get("title"), "部分标题 title", required=False) or ""
+        self.check_keys(node, fields, {"numeral", "title", "tasks", "subsections"}, W.DATA_WHAT_SECTION)
+        numeral = self.text(fields.get("numeral"), W.DATA_WHAT_SECTION_NUMERAL, required=False) or ""
+        title = self.text(fields.get("title"), W.DATA_WHAT_SECTION_TITLE, required=False) or ""
         if numeral and numeral_value(numeral) is None:
-            self.problem(fields["numeral"], f"部分序号“{numeral}”不是中文数字", "写成 一、二、……十二 这样的中文数字。")
+            self.problem(fields["numeral"], W.DATA_SECTION_NUMERAL.format(numeral=numeral), W.DATA_SECTION_NUMERAL_HINT)
         section = Section(numeral=numeral, title=title)
         if "tasks" in fields:
             section.tasks = self.read_tasks(fields["tasks"])
         if "subsections" in fields:
             subs = fields["subsections"]
             if not isinstance(subs, yaml.SequenceNode):
-                self.problem(subs, "subsections 应是列表", "每个小标题写成以“- ”开头的一项。")
+                self.problem(subs, W.DATA_SUBSECTIONS_NOT_LIST, W.DATA_SUBSECTIONS_NOT_LIST_HINT)
             else:
                 section.subsections = [s for s in (self.read_subsection(n) for n in subs.value) if s]
         if "tasks" not in fields and "subsections" not in fields:
-            self.problem(node, f"部分“{numeral}{title}”既没有 tasks 也没有 subsections", "加上该部分的任务列表 tasks。")
+            self.problem(node, W.DATA_SECTION_EMPTY.format(heading=numeral + title), W.DATA_SECTION_EMPTY_HINT)
         return section
 
     def read_subsection(self, node) -> Subsection | None:
-        fields = self.mapping(node, "小标题")
+        fields = self.mapping(node, W.DATA_WHAT_SUBSECTION)
         if fields is None:
             return None
-        self.check_keys(node, fields, {"numeral", "title", "tasks"}, "小标题")
-        numeral = self.text(fields.get("numeral"), "小标题序号 numeral", required=False) or ""
-        title = self.text(fields.get("title"), "小标题 title", required=False) or ""
+        self.check_keys(node, fields, {"numeral", "title", "tasks"}, W.DATA_WHAT_SUBSECTION)
+        numeral = self.text(fields.get("numeral"), W.DATA_WHAT_SUBSECTION_NUMERAL, required=False) or ""
+        title = self.text(fields.get("title"), W.DATA_WHAT_SUBSECTION_TITLE, required=False) or ""
         if numeral and numeral_value(numeral) is None:
-            self.problem(fields["numeral"], f"小标题序号“{numeral}”不是中文数字", "写成 一、二、三 这样的中文数字。")
+            self.problem(
+                fields["numeral"], W.DATA_SUBSECTION_NUMERAL.format(numeral=numeral), W.DATA_SUBSECTION_NUMERAL_HINT
+            )
         sub = Subsection(numeral=numeral, title=title)
         if "tasks" not in fields:
-            self.problem(node, f"小标题“{numeral}{title}”缺少 tasks", "加上该小标题下的任务列表 tasks。")
+            self.problem(node, W.DATA_SUBSECTION_EMPTY.format(heading=numeral + title), W.DATA_SUBSECTION_EMPTY_HINT)
         else:
             sub.tasks = self.read_tasks(fields["tasks"])
         return sub
 
     def read_tasks(self, node) -> list[Task]:
         if not isinstance(node, yaml.SequenceNode):
-            self.problem(node, "tasks 应是列表", "每个任务写成以“- number:”开头的一项。")
+            self.problem(node, W.DATA_TASKS_NOT_LIST, W.DATA_TASKS_NOT_LIST_HINT)
             return []
         return [t for t in (self.read_task(n) for n in node.value) if t is not None]
 
     def read_task(self, node) -> Task | None:
-        fields = self.mapping(node, "任务")
+        fields = self.mapping(node, W.DATA_WHAT_TASK)
         if fields is None:
             return None
         number_node = fields.get("number")
         number = None
         if number_node is None:
-            self.problem(node, "任务缺少序号 number", "加上一行 number: 序号（整数）。")
+            self.problem(node, W.DATA_NO_NUMBER, W.DATA_NO_NUMBER_HINT)
         elif not (
             isinstance(number_node, yaml.ScalarNode) and number_node.value.isdigit() and number_node.value.isascii()
         ):
             self.problem(
                 number_node,
-                f"序号 number 应是正整数，而不是“{getattr(number_node, 'value', '…')}”",
-                "写成阿拉伯数字，例如 number: 86",
+                W.DATA_BAD_NUMBER.format(value=getattr(number_node, "value", "…")),
+                W.DATA_BAD_NUMBER_HINT,
             )
         elif not 0 < int(number_node.value) <= MAX_TASK_NUMBER:
             self.problem(
@@ -504,15 +481,15 @@ class _Reader:
         else:
             number = int(number_node.value)
         self.check_task_keys(node, number)
-        task_text = self.text(fields.get("task"), "任务内容 task", number)
+        task_text = self.text(fields.get("task"), W.DATA_WHAT_TASK_TEXT, number)
         if "task" not in fields:
-            self.problem(node, "任务缺少内容 task", "加上一行 task: 任务内容。", number)
+            self.problem(node, W.DATA_NO_TASK, W.DATA_NO_TASK_HINT, number)
         elif task_text is not None and not task_text.strip():
-            self.problem(fields["task"], "任务内容 task 是空的", "填写任务内容。", number)
+            self.problem(fields["task"], W.DATA_TASK_EMPTY, W.DATA_TASK_EMPTY_HINT, number)
         elif task_text is not None and invisible_only(task_text):
             self.problem(
                 fields["task"],
-                W.DATA_INVISIBLE.format(what="任务内容 task", codes=_codes(task_text)),
+                W.DATA_INVISIBLE.format(what=W.DATA_WHAT_TASK_TEXT, codes=_codes(task_text)),
                 W.DATA_INVISIBLE_HINT,
                 number,
             )
@@ -528,9 +505,9 @@ class _Reader:
         units = values.get("units", [])
         if self.version == 1:
             if "units" not in fields:
-                self.problem(node, "任务缺少牵头责任单位 units", "加上 units: 列表，第一项是牵头单位。", number)
+                self.problem(node, W.DATA_NO_UNITS, W.DATA_NO_UNITS_HINT, number)
             elif not units and isinstance(fields["units"], yaml.SequenceNode):
-                self.problem(fields["units"], "牵头责任单位 units 是空的", "至少写一个单位，第一项是牵头单位。", number)
+                self.problem(fields["units"], W.DATA_UNITS_EMPTY, W.DATA_UNITS_EMPTY_HINT, number)
         for name in ("units", "co_units"):
             listed = values.get(name, [])
             for unit in listed:
@@ -538,7 +515,12 @@ class _Reader:
                     self.problem(fields[name], W.DATA_UNIT_SPACES.format(unit=unit), W.DATA_UNIT_SPACES_HINT, number)
             dupes = sorted({u for u in listed if listed.count(u) > 1})
             if dupes:
-                self.problem(fields[name], f"单位重复：{'、'.join(dupes)}", "每个单位只写一次。", number)
+                self.problem(
+                    fields[name],
+                    W.DATA_UNIT_REPEATED.format(units=W.LIST_SEPARATOR.join(dupes)),
+                    W.DATA_UNIT_REPEATED_HINT,
+                    number,
+                )
         both = [u for u in values.get("co_units", []) if u in units]
         if both:
             self.problem(
@@ -556,8 +538,8 @@ class _Reader:
         if size > EXCEL_CELL_LIMIT:
             self.problem(
                 node,
-                f"任务文字过长（{size} 字），超过单元格上限 {EXCEL_CELL_LIMIT} 字",
-                "请删减或拆分这一任务的完成情况。",
+                W.DATA_TASK_TOO_LONG.format(size=size, limit=EXCEL_CELL_LIMIT),
+                W.DATA_TASK_TOO_LONG_HINT,
                 number,
             )
         if number is None or task_text is None:
@@ -575,12 +557,15 @@ class _Reader:
             else:
                 allowed = sorted(self.fields | {"number", "task"})
                 self.problem(
-                    key_node, f"任务中有未知的字段“{name}”", f"可用的字段是：{'、'.join(allowed)}；请检查拼写。", number
+                    key_node,
+                    W.DATA_TASK_UNKNOWN_FIELD.format(field=name),
+                    W.DATA_FIELDS_HINT.format(fields=W.LIST_SEPARATOR.join(allowed)),
+                    number,
                 )
 
     def read_extra(self, node, number: int | None) -> dict[str, str]:
         """extra: {表头: 文字} — the task's values in the columns the model has no field for."""
-        fields = self.mapping(node, "其他列 extra", number)
+        fields = self.mapping(node, W.DATA_WHAT_EXTRA, number)
         if fields is None:
             return {}
         out = {}
@@ -597,7 +582,7 @@ class _Reader:
                 )
                 self.problem(key_node, wording.EXTRA_UNKNOWN_LABEL.format(label=label), hint, number)
                 continue
-            text = self.text(value, f"其他列“{label}”", number, required=False)
+            text = self.text(value, W.DATA_WHAT_EXTRA_COLUMN.format(label=label), number, required=False)
             out[label] = text or ""
         return out
 
@@ -608,21 +593,21 @@ class _Reader:
             if task.number in seen:
                 self.problems.append(
                     DataError(
-                        f"序号 {task.number} 重复（第 {seen[task.number]} 行已有）",
+                        W.DATA_NUMBER_REPEATED.format(number=task.number, line=seen[task.number]),
                         file=self.file,
                         line=task.line,
                         task=task.number,
-                        hint="每个任务的序号必须唯一，请改正其中一个。",
+                        hint=W.DATA_NUMBER_REPEATED_HINT,
                     )
                 )
             elif previous is not None and task.number < previous:
                 self.problems.append(
                     DataError(
-                        f"序号 {task.number} 排在 {previous} 之后，序号应从小到大",
+                        W.DECREASING_NUMBER.format(number=task.number, last=previous),
                         file=self.file,
                         line=task.line,
                         task=task.number,
-                        hint="按序号顺序排列任务，或改正序号。",
+                        hint=W.DATA_NUMBER_ORDER_HINT,
                     )
                 )
             seen.setdefault(task.number, task.line)
@@ -630,19 +615,19 @@ class _Reader:
         for numeral in _out_of_order(s.numeral for s in doc.sections):
             self.problems.append(
                 DataError(
-                    f"部分序号“{numeral}”没有按顺序排列",
+                    W.DATA_SECTION_ORDER.format(numeral=numeral),
                     file=self.file,
                     line=_section_line(sections_node, numeral),
-                    hint="部分应按 一、二、三…… 的顺序排列。",
+                    hint=W.DATA_SECTION_ORDER_HINT,
                 )
             )
         for section in doc.sections:
             for numeral in _out_of_order(sub.numeral for sub in section.subsections):
                 self.problems.append(
                     DataError(
-                        f"部分“{section.numeral}”中的小标题序号“{numeral}”没有按顺序排列",
+                        W.DATA_SUBSECTION_ORDER.format(section=section.numeral, numeral=numeral),
                         file=self.file,
-                        hint="小标题应按 （一）（二）（三）…… 的顺序排列。",
+                        hint=W.DATA_SUBSECTION_ORDER_HINT,
                     )
                 )
 
@@ -680,10 +665,10 @@ def parse(text: str, file: str) -> Document:
                 raise DataErrors(
                     [
                         DataError(
-                            "文件使用了 YAML 锚点或别名（& 或 *），本程序不接受",
+                            W.DATA_ALIAS,
                             file=file,
                             line=event.start_mark.line + 1,
-                            hint="把别名处直接写成完整的文字。",
+                            hint=W.DATA_ALIAS_HINT,
                         )
                     ]
                 )
@@ -695,10 +680,10 @@ def parse(text: str, file: str) -> Document:
         raise DataErrors(
             [
                 DataError(
-                    f"文件含有不允许的控制字符 U+{ord(char):04X}",
+                    W.DATA_FILE_CONTROL_CHARACTER.format(code=ord(char)),
                     file=file,
                     line=line,
-                    hint="删除这个不可见字符后再试。",
+                    hint=W.DATA_FILE_CONTROL_CHARACTER_HINT,
                 )
             ]
         ) from None
@@ -707,21 +692,23 @@ def parse(text: str, file: str) -> Document:
         line = mark.line + 1 if mark else None
         context = ""
         if exc.context_mark and mark and exc.context_mark.line != mark.line:
-            context = f"（与第 {exc.context_mark.line + 1} 行有关）"
+            context = W.YAML_CONTEXT.format(line=exc.context_mark.line + 1)
         raise DataErrors(
             [
                 DataError(
-                    f"YAML 语法错误{context}：{_yaml_problem(exc.problem or exc.context)}",
+                    W.YAML_SYNTAX.format(context=context, problem=_yaml_problem(exc.problem or exc.context)),
                     file=file,
                     line=line,
-                    hint="检查这一行及上一行的缩进、冒号后的空格、括号和引号是否成对。",
+                    hint=W.YAML_SYNTAX_HINT,
                 )
             ]
         ) from None
     except yaml.YAMLError as exc:
-        raise DataErrors([DataError(f"YAML 无法读取：{exc}", file=file, hint="检查文件是否为 YAML 格式。")]) from None
+        raise DataErrors(
+            [DataError(W.YAML_UNREADABLE.format(reason=exc), file=file, hint=W.YAML_UNREADABLE_HINT)]
+        ) from None
     if root is None:
-        raise DataErrors([DataError("文件是空的", file=file, hint="按 data/README.md 的示例填写数据。")])
+        raise DataErrors([DataError(W.DATA_EMPTY_FILE, file=file, hint=W.DATA_EMPTY_FILE_HINT)])
     reader = _Reader(file)
     doc = reader.read(root)
     if reader.problems or doc is None:
@@ -735,9 +722,7 @@ def load(data: bytes, file: str) -> Document:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise DataErrors(
-            [DataError("文件不是 UTF-8 编码", file=file, line=line, hint="请把文件另存为 UTF-8 编码。")]
-        ) from None
+        raise DataErrors([DataError(W.DATA_NOT_UTF8, file=file, line=line, hint=W.DATA_NOT_UTF8_HINT)]) from None
     return parse(text, file)
 
 
@@ -750,8 +735,11 @@ def check_imported(payload: bytes, source: str) -> None:
     try:
         load(payload, source)
     except DataErrors as exc:
-        problems = "；".join(p.message + (f"（任务 {p.task}）" if p.task is not None else "") for p in exc.problems[:5])
-        more = f"等 {len(exc.problems)} 处" if len(exc.problems) > 5 else ""
+        problems = W.PARAGRAPH_SEPARATOR.join(
+            p.message + (W.IMPORT_CHECK_TASK.format(task=p.task) if p.task is not None else "")
+            for p in exc.problems[:5]
+        )
+        more = W.IMPORT_CHECK_MORE.format(count=len(exc.problems)) if len(exc.problems) > 5 else ""
         raise DataError(
-            f"导入的内容未通过检查{more}：{problems}", file=source, hint="按提示改正来源中对应的任务后再导入。"
+            W.IMPORT_CHECK_FAILED.format(more=more, problems=problems), file=source, hint=W.IMPORT_CHECK_FAILED_HINT
         ) from None
