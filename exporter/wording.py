@@ -1052,3 +1052,71 @@ IMPORT_CHECK_TASK = "（任务 {task}）"
 IMPORT_CHECK_MORE = "等 {count} 处"
 IMPORT_CHECK_FAILED = "导入的内容未通过检查{more}：{problems}"
 IMPORT_CHECK_FAILED_HINT = "按提示改正来源中对应的任务后再导入。"
+
+# Returned workbooks, read back row by row (formats/xlsx/reader.py)
+SPAN_NONE = "没有任务"
+SPAN_ONE = "任务 {first}"
+SPAN_RANGE = "任务 {first}–{last}"
+WHERE_SHEET = "工作表“{sheet}”"
+WHERE_CELL = "单元格 {cell}"
+WORKBOOK_CONTROL_CHARACTER = "含有控制字符 {chars}"
+WORKBOOK_CONTROL_CHARACTER_HINT = "删除这些不可见字符后再导入。"
+WORKBOOK_NUMBER_RANGE_HINT = "序号必须保持导出时的阿拉伯数字，不要修改序号列。"
+WORKBOOK_NUMBER_BAD = "序号“{text}”不是正整数"
+WORKBOOK_NUMBER_EMPTY = "序号是空的"
+WORKBOOK_NUMBER_BAD_HINT = "序号必须保持导出时的阿拉伯数字，不要修改或清空序号列。"
+WORKBOOK_NO_HEADER = "找不到表头行（{labels}）"
+WORKBOOK_NO_HEADER_HINT = "不要删除或修改表头行；请在重新导出的工作簿中编辑。"
+WORKBOOK_EXPECTED_ROW = "这里应是“{text}”。"
+WORKBOOK_HEADING_ROWS_HINT = "部分和小标题行不能修改、删除或调换顺序。"
+WORKBOOK_STRAY_ROW = "无法识别的行“{text}”（不是任务行，也不是本部分的标题行）"
+WORKBOOK_NO_SECTION_ROW = "缺少部分标题行“{heading}”"
+WORKBOOK_NO_SECTION_ROW_HINT = "不要删除部分标题行。"
+WORKBOOK_NUMBER_REPEATED = "序号“{number}”重复（{where} 已有）"
+WORKBOOK_NUMBER_REPEATED_HINT = "每项任务只能出现一次；删除多出的一行或改回原来的序号。"
+WORKBOOK_WRONG_SECTION = "序号“{number}”不属于这一部分（导出时本部分为{span}）"
+WORKBOOK_WRONG_SECTION_HINT = "任务行不能移到别的工作表；请把它移回原来的部分。"
+WORKBOOK_UNDER_SUBSECTION = "小标题“{heading}”下"
+WORKBOOK_BEFORE_SUBSECTIONS = "第一个小标题之前"
+WORKBOOK_WRONG_SUBSECTION = "序号“{number}”不应在{place}（导出时那里是{span}）"
+WORKBOOK_WRONG_SUBSECTION_HINT = "任务行不能移到别的小标题下；请把它移回原位。"
+WORKBOOK_NUMBER_ORDER = "序号“{number}”排在“{previous}”之后，顺序被打乱"
+WORKBOOK_NUMBER_ORDER_HINT = "任务应按序号从小到大排列；把这一行移回原位。"
+WORKBOOK_CONTINUATIONS = (
+    "任务 {number} 导出时有 {exported} 个续行，现在有 {count} 个；其中有跨行拆开的段落，无法确定怎样接回"
+)
+WORKBOOK_CONTINUATIONS_HINT = "恢复删去或新增的续行；要增删内容，请直接改写已有续行的“{label}”单元格。"
+WORKBOOK_NO_SUBSECTION_ROW = "缺少小标题行“{heading}”"
+WORKBOOK_NO_SUBSECTION_ROW_HINT = "小标题行不能删除或修改。"
+WORKBOOK_TASK_EMPTY = "任务内容是空的"
+WORKBOOK_TASK_EMPTY_HINT = "填写任务内容，或删除整行。"
+AND_MORE = "等"
+WORKBOOK_NO_PROGRESS_COLUMN = "“{text}”像续行，但这份表格没有完成情况列"
+WORKBOOK_NO_PROGRESS_COLUMN_HINT = "序号列只能填阿拉伯数字；请改回导出时的序号。"
+WORKBOOK_CONTINUATION_MOVED = "续行“{text}”不在任务 {number} 的行或其续行的正下方"
+WORKBOOK_CONTINUATION_MOVED_HINT = (
+    "续行只接续紧挨在它上面的任务 {number}；请把这一行移回任务 {number} 的下面，"
+    "或把其中的文字并入任务 {number} 的“{label}”单元格后删除这一行。"
+)
+WORKBOOK_CONTINUATION_CELL = "续行的“{label}”单元格应为空"
+WORKBOOK_CONTINUATION_CELL_HINT = "续行只接续“{progress}”；请把这里的文字移到任务 {number} 那一行的“{label}”单元格中。"
+WORKBOOK_NOT_XLSX = "文件不是有效的 Excel 工作簿（.xlsx）"
+WORKBOOK_NOT_XLSX_HINT = "确认文件是用 Excel、WPS 或 LibreOffice 另存为的 .xlsx 格式，而不是改了扩展名的其他文件。"
+WORKBOOK_BROKEN = "工作簿已损坏或不是 .xlsx 格式，无法打开"
+WORKBOOK_BROKEN_HINT = "用 Excel 或 WPS 打开后另存为 .xlsx 再试。"
+WORKBOOK_EXTRA_SHEET = "工作表“{sheet}”不是导出时的工作表"
+WORKBOOK_EXTRA_SHEET_HINT = "不要新增或重命名工作表；新增的内容请写进原有工作表的单元格中。"
+WORKBOOK_SHEET_MISSING = "缺少工作表“{sheet}”"
+WORKBOOK_SHEET_MISSING_HINT = "不要删除或重命名工作表；请在重新导出的工作簿中编辑。"
+
+# Where a received table's row or cell is (formats/docx/reader.py, formats/xlsx/foreign.py, html.py)
+WHERE_DOCX_ROW = "{file} 表 {table} 第 {row} 行"
+WHERE_SHEET_CELL = "{file} 工作表“{sheet}”{cell}"
+WHERE_SHEET_ROW = "工作表“{sheet}”第 {row} 行"
+WHAT_WORD_DOCUMENT = "Word 文档"
+# Someone's workbook, by kind (formats/xlsx/foreign.py); READ_KIND_NAMES names .xls/.ods without the suffix
+WORKBOOK_KIND_NAMES = {
+    "xlsx": READ_KIND_NAMES["xlsx"],
+    "xls": "Excel 97-2003 工作簿（.xls）",
+    "ods": "OpenDocument 表格（.ods）",
+}

@@ -106,6 +106,11 @@ BREAK = object()
 _SPACE = re.compile(r"[ \t\r\n\f]+")
 META_NAMES = {"articletitle": "title", "pubdate": "published", "contentsource": "source"}
 META_KEYS = ("title", "issuer", "index_no", "category", "written", "published", "validity", "source")
+# Parsing vocabulary: a table of page metadata, and the words of a task table's header row.
+META_TABLE_LABELS = ("索引号", "发布机构", "成文日期", "发布日期", "信息分类", "文号", "有效性", "主题分类")
+HEADER_NUMBER = "序号"
+HEADER_TASK = "任务"
+HEADER_COMPANIONS = ("单位", "完成", "进展")
 ATTACHMENT_MARK = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[:：]?$")
 
 
@@ -335,14 +340,13 @@ def grid(table, number: int) -> list[RawRow]:
 
 def _is_meta_table(rows: list[RawRow]) -> bool:
     text = " ".join(" ".join(r.cells) for r in rows)
-    labels = ("索引号", "发布机构", "成文日期", "发布日期", "信息分类", "文号", "有效性", "主题分类")
-    return sum(label in text for label in labels) >= 2
+    return sum(label in text for label in META_TABLE_LABELS) >= 2
 
 
 def _headerish(rows: list[RawRow]) -> bool:
     for row in rows[:6]:
         joined = compact("".join(row.cells))
-        if "序号" in joined or ("任务" in joined and ("单位" in joined or "完成" in joined or "进展" in joined)):
+        if HEADER_NUMBER in joined or (HEADER_TASK in joined and any(w in joined for w in HEADER_COMPANIONS)):
             return True
     return False
 
@@ -361,7 +365,9 @@ def read_tables(data: bytes, name: str, *, mhtml: bool = False) -> list[RawTable
     try:
         root = lxml.html.document_fromstring(text)
     except Exception:  # lxml raises ParserError/ValueError for an empty or hopeless document
-        raise SourceError(wording.NO_TABLE_IN.format(what="网页"), file=name, hint=wording.NO_TABLE_IN_HINT) from None
+        raise SourceError(
+            wording.NO_TABLE_IN.format(what=wording.READ_KIND_NAMES["html"]), file=name, hint=wording.NO_TABLE_IN_HINT
+        ) from None
 
     leaves = [t for t in root.iter("table") if not t.xpath(".//table")]
     found = []
@@ -373,7 +379,9 @@ def read_tables(data: bytes, name: str, *, mhtml: bool = False) -> list[RawTable
         elif rows and max(len(r.cells) for r in rows) >= 2:
             found.append((table, rows))
     if not found:
-        raise SourceError(wording.NO_TABLE_IN.format(what="网页"), file=name, hint=wording.NO_TABLE_IN_HINT)
+        raise SourceError(
+            wording.NO_TABLE_IN.format(what=wording.READ_KIND_NAMES["html"]), file=name, hint=wording.NO_TABLE_IN_HINT
+        )
     chosen = [f for f in found if _headerish(f[1])] or found
     if chosen is not found:  # tables after a task table without a header of their own continue it
         first = found.index(chosen[0])

@@ -18,7 +18,7 @@ from exporter.formats.table import RawRow, RawTable, rows_from_grid
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-KIND = "Word 文档（.docx）"
+KIND = wording.READ_KIND_NAMES["docx"]
 _P, _TBL, _TR, _TC, _T, _SDT = (f"{{{W}}}{n}" for n in ("p", "tbl", "tr", "tc", "t", "sdt"))
 _ATTACHMENT = __import__("re").compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[:：]?$")
 
@@ -120,7 +120,7 @@ def table_rows(tbl, number: int, numbers=None, file: str = "") -> list[RawRow]:
         except _Unshown as exc:
             raise SourceError(
                 wording.NUMBERING_UNSUPPORTED.format(fmt=exc.args[0]),
-                file=f"{file} 表 {number} 第 {r + 1} 行",
+                file=wording.WHERE_DOCX_ROW.format(file=file, table=number, row=r + 1),
                 hint=wording.NUMBERING_UNSUPPORTED_HINT,
             ) from None
         placed.append(row)
@@ -188,7 +188,9 @@ def read_tables(data: bytes, name: str) -> list[RawTable]:
         if rows:
             tables.append(RawTable(rows=rows, source=name))
     if not tables:
-        raise SourceError(wording.NO_TABLE_IN.format(what="Word 文档"), file=name, hint=wording.NO_TABLE_IN_HINT)
+        raise SourceError(
+            wording.NO_TABLE_IN.format(what=wording.WHAT_WORD_DOCUMENT), file=name, hint=wording.NO_TABLE_IN_HINT
+        )
     lines = [line for line in before if not _ATTACHMENT.match(line)]
     if lines:
         tables[0].meta["title"] = lines[0]

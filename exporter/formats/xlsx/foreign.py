@@ -20,7 +20,7 @@ from exporter.errors import SourceError
 from exporter.formats.table import RawRow, RawTable
 from exporter.formats.xlsx import cellformats, numfmt
 
-KINDS = {"xlsx": "Excel 工作簿（.xlsx）", "xls": "Excel 97-2003 工作簿（.xls）", "ods": "OpenDocument 表格（.ods）"}
+KINDS = wording.WORKBOOK_KIND_NAMES
 
 
 def cell_text(value) -> str:
@@ -78,7 +78,9 @@ def sheet_rows(
                     v,
                     shown.get((r0 + i, c0 + j)),
                     date1904,
-                    lambda i=i, j=j: f"{file} 工作表“{name}”{get_column_letter(c0 + j + 1)}{r0 + i + 1}",
+                    lambda i=i, j=j: wording.WHERE_SHEET_CELL.format(
+                        file=file, sheet=name, cell=f"{get_column_letter(c0 + j + 1)}{r0 + i + 1}"
+                    ),
                 )
                 for j, v in enumerate(row)
             ]
@@ -109,7 +111,7 @@ def sheet_rows(
         cont = frozenset(continued.get(r, ()))
         if width > 1 and not cont and (r in spanning or not any(cells[1:])):
             cells = [cells[0]]
-        rows.append(RawRow(cells=cells, where=f"工作表“{name}”第 {r + 1} 行", continued=cont))
+        rows.append(RawRow(cells=cells, where=wording.WHERE_SHEET_ROW.format(sheet=name, row=r + 1), continued=cont))
     return rows
 
 

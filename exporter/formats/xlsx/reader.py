@@ -52,11 +52,15 @@ def _one_line(paragraphs: list[str]) -> str:
     return out
 
 
+# How a continuation row's number cell reads: "86（续）", "86(续)" (parsing vocabulary, not wording).
+CONTINUED_MARK = re.compile(r"(\d+)[（(]续[）)]")
+
+
 def _continued_number(text: str, label: str) -> int | None:
     """86 for "86（续）", "86(续)", "86 （续）" or 86 + the template's label; None for anything else."""
     text = re.sub(r"\s+", "", text)
     label = re.sub(r"\s+", "", label)
-    match = re.fullmatch(r"(\d+)[（(]续[）)]", text)
+    match = CONTINUED_MARK.fullmatch(text)
     if match is None and label and text.endswith(label):
         match = re.fullmatch(r"(\d+)", text[: -len(label)])
     return int(match.group(1)) if match and match.group(1).isascii() else None
@@ -72,8 +76,8 @@ def _within(number: int, lo: int | None, hi: int | None) -> bool:
 
 def _span(lo: int | None, hi: int | None) -> str:
     if lo is None or hi is None:
-        return "没有任务"
-    return f"任务 {lo}" if lo == hi else f"任务 {lo}–{hi}"
+        return W.SPAN_NONE
+    return W.SPAN_ONE.format(first=lo) if lo == hi else W.SPAN_RANGE.format(first=lo, last=hi)
 
 
 def _column(index: int) -> str:
@@ -107,14 +111,20 @@ class _SheetReader:
         self.seen: dict[int, str] = {}  # task number -> where it was first seen
 
     def error(self, sheet: str, cell: str | None, message: str, hint: str, task: int | None = None):
-        where = f"工作表“{sheet}”" + (f"单元格 {cell}" if cell else "")
-        return WorkbookError(f"{where}：{message}", file=self.file, task=task, hint=hint)
+        where = W.WHERE_SHEET.format(sheet=sheet) + (W.WHERE_CELL.format(cell=cell) if cell else "")
+        return WorkbookError(W.MESSAGE_AT.format(where=where, message=message), file=self.file, task=task, hint=hint)
 
     def check_text(self, sheet: str, cell: str, text: str, task: int | None) -> None:
         # \r is a line end like \n (_paragraphs joins \r\n): openpyxl keeps it when lxml is installed.
         bad = characters.forbidden(text, allow=characters.LINE_ENDS)
         if bad:
-            raise self.error(sheet, cell, f"含有控制字符 {', '.join(bad)}", "删除这些不可见字符后再导入。", task)
+            raise self.error(
+                sheet,
+                cell,
+                W.WORKBOOK_CONTROL_CHARACTER.format(chars=", ".join(bad)),
+                W.WORKBOOK_CONTROL_CHARACTER_HINT,
+                task,
+            )
 
     def number(self, sheet: str, cell: str, value) -> int:
         if isinstance(value, bool):
@@ -129,13 +139,13 @@ class _SheetReader:
                 sheet,
                 cell,
                 W.DATA_NUMBER_RANGE.format(value=text, limit=MAX_TASK_NUMBER),
-                "序号必须保持导出时的阿拉伯数字，不要修改序号列。",
+                W.WORKBOOK_NUMBER_RANGE_HINT,
             )
         raise self.error(
             sheet,
             cell,
-            f"序号“{text}”不是正整数" if text else "序号是空的",
-            "序号必须保持导出时的阿拉伯数字，不要修改或清空序号列。",
+            W.WORKBOOK_NUMBER_BAD.format(text=text) if text else W.WORKBOOK_NUMBER_EMPTY,
+            W.WORKBOOK_NUMBER_BAD_HINT,
         )
 
     def read(self, ws, section_info: meta.SheetInfo, scan: tuple[set, dict] | None = None) -> Section:
@@ -158,8 +168,8 @@ class _SheetReader:
             raise self.error(
                 sheet,
                 "A2",
-                f"找不到表头行（{' | '.join(self.labels)}）",
-                "不要删除或修改表头行；请在重新导出的工作簿中编辑。",
+                W.WORKBOOK_NO_HEADER.format(labels=" | ".join(self.labels)),
+                W.WORKBOOK_NO_HEADER_HINT,
             )
         section = Section(section_info.numeral, section_info.title)
         heading = section.heading
@@ -203,46 +213,54 @@ class _SheetReader:
                     if not section_row_seen
                     else (_heading(expected_subs[next_sub]) if next_sub < len(expected_subs) else "")
                 )
-                hint = (f"这里应是“{expected}”。" if expected else "") + "部分和小标题行不能修改、删除或调换顺序。"
-                raise self.error(sheet, f"A{index}", f"无法识别的行“{text}”（不是任务行，也不是本部分的标题行）", hint)
+                hint = (
+                    W.WORKBOOK_EXPECTED_ROW.format(text=expected) if expected else ""
+                ) + W.WORKBOOK_HEADING_ROWS_HINT
+                raise self.error(sheet, f"A{index}", W.WORKBOOK_STRAY_ROW.format(text=text), hint)
             if not section_row_seen:
-                raise self.error(sheet, a, f"缺少部分标题行“{heading}”", "不要删除部分标题行。")
+                raise self.error(
+                    sheet, a, W.WORKBOOK_NO_SECTION_ROW.format(heading=heading), W.WORKBOOK_NO_SECTION_ROW_HINT
+                )
             number = self.number(sheet, a, number_value)
             if number in self.seen:
                 raise self.error(
                     sheet,
                     a,
-                    f"序号“{number}”重复（{self.seen[number]} 已有）",
-                    "每项任务只能出现一次；删除多出的一行或改回原来的序号。",
+                    W.WORKBOOK_NUMBER_REPEATED.format(number=number, where=self.seen[number]),
+                    W.WORKBOOK_NUMBER_REPEATED_HINT,
                     number,
                 )
             if not _within(number, section_info.first, section_info.last):
                 raise self.error(
                     sheet,
                     a,
-                    f"序号“{number}”不属于这一部分（导出时本部分为{_span(section_info.first, section_info.last)}）",
-                    "任务行不能移到别的工作表；请把它移回原来的部分。",
+                    W.WORKBOOK_WRONG_SECTION.format(number=number, span=_span(section_info.first, section_info.last)),
+                    W.WORKBOOK_WRONG_SECTION_HINT,
                     number,
                 )
             if not _within(number, part.first, part.last):
-                place = f"小标题“{current.heading}”下" if current else "第一个小标题之前"
+                place = (
+                    W.WORKBOOK_UNDER_SUBSECTION.format(heading=current.heading)
+                    if current
+                    else W.WORKBOOK_BEFORE_SUBSECTIONS
+                )
                 raise self.error(
                     sheet,
                     a,
-                    f"序号“{number}”不应在{place}（导出时那里是{_span(part.first, part.last)}）",
-                    "任务行不能移到别的小标题下；请把它移回原位。",
+                    W.WORKBOOK_WRONG_SUBSECTION.format(number=number, place=place, span=_span(part.first, part.last)),
+                    W.WORKBOOK_WRONG_SUBSECTION_HINT,
                     number,
                 )
             if previous is not None and number < previous:
                 raise self.error(
                     sheet,
                     a,
-                    f"序号“{number}”排在“{previous}”之后，顺序被打乱",
-                    "任务应按序号从小到大排列；把这一行移回原位。",
+                    W.WORKBOOK_NUMBER_ORDER.format(number=number, previous=previous),
+                    W.WORKBOOK_NUMBER_ORDER_HINT,
                     number,
                 )
             previous = number
-            self.seen[number] = f"工作表“{sheet}”{a}"
+            self.seen[number] = W.WHERE_SHEET.format(sheet=sheet) + a
             for column, text in enumerate(texts):
                 if column != n_at:
                     self.check_text(sheet, f"{_column(column)}{index}", text, number)
@@ -255,17 +273,21 @@ class _SheetReader:
                 raise self.error(
                     sheet,
                     cell,
-                    f"任务 {number} 导出时有 {exported.rows} 个续行，现在有 {count} 个；"
-                    "其中有跨行拆开的段落，无法确定怎样接回",
-                    f"恢复删去或新增的续行；要增删内容，请直接改写已有续行的“{self.labels[self.progress_at]}”单元格。",
+                    W.WORKBOOK_CONTINUATIONS.format(number=number, exported=exported.rows, count=count),
+                    W.WORKBOOK_CONTINUATIONS_HINT.format(label=self.labels[self.progress_at]),
                     number,
                 )
         self.check_complete(sheet, section_info, section)
         if not section_row_seen:
-            raise self.error(sheet, None, f"缺少部分标题行“{heading}”", "不要删除部分标题行。")
+            raise self.error(
+                sheet, None, W.WORKBOOK_NO_SECTION_ROW.format(heading=heading), W.WORKBOOK_NO_SECTION_ROW_HINT
+            )
         if next_sub < len(expected_subs):
             raise self.error(
-                sheet, None, f"缺少小标题行“{_heading(expected_subs[next_sub])}”", "小标题行不能删除或修改。"
+                sheet,
+                None,
+                W.WORKBOOK_NO_SUBSECTION_ROW.format(heading=_heading(expected_subs[next_sub])),
+                W.WORKBOOK_NO_SUBSECTION_ROW_HINT,
             )
         return section
 
@@ -280,7 +302,7 @@ class _SheetReader:
             if column.field == "task":
                 task.task = _one_line(_paragraphs(value))
                 if not task.task:
-                    raise self.error(sheet, cell, "任务内容是空的", "填写任务内容，或删除整行。", number)
+                    raise self.error(sheet, cell, W.WORKBOOK_TASK_EMPTY, W.WORKBOOK_TASK_EMPTY_HINT, number)
             elif column.field == "extra":
                 text = _text_value(value)
                 task.extra[column.label] = text
@@ -292,7 +314,13 @@ class _SheetReader:
                 if column.field in ("units", "co_units"):
                     dupes = sorted({u for u in items if items.count(u) > 1})
                     if dupes:
-                        raise self.error(sheet, cell, f"单位重复：{'、'.join(dupes)}", "每个单位只写一次。", number)
+                        raise self.error(
+                            sheet,
+                            cell,
+                            W.DATA_UNIT_REPEATED.format(units=W.LIST_SEPARATOR.join(dupes)),
+                            W.DATA_UNIT_REPEATED_HINT,
+                            number,
+                        )
         # An empty unit cell reads as no unit, as the data file allows (found by bench/fuzz.py: a valid
         # file's workbook did not import back); diff and merge show the change.
         return task
@@ -342,7 +370,7 @@ class _SheetReader:
                     W.WORKBOOK_ROWS_MISSING_HINT,
                 )
         if missing:
-            listing = "、".join(map(str, missing[:20])) + ("等" if len(missing) > 20 else "")
+            listing = W.LIST_SEPARATOR.join(map(str, missing[:20])) + (W.AND_MORE if len(missing) > 20 else "")
             raise self.error(
                 sheet,
                 None,
@@ -361,8 +389,8 @@ class _SheetReader:
             raise self.error(
                 sheet,
                 a,
-                f"“{texts[self.number_at].strip()}”像续行，但这份表格没有完成情况列",
-                "序号列只能填阿拉伯数字；请改回导出时的序号。",
+                W.WORKBOOK_NO_PROGRESS_COLUMN.format(text=texts[self.number_at].strip()),
+                W.WORKBOOK_NO_PROGRESS_COLUMN_HINT,
                 number,
             )
         progress = self.labels[at]
@@ -370,9 +398,8 @@ class _SheetReader:
             raise self.error(
                 sheet,
                 a,
-                f"续行“{texts[self.number_at].strip()}”不在任务 {number} 的行或其续行的正下方",
-                f"续行只接续紧挨在它上面的任务 {number}；请把这一行移回任务 {number} 的下面，"
-                f"或把其中的文字并入任务 {number} 的“{progress}”单元格后删除这一行。",
+                W.WORKBOOK_CONTINUATION_MOVED.format(text=texts[self.number_at].strip(), number=number),
+                W.WORKBOOK_CONTINUATION_MOVED_HINT.format(number=number, label=progress),
                 number,
             )
         for column in range(self.width):
@@ -380,9 +407,10 @@ class _SheetReader:
                 raise self.error(
                     sheet,
                     f"{_column(column)}{index}",
-                    f"续行的“{self.labels[column]}”单元格应为空",
-                    f"续行只接续“{progress}”；请把这里的文字移到任务 {number} 那一行的"
-                    f"“{self.labels[column]}”单元格中。",
+                    W.WORKBOOK_CONTINUATION_CELL.format(label=self.labels[column]),
+                    W.WORKBOOK_CONTINUATION_CELL_HINT.format(
+                        progress=progress, number=number, label=self.labels[column]
+                    ),
                     number,
                 )
         self.check_text(sheet, f"{_column(at)}{index}", texts[at], number)
@@ -401,16 +429,14 @@ def _open(data: bytes, filename: str):
 
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise WorkbookError(
-            "文件不是有效的 Excel 工作簿（.xlsx）",
+            W.WORKBOOK_NOT_XLSX,
             file=filename,
-            hint="确认文件是用 Excel、WPS 或 LibreOffice 另存为的 .xlsx 格式，而不是改了扩展名的其他文件。",
+            hint=W.WORKBOOK_NOT_XLSX_HINT,
         )
     try:
         return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds of errors for damaged packages
-        raise WorkbookError(
-            "工作簿已损坏或不是 .xlsx 格式，无法打开", file=filename, hint="用 Excel 或 WPS 打开后另存为 .xlsx 再试。"
-        ) from None
+        raise WorkbookError(W.WORKBOOK_BROKEN, file=filename, hint=W.WORKBOOK_BROKEN_HINT) from None
 
 
 def _clip(text: str, width: int = 40) -> str:
@@ -505,17 +531,17 @@ def _read_workbook(data: bytes, filename: str) -> Document:
         for name in wb.sheetnames:
             if name not in ours and name not in (meta.SHEET, info.contents_sheet):
                 raise WorkbookError(
-                    f"工作表“{name}”不是导出时的工作表",
+                    W.WORKBOOK_EXTRA_SHEET.format(sheet=name),
                     file=filename,
-                    hint="不要新增或重命名工作表；新增的内容请写进原有工作表的单元格中。",
+                    hint=W.WORKBOOK_EXTRA_SHEET_HINT,
                 )
         sections = []
         for section_info in info.sections:
             if section_info.sheet not in wb.sheetnames:
                 raise WorkbookError(
-                    f"缺少工作表“{section_info.sheet}”",
+                    W.WORKBOOK_SHEET_MISSING.format(sheet=section_info.sheet),
                     file=filename,
-                    hint="不要删除或重命名工作表；请在重新导出的工作簿中编辑。",
+                    hint=W.WORKBOOK_SHEET_MISSING_HINT,
                 )
             try:
                 ws = wb[section_info.sheet]
