@@ -133,7 +133,7 @@ def import_cmd(source, out, keep_punctuation, columns):
         data, source, columns=labels, restore_punctuation=not keep_punctuation, report=notes.append, notice=echo
     )
     payload = datafile.dump(doc)
-    datafile.check_imported(payload, source)
+    datafile.check_imported(payload, source, doc)
     output.write(out, payload, inputs=[(source, W.WHAT_SOURCE)])
     for line in notes:
         echo(line)

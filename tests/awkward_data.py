@@ -52,7 +52,7 @@ ONE_LINE = [
     "<<",
     "=",
     "=SUM(A1)",
-    "=HYPERLINK(\"http://x\",\"点我\")",
+    '=HYPERLINK("http://x","点我")',
     "'单引号'",
     "它's",
     "''",
@@ -143,7 +143,26 @@ MULTI_LINE = [
 
 
 def _with_columns(doc: Document) -> Document:
-    doc.columns = [Column(f, label) for f, label in zip(FIELDS[:-1], ("序号", "任务", "牵头单位", "配合单位", "领导", "责任人", "完成情况", "存在问题", "下一步", "时限", "状态", "备注"))]
+    doc.columns = [
+        Column(f, label)
+        for f, label in zip(
+            FIELDS[:-1],
+            (
+                "序号",
+                "任务",
+                "牵头单位",
+                "配合单位",
+                "领导",
+                "责任人",
+                "完成情况",
+                "存在问题",
+                "下一步",
+                "时限",
+                "状态",
+                "备注",
+            ),
+        )
+    ]
     doc.columns += [Column("extra", label) for label in ("联系电话", "a: b", "#号", "'引号'", "123", "- 列", "x,y")]
     return doc
 

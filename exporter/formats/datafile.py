@@ -6,8 +6,6 @@ its line, and scalars keep their text exactly as written (no dates or booleans g
 
 from __future__ import annotations
 
-import functools
-import re
 import unicodedata
 
 import yaml
@@ -15,6 +13,7 @@ import yaml
 from exporter import wording
 from exporter import wording as W
 from exporter.errors import DataError, DataErrors
+from exporter.formats import yamltext
 from exporter.model import (
     DOCUMENT_FIELDS,
     FIELDS,
@@ -47,25 +46,11 @@ class _Dumper(yaml.SafeDumper):
         return super().increase_indent(flow, False)
 
 
-class _Inline(dict):
-    """A mapping written on one line: `- {field: number, label: 序号}`."""
-
+_Inline = yamltext.Inline  # a mapping written on one line: `- {field: number, label: 序号}`
 
 _Dumper.add_representer(
     _Inline, lambda dumper, data: dumper.represent_mapping("tag:yaml.org,2002:map", data.items(), flow_style=True)
 )
-
-# libyaml's emitter (when PyYAML was built with it) writes the same text ten times faster; dump() then
-# indents its lists the way _Dumper does. Tests compare both on the bundled data and awkward strings.
-_CDumper = None
-if hasattr(yaml, "CSafeDumper"):
-
-    class _CDumper(yaml.CSafeDumper):  # noqa: N801
-        pass
-
-    _CDumper.add_representer(
-        _Inline, lambda dumper, data: dumper.represent_mapping("tag:yaml.org,2002:map", data.items(), flow_style=True)
-    )
 
 
 def _document_dict(doc: Document) -> dict:
@@ -112,50 +97,16 @@ def to_dict(doc: Document) -> dict:
 
 
 _DUMP_OPTIONS = {"allow_unicode": True, "sort_keys": False, "default_flow_style": False, "width": 10**9}
-# A string libyaml and PyYAML's emitter might write differently (libyaml escapes characters beyond
-# U+FFFF), or over several lines: only BMP printable characters without line breaks take the fast path.
-# Compiled on first use: a class this large takes milliseconds to compile, and most commands never dump.
-_PLAIN_SAFE = "[^\u0020-\u007e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]"
-
-
-@functools.cache
-def _plain_unsafe() -> re.Pattern:
-    return re.compile(_PLAIN_SAFE)
 
 
 def dump(doc: Document) -> bytes:
+    """The data file's bytes: written directly (yamltext) when every value allows it, else by PyYAML's
+    Python emitter with the same options — the same bytes either way (tests/test_datafile_dump.py)."""
     data = to_dict(doc)
-    if _CDumper is not None and not _needs_python_emitter(data):
-        return _indent_sequences(yaml.dump(data, Dumper=_CDumper, **_DUMP_OPTIONS)).encode("utf-8")
-    return yaml.dump(data, Dumper=_Dumper, **_DUMP_OPTIONS).encode("utf-8")
-
-
-def _needs_python_emitter(value) -> bool:
-    if isinstance(value, str):
-        return _plain_unsafe().search(value) is not None
-    if isinstance(value, dict):
-        return any(_needs_python_emitter(k) or _needs_python_emitter(v) for k, v in value.items())
-    if isinstance(value, list):
-        return any(_needs_python_emitter(v) for v in value)
-    return False
-
-
-def _indent_sequences(text: str) -> str:
-    """libyaml writes a list under a key without indenting it ("key:\n- a"); the data file indents
-    it ("key:\n  - a"), as _Dumper does. Every line moves right by two spaces per list it is in.
-    Safe because the fast path only sees one-line scalars (see _PLAIN_SAFE)."""
-    out = []
-    open_lists: list[int] = []  # indents of the "- " of the lists the line is in
-    for line in text.splitlines(keepends=True):
-        body = line.lstrip(" ")
-        indent = len(line) - len(body)
-        item = body.startswith("- ") or body.rstrip("\n") == "-"
-        while open_lists and (open_lists[-1] > indent or (open_lists[-1] == indent and not item)):
-            open_lists.pop()
-        if item and (not open_lists or open_lists[-1] != indent):
-            open_lists.append(indent)
-        out.append(" " * (2 * len(open_lists)) + line if open_lists else line)
-    return "".join(out)
+    text = yamltext.emit(data)
+    if text is None:
+        text = yaml.dump(data, Dumper=_Dumper, **_DUMP_OPTIONS)
+    return text.encode("utf-8")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -726,12 +677,23 @@ def load(data: bytes, file: str) -> Document:
     return parse(text, file)
 
 
-def check_imported(payload: bytes, source: str) -> None:
+def check_imported(payload: bytes, source: str, doc: Document | None = None) -> None:
     """Run the load checks on an importer's output, so import never writes a file `check` would reject.
 
     The YAML's line numbers mean nothing to the user here (the file is not written yet), so the
     problems are reported by task number against the source.
+
+    Given the document the payload was dumped from, the same checks first run on the nodes the parser
+    would build from it (yamltext.compose), without parsing the text; only when they find a problem,
+    or the document holds text yamltext does not write, is the payload parsed, for the same messages
+    as always (some name a line of the YAML).
     """
+    if doc is not None:
+        root = yamltext.compose(to_dict(doc))
+        if root is not None:
+            reader = _Reader(source)
+            if reader.read(root) is not None and not reader.problems:
+                return
     try:
         load(payload, source)
     except DataErrors as exc:
