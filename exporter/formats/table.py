@@ -56,8 +56,11 @@ def rows_from_grid(placed, width: int, number: int) -> list[RawRow]:
 
 
 # -- header synonyms ------------------------------------------------------------------------------
+_SPACES = re.compile(r"\s+")
+
+
 def compact(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return _SPACES.sub("", text)
 
 
 @functools.lru_cache(maxsize=1)
@@ -206,16 +209,26 @@ def numeral_of(text: str) -> str | None:
     return text if text in NUMERALS else None
 
 
+_LAST_BRACKETS = re.compile(r"[(（][^()（）]*[)）]$")
+
+
 def ends_like_unit(line: str) -> bool:
-    core = re.sub(r"[(（][^()（）]*[)）]$", "", line.strip())  # 市财政局(国资委) -> 市财政局
+    core = _LAST_BRACKETS.sub("", line.strip())  # 市财政局(国资委) -> 市财政局
     core = core.rstrip("★☆*＊ ")
     return core.endswith(UNIT_SUFFIXES)
 
 
+_OPENING, _CLOSING = "（(〔[【《", "）)〕]】》"
+_BRACKET = re.compile("[" + re.escape(_OPENING + _CLOSING) + "]")
+
+
 def _split_outside_brackets(text: str, pattern: re.Pattern) -> list[str]:
-    """Split on `pattern`, but not inside （）()〔〕[]【】《》 (各县〔市、区〕政府 is one name)."""
+    """Split on `pattern` (runs of separator characters), but not inside （）()〔〕[]【】《》
+    (各县〔市、区〕政府 is one name)."""
+    if not _BRACKET.search(text):  # the usual cell: no brackets, the regex engine splits it alone
+        return [p.strip() for p in pattern.split(text) if p.strip()]
     parts, depth, start = [], 0, 0
-    opening, closing = "（(〔[【《", "）)〕]】》"
+    opening, closing = _OPENING, _CLOSING
     i = 0
     while i < len(text):
         ch = text[i]
@@ -253,7 +266,7 @@ def split_units(text: str) -> tuple[list[str], list[str]]:
     names: list[str] = []
     for joined in join_wrapped(lines):
         for piece in _split_outside_brackets(joined, SEPARATORS):
-            words = _split_outside_brackets(piece, re.compile(r"\s+"))
+            words = _split_outside_brackets(piece, _SPACES)
             if len(words) > 1 and all(ends_like_unit(w) for w in words):
                 names.extend(words)
             else:
@@ -576,10 +589,11 @@ def _skip_to_data(rows: list[RawRow], mapped: list[Column], source: str, b: _Bui
 
 def _single_text(row: RawRow) -> str | None:
     """The text of a row holding one value (a section, subsection or caption row), else None."""
-    filled = [c for i, c in enumerate(row.cells) if compact(c) and i not in row.continued]
     if len(row.cells) == 1:
         return row.cells[0]
-    if len(filled) == 1 and len(set(compact(c) for c in row.cells if compact(c))) == 1:
+    # str.strip and the regex's \s agree on what is whitespace: strip() tells "has text" cheaply.
+    filled = [c for i, c in enumerate(row.cells) if c.strip() and i not in row.continued]
+    if len(filled) == 1 and len({compact(c) for c in row.cells if c.strip()}) == 1:
         return filled[0]
     return None
 

@@ -25,6 +25,8 @@ KINDS = wording.WORKBOOK_KIND_NAMES
 
 def cell_text(value) -> str:
     """What the cell shows, as text: 12.0 -> "12", dates as 2024-02-01, line breaks kept as paragraphs."""
+    if type(value) is str:  # most cells: no type to try first
+        return _cell_string(value)
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -41,7 +43,10 @@ def cell_text(value) -> str:
         return value.strftime("%H:%M")
     if isinstance(value, dt.timedelta):
         return str(value)
-    text = str(value)
+    return _cell_string(str(value))
+
+
+def _cell_string(text: str) -> str:
     if "\n" in text or "\r" in text:
         lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         return "\n".join(line.strip(" \u3000\u00a0\t") for line in lines if line.strip(" \u3000\u00a0\t"))
