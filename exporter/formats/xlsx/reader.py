@@ -13,8 +13,10 @@ paragraph, that paragraph is joined back with the separator recorded there.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
+import xml.etree.ElementTree as ET
 import zipfile
 
 from exporter import wording as W
@@ -80,6 +82,7 @@ def _span(lo: int | None, hi: int | None) -> str:
     return W.SPAN_ONE.format(first=lo) if lo == hi else W.SPAN_RANGE.format(first=lo, last=hi)
 
 
+@functools.cache
 def _column(index: int) -> str:
     from openpyxl.utils import get_column_letter
 
@@ -114,10 +117,11 @@ class _SheetReader:
         where = W.WHERE_SHEET.format(sheet=sheet) + (W.WHERE_CELL.format(cell=cell) if cell else "")
         return WorkbookError(W.MESSAGE_AT.format(where=where, message=message), file=self.file, task=task, hint=hint)
 
-    def check_text(self, sheet: str, cell: str, text: str, task: int | None) -> None:
+    def check_text(self, sheet: str, column: int, row: int, text: str, task: int | None) -> None:
         # \r is a line end like \n (_paragraphs joins \r\n): openpyxl keeps it when lxml is installed.
         bad = characters.forbidden(text, allow=characters.LINE_ENDS)
         if bad:
+            cell = f"{_column(column)}{row}"
             raise self.error(
                 sheet,
                 cell,
@@ -148,12 +152,11 @@ class _SheetReader:
             W.WORKBOOK_NUMBER_BAD_HINT,
         )
 
-    def read(self, ws, section_info: meta.SheetInfo, scan: tuple[set, dict] | None = None) -> Section:
-        """The section on one sheet. `scan` (see scan_sheet) names the cells the raw XML fills: one that
-        reads as empty here (a formula without a saved result, a mismatched type) stops the import."""
-        sheet = ws.title
+    def read(self, sheet: str, rows, section_info: meta.SheetInfo, scan: tuple[set, dict] | None = None) -> Section:
+        """The section on one sheet, from its rows of values (columns A to the table's width). `scan`
+        (see scan_sheet) names the cells the raw XML fills: one that reads as empty here (a formula
+        without a saved result, a mismatched type) stops the import."""
         width = self.width
-        rows = ws.iter_rows(min_col=1, max_col=width, values_only=True)
         if scan is not None:
             rows = self._checked_rows(rows, sheet, width, *scan)
         header_row = None
@@ -263,7 +266,7 @@ class _SheetReader:
             self.seen[number] = W.WHERE_SHEET.format(sheet=sheet) + a
             for column, text in enumerate(texts):
                 if column != n_at:
-                    self.check_text(sheet, f"{_column(column)}{index}", text, number)
+                    self.check_text(sheet, column, index, text, number)
             task = self.task(sheet, index, number, values)
             (current.tasks if current is not None else section.tasks).append(task)
             last_task = task
@@ -296,12 +299,12 @@ class _SheetReader:
         task = Task(number=number, task="", line=index)
         for at, column in enumerate(self.columns):
             value = values[at]
-            cell = f"{_column(at)}{index}"
             if column.field == "number":
                 continue
             if column.field == "task":
                 task.task = _one_line(_paragraphs(value))
                 if not task.task:
+                    cell = f"{_column(at)}{index}"
                     raise self.error(sheet, cell, W.WORKBOOK_TASK_EMPTY, W.WORKBOOK_TASK_EMPTY_HINT, number)
             elif column.field == "extra":
                 text = _text_value(value)
@@ -314,6 +317,7 @@ class _SheetReader:
                 if column.field in ("units", "co_units"):
                     dupes = sorted({u for u in items if items.count(u) > 1})
                     if dupes:
+                        cell = f"{_column(at)}{index}"
                         raise self.error(
                             sheet,
                             cell,
@@ -413,7 +417,7 @@ class _SheetReader:
                     ),
                     number,
                 )
-        self.check_text(sheet, f"{_column(at)}{index}", texts[at], number)
+        self.check_text(sheet, at, index, texts[at], number)
         count = continued.get(number, (0, a))[0] + 1
         continued[number] = (count, a)
         paragraphs = _paragraphs(texts[at])
@@ -443,9 +447,12 @@ def _clip(text: str, width: int = 40) -> str:
     return text if len(text) <= width else text[:width] + "…"
 
 
+_CELL_REF = re.compile(r"\$?([A-Z]{1,3})\$?(\d+)")
+
+
 def _cell_index(ref: str | None, row: int, column: int) -> tuple[int, int]:
     """(row, column) of a cell from its r="C5" reference, else the position it comes in."""
-    match = re.fullmatch(r"\$?([A-Z]{1,3})\$?(\d+)", ref or "")
+    match = _CELL_REF.fullmatch(ref or "")
     if not match:
         return row, column
     letters, digits = match.groups()
@@ -456,54 +463,210 @@ def _cell_index(ref: str | None, row: int, column: int) -> tuple[int, int]:
 
 
 def scan_sheet(blob: bytes) -> tuple[set, dict]:
-    """The raw sheet XML, read independently of openpyxl: which cells in columns A–D hold something
-    (a value or inline text), and which hold a formula without a saved result.
+    """The raw sheet XML, read independently of openpyxl's cell values: which cells in columns A–ZZ hold
+    something (a value or inline text), and which hold a formula without a saved result.
 
     A cell whose type mark does not fit its content (t="n" around inline text) reads as empty in
-    openpyxl; comparing against this scan turns such silent loss into a message.
+    openpyxl; comparing against this scan turns such silent loss into a message. Usually the scan is
+    taken in openpyxl's own pass over the XML (see _sheet_rows); this is the scan on its own.
     """
-    import xml.etree.ElementTree as ET
-
-    filled: set[tuple[int, int]] = set()
-    formulas: dict[tuple[int, int], str] = {}
-    row_no, col_no = 0, 0
+    scan = _Scan()
     for event, el in ET.iterparse(io.BytesIO(blob), events=("start", "end")):
-        tag = el.tag.rsplit("}", 1)[-1]
+        scan.event(event, el)
+        if event == "end" and el.tag.rsplit("}", 1)[-1] in ("c", "row"):
+            el.clear()
+    return scan.filled, scan.formulas
+
+
+_LOCAL_NAMES: dict[str, str] = {}
+
+
+def _local(tag: str) -> str:
+    """An element's name without its namespace: "c" for "{…/main}c"."""
+    name = _LOCAL_NAMES.get(tag)
+    if name is None:
+        name = _LOCAL_NAMES[tag] = tag.rsplit("}", 1)[-1]
+    return name
+
+
+class _Scan:
+    """scan_sheet's notes, taken one parser event ("start" or "end") at a time."""
+
+    def __init__(self):
+        self.filled: set[tuple[int, int]] = set()
+        self.formulas: dict[tuple[int, int], str] = {}
+        self.row_no = self.col_no = 0
+
+    def event(self, event: str, el) -> None:
+        tag = _local(el.tag)
         if event == "start":
             if tag == "row":
                 r = el.get("r")
-                row_no = int(r) if r and r.isdigit() else row_no + 1
-                col_no = 0
-            continue
-        if tag == "c":
-            row, col_no = _cell_index(el.get("r"), row_no, col_no + 1)
-            if col_no <= 702:  # A…ZZ, far beyond any table here
-                value = formula = None
-                inline = []
-                for child in el:
-                    name = child.tag.rsplit("}", 1)[-1]
-                    if name == "v":
-                        value = child.text
-                    elif name == "f":
-                        formula = child.text or ""
-                    elif name == "is":
-                        inline += [t.text or "" for t in child.iter() if t.tag.rsplit("}", 1)[-1] == "t"]
-                if value or "".join(inline).strip():
-                    filled.add((row, col_no))
-                if formula is not None and not value:
-                    formulas[row, col_no] = "=" + formula
-            el.clear()
-        elif tag == "row":
-            el.clear()
-    return filled, formulas
+                self.row_no = int(r) if r and r.isdigit() else self.row_no + 1
+                self.col_no = 0
+        elif tag == "c":
+            self.cell(el)
+
+    def cell(self, el) -> None:
+        row, self.col_no = _cell_index(el.get("r"), self.row_no, self.col_no + 1)
+        if self.col_no <= 702:  # A…ZZ, far beyond any table here
+            value = formula = None
+            inline = []
+            for child in el:
+                name = _local(child.tag)
+                if name == "v":
+                    value = child.text
+                elif name == "f":
+                    formula = child.text or ""
+                elif name == "is":
+                    inline += [t.text or "" for t in child.iter() if _local(t.tag) == "t"]
+            if value or "".join(inline).strip():
+                self.filled.add((row, self.col_no))
+            if formula is not None and not value:
+                self.formulas[row, self.col_no] = "=" + formula
 
 
-def _sheet_xml(wb, ws) -> bytes | None:
+@functools.lru_cache(maxsize=1)
+def _openpyxl_sheet_parser():
+    """A subclass of openpyxl's sheet parser (made on first use: openpyxl loads slowly) that notes what
+    scan_sheet notes in the same pass over the XML and reads the usual inline text cell without
+    openpyxl's rich-text objects. Its rows are what read-only iter_rows(values_only=True) gives."""
+    from openpyxl.utils.cell import coordinate_to_tuple
+    from openpyxl.worksheet import _reader as op
+
+    text_tag = f"{{{op.SHEET_MAIN_NS}}}t"
+
+    class Parser(op.WorkSheetParser):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.scan = _Scan()
+
+        def parse(self):
+            # openpyxl 3.1's WorkSheetParser.parse, with start events for the scan (rows are numbered at
+            # their start, cells noted at their end, in any namespace, as scan_sheet does).
+            dispatcher = {
+                op.COL_TAG: self.parse_column_dimensions,
+                op.PROT_TAG: self.parse_sheet_protection,
+                op.EXT_TAG: self.parse_extensions,
+                op.CF_TAG: self.parse_formatting,
+                op.LEGACY_TAG: self.parse_legacy,
+                op.ROW_BREAK_TAG: self.parse_row_breaks,
+                op.COL_BREAK_TAG: self.parse_col_breaks,
+                op.CUSTOM_VIEWS_TAG: self.parse_custom_views,
+            }
+            properties = {
+                op.PRINT_TAG: ("print_options", op.PrintOptions),
+                op.MARGINS_TAG: ("page_margins", op.PageMargins),
+                op.PAGE_TAG: ("page_setup", op.PrintPageSetup),
+                op.HEADER_TAG: ("HeaderFooter", op.HeaderFooter),
+                op.FILTER_TAG: ("auto_filter", op.AutoFilter),
+                op.VALIDATION_TAG: ("data_validations", op.DataValidationList),
+                op.PROPERTIES_TAG: ("sheet_properties", op.WorksheetProperties),
+                op.VIEWS_TAG: ("views", op.SheetViewList),
+                op.FORMAT_TAG: ("sheet_format", op.SheetFormatProperties),
+                op.SCENARIOS_TAG: ("scenarios", op.ScenarioList),
+                op.TABLE_TAG: ("tables", op.TablePartList),
+                op.HYPERLINK_TAG: ("hyperlinks", op.HyperlinkList),
+                op.MERGE_TAG: ("merged_cells", op.MergeCells),
+            }
+            scan = self.scan.event
+            for event, element in op.iterparse(self.source, events=("start", "end")):
+                tag_name = element.tag
+                if tag_name[-1] in "cw":  # only rows ("row") and cells ("c") matter to the scan
+                    scan(event, element)
+                if event == "start":
+                    continue
+                if tag_name in dispatcher:
+                    dispatcher[tag_name](element)
+                    element.clear()
+                elif tag_name in properties:
+                    prop = properties[tag_name]
+                    setattr(self, prop[0], prop[1].from_tree(element))
+                    element.clear()
+                elif tag_name == op.ROW_TAG:
+                    row = self.parse_row(element)
+                    element.clear()
+                    yield row
+
+        def parse_cell(self, element):
+            # openpyxl's parse_cell for <c t="inlineStr"><is><t>text</t></is></c> when reading values:
+            # Text.from_tree(is).content is then the <t>'s text.
+            if element.get("t") != "inlineStr" or not self.data_only or self.rich_text:
+                return super().parse_cell(element)
+            inline = element.find(op.INLINE_STRING)
+            if inline is None or len(inline) != 1 or inline[0].tag != text_tag or len(inline[0]):
+                return super().parse_cell(element)
+            coordinate = element.get("r")
+            style_id = element.get("s", 0)
+            if style_id:
+                style_id = int(style_id)
+            if coordinate:
+                row, column = coordinate_to_tuple(coordinate)
+                self.col_counter = column
+            else:
+                self.col_counter += 1
+                row, column = self.row_counter, self.col_counter
+            value = inline[0].text or ""
+            return {"row": row, "column": column, "value": value, "data_type": "s", "style_id": style_id}
+
+    return Parser
+
+
+def _sheet_rows(wb, ws, width: int):
+    """ws.iter_rows(min_col=1, max_col=width, values_only=True), read whole in one pass over the XML that
+    also takes scan_sheet's notes: (rows, scan, error). An error openpyxl raised after some rows is
+    returned to be raised after them, where iterating would have met it; when the pass did not reach
+    the end of the XML, the scan is taken on its own, as it always was (a damaged XML fails there first).
+    """
+    max_row = ws.max_row  # as ReadOnlyWorksheet._cells_by_row (openpyxl 3.1) fills and stops
+    empty_row = (None,) * width
+    rows: list[tuple] = []
+    counter = idx = 1
+    complete, error = False, None
+    with ws._get_source() as source:
+        parser = _openpyxl_sheet_parser()(
+            source,
+            ws._shared_strings,
+            data_only=wb.data_only,
+            epoch=wb.epoch,
+            date_formats=wb._date_formats,
+            timedelta_formats=wb._timedelta_formats,
+        )
+        try:
+            for idx, row in parser.parse():
+                if max_row is not None and idx > max_row:
+                    break
+                for _ in range(counter, idx):  # rows missing from the XML
+                    counter += 1
+                    rows.append(empty_row)
+                if counter <= idx:
+                    rows.append(ws._get_row(row, 1, width, True))
+                    counter += 1
+            else:
+                complete = True
+        except ET.ParseError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - raised where iterating would have met it
+            error = exc
+    if error is None and max_row is not None and max_row < idx:
+        rows.extend(empty_row for _ in range(counter, max_row + 1))
+    scan = (parser.scan.filled, parser.scan.formulas) if complete else scan_sheet(_sheet_xml(wb, ws))
+    return rows, scan, error
+
+
+def _replay(rows: list, error: Exception | None):
+    yield from rows
+    if error is not None:
+        raise error
+
+
+def _sheet_xml_path(wb, ws) -> str | None:
     path = getattr(ws, "_worksheet_path", None)
-    archive = getattr(wb, "_archive", None)
-    if not path or archive is None:
-        return None
-    return archive.read(path)
+    return path if path and getattr(wb, "_archive", None) is not None else None
+
+
+def _sheet_xml(wb, ws) -> bytes:
+    return wb._archive.read(_sheet_xml_path(wb, ws))
 
 
 def read_workbook(data: bytes, filename: str) -> Document:
@@ -545,9 +708,12 @@ def _read_workbook(data: bytes, filename: str) -> Document:
                 )
             try:
                 ws = wb[section_info.sheet]
-                blob = _sheet_xml(wb, ws)
-                scan = scan_sheet(blob) if blob is not None else None
-                sections.append(reader.read(ws, section_info, scan))
+                if _sheet_xml_path(wb, ws):
+                    rows, scan, error = _sheet_rows(wb, ws, reader.width)
+                    rows = _replay(rows, error)
+                else:
+                    rows, scan = ws.iter_rows(min_col=1, max_col=reader.width, values_only=True), None
+                sections.append(reader.read(ws.title, rows, section_info, scan))
             except ExporterError:
                 raise
             except Exception as exc:  # noqa: BLE001 - damaged sheet XML fails in openpyxl in many ways
