@@ -121,6 +121,7 @@ def bench_import(size: int, runs: int, workdir: Path, env: dict) -> dict:
         page.write_text(page_text(synthetic(base, size)), encoding="utf-8")
     out = workdir / f"imported-{size}.yaml"
     cmd = [sys.executable, "-m", "exporter", "import", str(page), "-o", str(out)]
+    LAST_CPU.clear()
     results = [measure(cmd, workdir, env) for _ in range(runs)]
     wall = statistics.median(r[0] for r in results)
     return {
@@ -131,6 +132,7 @@ def bench_import(size: int, runs: int, workdir: Path, env: dict) -> dict:
         "rss": max(r[1] for r in results),
         "bytes": out.stat().st_size,
         "runs": runs,
+        "cpu": statistics.median(LAST_CPU),
     }
 
 
@@ -338,6 +340,10 @@ def machine() -> str:
     return f"{os.cpu_count()} cores ({cpu}){mem}, Python {platform.python_version()}, {platform.system()}"
 
 
+def _load(averages) -> str:
+    return ", ".join(f"{a:.1f}" for a in averages)
+
+
 def main() -> None:
     if sys.argv[1:2] == ["--make-import-files"]:  # see bench_imports
         folder = Path(sys.argv[2])
@@ -365,6 +371,7 @@ def main() -> None:
     measured = tuple(f for f in args.formats.split(",") if f)
     formats = tuple(f for f in measured if f not in ("import", "import-files"))
     rows = []
+    load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="exporter-bench-") as tmp:
         package, env = exporter_under_test(Path(tmp))
         compileall.compile_dir(package, quiet=1)  # as pip install does (see the docstring)
@@ -382,6 +389,8 @@ def main() -> None:
         by_size.setdefault(r["size"], {})[r["what"]] = r
     print(f"- Machine: {machine()}")
     print(f"- Package: {package}")
+    # Other work on the machine inflates wall times (CPU times less): say how busy it was.
+    print(f"- Load average (1, 5, 15 min) at start: {_load(load_before)}; at end: {_load(os.getloadavg())}")
     print()
     print("| tasks | command | wall time (median) | per task | peak RSS | output | runs |")
     print("|---:|---|---:|---:|---:|---:|---:|")
