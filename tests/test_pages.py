@@ -567,6 +567,26 @@ def test_caidian_paren_items_with_the_unit_on_the_next_line():
     ]
 
 
+def test_caidian_info_block_without_colons_is_read_as_metadata():
+    """索 引 号 … 发文日期 …: labels without colons, two pairs on a line, spaces inside labels."""
+    doc, _ = load("caidian-2023-fenjie.txt")
+    assert {k: v for k, v in doc.meta.items() if k != "preamble"} == {
+        "title": "区人民政府办公室关于印发2023年区《政府工作报告》确定的主要目标任务责任分解方案的通知",
+        "index_no": "MB1534522/2023-05475",
+        "written": "2023-01-03",
+        "issuer": "区人民政府办公室",
+        "doc_no": "蔡政办〔2023〕1号",
+        "category": "政务公开",
+        "validity": "有效",
+    }
+    leaked = [
+        p for p in doc.meta["preamble"] if re.search(r"索\s*引\s*号|发文日期|发布机构|文\s+号|分\s+类|有\s*效\s*性", p)
+    ]
+    assert leaked == []
+    assert doc.meta["preamble"][0] == doc.title  # the page repeats its heading; the info block is gone
+    assert doc.meta["preamble"][2] == "各街道办事处、乡人民政府，区人民政府各部门、各直属机构："
+
+
 def test_paren_headings_above_numbered_items_and_paren_items_side_by_side():
     both = HEAD + (
         "一、稳增长\n(一)扩大投资\n1.推进项目建设。（市发展改革委牵头，市财政局配合）\n"
@@ -980,3 +1000,17 @@ def test_xialu_2020_paren_subsection_headings_above_numbered_items():
         [],
     )
     assert doc.meta["preamble"][-1].startswith("今年经济社会发展的主要预期目标是：")
+
+
+def test_xialu_2020_empty_spaced_label_takes_no_other_label_as_its_value():
+    """ "文 号: 文件分类: 综合政务 所属机构:": 文号 and 所属机构 are empty, 综合政务 is the category."""
+    doc, _ = load("xialu-2020-fenjie.txt")
+    assert {k: v for k, v in doc.meta.items() if k != "preamble"} == {
+        "title": "区人民政府办公室 关于印发2020年区政府重点工作责任分解的通知",
+        "issuer": "下陆区政府办公室",
+        "index_no": "000014349/2020-105482",
+        "published": "2020-06-28",
+        "category": "综合政务",
+    }
+    assert not any(re.search(r"索\s*引\s*号|文\s*号|分类|所属机构", p) for p in doc.meta["preamble"])
+    assert doc.meta["preamble"][:3] == ["区人民政府办公室", "关于印发2020年区政府重点工作责任分解的", "通 知"]

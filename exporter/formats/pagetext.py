@@ -34,6 +34,8 @@ META_LABELS = [
     ("发文文号", "doc_no"),
     ("发文字号", "doc_no"),
     ("发布机关", "issuer"),
+    ("文件分类", "category"),
+    ("所属机构", "office"),
     ("信息分类", "category"),
     ("组配分类", "category"),
     ("主题分类", "subject"),
@@ -52,6 +54,7 @@ META_LABELS = [
     ("有效性", "validity"),
     ("文号", "doc_no"),
     ("名称", "name"),
+    ("分类", "category"),
     ("号", "index_no"),
     ("性", "validity"),
 ]
@@ -189,8 +192,14 @@ def _join_lone_labels(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str
     return out, joined
 
 
+# A label we do not know ("所属主题："): a short word and a colon after a space or at the start.
+UNKNOWN_LABEL = re.compile(r"(?:^|\s)[\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){1,5}\s*[:：]")
+
+
 def _split_labelled(text: str, pattern: re.Pattern, labels) -> dict[str, str] | None:
-    """'发布机构: 宿州市政府办公室 成文日期: 2024-02-01' -> {'issuer': …, 'written': …}."""
+    """'发布机构: 宿州市政府办公室 成文日期: 2024-02-01' -> {'issuer': …, 'written': …}. A label we do
+    not know is no value: a metadata line holding one is left as it is (None); a 来源 line's value
+    ends before it ("浏览次数: 字体:[ ]")."""
     matches = list(pattern.finditer(text))
     if not matches or text[: matches[0].start()].strip():
         return None
@@ -198,8 +207,39 @@ def _split_labelled(text: str, pattern: re.Pattern, labels) -> dict[str, str] | 
     out = {}
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-        key = keys[compact(m.group(1))]
-        out.setdefault(key, text[m.end() : end].strip())
+        value = text[m.end() : end].strip()
+        unknown = UNKNOWN_LABEL.search(value)
+        if unknown and pattern is META_PATTERN:
+            return None
+        if unknown:
+            value = value[: unknown.start()].strip()
+        out.setdefault(keys[compact(m.group(1))], value)
+    return out
+
+
+# An info block without colons ("索 引 号 MB1534522/2023-05475 发文日期 2023-01-03"): labels of two
+# characters or more, each standing between spaces and followed by a value.
+BARE_LABEL = re.compile(
+    r"(?:^|(?<=\s))("
+    + "|".join(r"\s*".join(map(re.escape, label)) for label, _ in META_LABELS if len(label) > 1)
+    + r")(?=\s)"
+)
+
+
+def _split_bare_labelled(text: str) -> dict[str, str] | None:
+    """A line made only of label/value pairs without colons -> their values; None unless every pair
+    reads one way only: each value non-empty, of its key's shape and holding no other label."""
+    matches = list(BARE_LABEL.finditer(text))
+    if not matches or matches[0].start() != 0:
+        return None
+    keys = dict((compact(label), key) for label, key in META_LABELS)
+    out = {}
+    for i, m in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        key, value = keys[compact(m.group(1))], text[m.end() : end].strip()
+        if not value or key in out or not _value_fits(key, value) or (key not in DATE_KEYS and " " in value):
+            return None
+        out[key] = value
     return out
 
 
@@ -692,6 +732,8 @@ class _Parser:
             bare = text.lstrip("•· \u3000")
             labelled = bare != text or line_no in self.joined  # an info box's "• 发布日期：…", a lone label
             fields = _split_labelled(bare, META_PATTERN, META_LABELS) if labelled else None
+            if fields is None:  # "索 引 号 MB1534522/2023-05475 发文日期 2023-01-03"
+                fields = _split_bare_labelled(bare)
             if fields:  # "• 发布日期：2022-12-14" in a page's info box
                 for key, value in fields.items():
                     if value:
