@@ -622,6 +622,7 @@ META_NAMES = {
     "effective": "生效时间",
     "expires": "废止时间",
     "doc_no": "文号",
+    "office": "所属机构",
     "name": "名称",
     "contact_office": "政策咨询机关",
     "contact_phone": "政策咨询电话",

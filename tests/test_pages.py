@@ -1014,3 +1014,24 @@ def test_xialu_2020_empty_spaced_label_takes_no_other_label_as_its_value():
     }
     assert not any(re.search(r"索\s*引\s*号|文\s*号|分类|所属机构", p) for p in doc.meta["preamble"])
     assert doc.meta["preamble"][:3] == ["区人民政府办公室", "关于印发2020年区政府重点工作责任分解的", "通 知"]
+
+
+def test_info_lines_that_cannot_be_read_one_way_stay_in_the_preamble():
+    """An unknown label (所属主题) would be taken for 索引号's value; a colonless date followed by a word
+    is not a date: both lines are kept as written, the lines around them still read."""
+    table_text = "某某区2020年重点工作任务分解表\n序号\t任务\t牵头单位\n1\t任务一。\t区发改局\n"
+    unknown = "索引号: 123/2020-1 所属主题: 综合\n发布机构: 某某区政府办公室\n文 号:\n发文日期: 2020-01-02\n"
+    doc = parse_text(unknown + table_text, "p.txt")
+    assert {k: v for k, v in doc.meta.items() if k != "preamble"} == {
+        "title": "某某区2020年重点工作任务分解表",
+        "issuer": "某某区政府办公室",
+        "written": "2020-01-02",
+    }
+    assert doc.meta["preamble"] == ["索引号： 123/2020-1 所属主题： 综合"]
+    bare = "索 引 号 123/2020-1 发文日期 2020-01-02 某某\n分 类 政务公开\n"
+    doc = parse_text(bare + table_text, "p.txt")
+    assert {k: v for k, v in doc.meta.items() if k != "preamble"} == {
+        "title": "某某区2020年重点工作任务分解表",
+        "category": "政务公开",
+    }
+    assert doc.meta["preamble"] == ["索 引 号 123/2020-1 发文日期 2020-01-02 某某"]

@@ -226,6 +226,9 @@ BARE_LABEL = re.compile(
 )
 
 
+BARE_DATE = re.compile(r"\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
+
+
 def _split_bare_labelled(text: str) -> dict[str, str] | None:
     """A line made only of label/value pairs without colons -> their values; None unless every pair
     reads one way only: each value non-empty, of its key's shape and holding no other label."""
@@ -237,7 +240,8 @@ def _split_bare_labelled(text: str) -> dict[str, str] | None:
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
         key, value = keys[compact(m.group(1))], text[m.end() : end].strip()
-        if not value or key in out or not _value_fits(key, value) or (key not in DATE_KEYS and " " in value):
+        shape = BARE_DATE.fullmatch(value) if key in DATE_KEYS else " " not in value
+        if not value or key in out or not shape or not _value_fits(key, value):
             return None
         out[key] = value
     return out
@@ -356,6 +360,7 @@ class _Parser:
         self.lines, self.joined = _join_lone_labels(self.lines)
         self.pos = 0
         self.header = (0, 0)
+        self.unread: list[str] = []  # info-block lines holding a label we do not know
 
     def error(self, message: str, line: int | None = None, hint: str | None = None, task=None):
         return SourceError(message, file=self.file, line=line, hint=hint, task=task)
@@ -398,6 +403,10 @@ class _Parser:
                 self.pos += 1
                 continue
             fields = _split_labelled(text, META_PATTERN, META_LABELS)
+            if fields is None and META_PATTERN.match(text):  # a label we do not know: kept as written
+                self.unread.append(text)
+                self.pos += 1
+                continue
             if fields is None:
                 break
             for key, value in fields.items():
@@ -764,6 +773,7 @@ class _Parser:
             meta["title"] = "".join(broken)
             for line in broken:
                 preamble.remove(line)
+        preamble = self.unread + preamble
         if preamble:
             meta["preamble"] = preamble
         if not meta.get("title"):
