@@ -1121,3 +1121,18 @@ WORKBOOK_KIND_NAMES = {
     "xls": "Excel 97-2003 工作簿（.xls）",
     "ods": "OpenDocument 表格（.ods）",
 }
+
+# Page text and tables read from it (formats/pagetext.py, pagelist.py, table.py)
+TEXT_NOT_UTF8 = "文件不是 UTF-8 编码，无法读取"
+TEXT_NOT_UTF8_HINT = "请用记事本或 WPS 把文件“另存为”UTF-8 编码后重新导入（例如 iconv -f GB18030 -t UTF-8）。"
+TEXT_CONTROL_CHARACTER = "含有控制字符 {chars}"
+TEXT_CONTROL_CHARACTER_HINT = "这些不可见字符多由复制粘贴带入，删除后再导入。"
+CELL_PER_LINE_HINT = "序号之后应依次是各列的内容，每格占一行。"
+TABLE_STRAY_LINE = "无法识别的行：“{text}”"
+TABLE_STRAY_LINE_HINT = (
+    "表格中的每一行应是部分标题（如“一、…”）、小标题（如“(一)…”）或任务序号及其内容；"
+    "请检查这一行是否属于上一行的标题，或删除多余的文字。"
+)
+INPUT_NAME = "<输入>"
+# where a row is (table.py reads the line number back from WHERE_LINE: keep "第 N 行")
+WHERE_TABLE_ROW = "表 {table} 第 {row} 行"

@@ -366,11 +366,11 @@ def read_list(body: list[tuple[int, str]], file: str, report=None) -> tuple[list
             header.remove(co)  # no item names a cooperating unit
     fields = [c.field for c in table.map_header(header)]
     lead_column = header[fields.index("units")] if "units" in fields else None
-    rows = [RawRow(header, f"第 {tasks[0].line} 行")]
+    rows = [RawRow(header, wording.WHERE_LINE.format(line=tasks[0].line))]
     numbered = iter(numbers)
     for kind, b in parts:
         if kind == "heading":
-            rows.append(RawRow([b.heading], f"第 {b.line} 行"))
+            rows.append(RawRow([b.heading], wording.WHERE_LINE.format(line=b.line)))
             continue
         cells = {"序号": str(next(numbered)), "任务": b.task}
         for label, value in b.labels.items():
@@ -386,7 +386,7 @@ def read_list(body: list[tuple[int, str]], file: str, report=None) -> tuple[list
             alone = [h for h in b.labels if table.header_field(h) == "units?" and b.labels[h].strip()]
             if alone:
                 cells[lead_column] = cells.pop(alone[0])
-        rows.append(RawRow([cells.get(h, "") for h in header], f"第 {b.line} 行"))
+        rows.append(RawRow([cells.get(h, "") for h in header], wording.WHERE_LINE.format(line=b.line)))
     return rows, start_line, preamble
 
 

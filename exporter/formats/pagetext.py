@@ -101,10 +101,10 @@ def decode(data: bytes, file: str) -> str:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise SourceError(
-            "文件不是 UTF-8 编码，无法读取",
+            wording.TEXT_NOT_UTF8,
             file=file,
             line=line,
-            hint="请用记事本或 WPS 把文件“另存为”UTF-8 编码后重新导入（例如 iconv -f GB18030 -t UTF-8）。",
+            hint=wording.TEXT_NOT_UTF8_HINT,
         ) from None
 
 
@@ -115,10 +115,10 @@ def check_characters(text: str, file: str) -> None:
         bad = characters.forbidden(line, allow=characters.TAB)  # tabs separate cells
         if bad:
             raise SourceError(
-                f"含有控制字符 {'、'.join(bad)}",
+                wording.TEXT_CONTROL_CHARACTER.format(chars=wording.LIST_SEPARATOR.join(bad)),
                 file=file,
                 line=number,
-                hint="这些不可见字符多由复制粘贴带入，删除后再导入。",
+                hint=wording.TEXT_CONTROL_CHARACTER_HINT,
             )
 
 
@@ -532,7 +532,11 @@ class _Parser:
         fields = [f.field for f in table.map_header(list(header))]
         if sep == " ":
             return self.space_rows(start, header, fields)
-        rows = [] if self.columns else [RawRow([c for c in header], f"第 {self.lines[start - 1][0]} 行")]
+        rows = (
+            []
+            if self.columns
+            else [RawRow([c for c in header], wording.WHERE_LINE.format(line=self.lines[start - 1][0]))]
+        )
         task_at = fields.index("task") if "task" in fields and fields[0] == "number" else None
         pending: tuple[int, str] | None = None
         for line_no, text in self.table_lines(start):
@@ -545,12 +549,14 @@ class _Parser:
                         line=pending[0],
                         hint=wording.ROW_WIDTH_HINT,
                     )
-                rows.append(RawRow([c for c in above if c], f"第 {pending[0]} 行"))  # a heading row "X |"
+                rows.append(
+                    RawRow([c for c in above if c], wording.WHERE_LINE.format(line=pending[0]))
+                )  # a heading row "X |"
                 pending = None
             if pending is not None:
                 pending = (pending[0], pending[1] + "\n" + text)
             elif sep not in text and _heading(text):
-                rows.append(RawRow([text], f"第 {line_no} 行"))
+                rows.append(RawRow([text], wording.WHERE_LINE.format(line=line_no)))
                 continue
             elif sep not in text and rows and len(rows[-1].cells) == width:
                 rows[-1].cells[-1] += "\n" + text  # the last cell of the row above runs on
@@ -562,7 +568,7 @@ class _Parser:
                 continue
             together = _run_together(cells, width) if len(cells) > width and fields[0] == "number" else None
             if together:  # several rows on one line, each starting with its number
-                rows.extend(RawRow(part, f"第 {pending[0]} 行") for part in together)
+                rows.extend(RawRow(part, wording.WHERE_LINE.format(line=pending[0])) for part in together)
             elif task_at is not None and _continues(cells, rows, width):
                 # Only the first cell filled, and no number: the 序号 cell is merged with the task row
                 # above, so the text is the next line of that task (柯桥: "新增学位810个 | |||||").
@@ -572,7 +578,7 @@ class _Parser:
                         wording.ROW_CONTINUES_TASK.format(line=pending[0], text=cells[0][:20], number=rows[-1].cells[0])
                     )
             else:
-                rows.append(RawRow(cells, f"第 {pending[0]} 行"))
+                rows.append(RawRow(cells, wording.WHERE_LINE.format(line=pending[0])))
             pending = None
         if pending is not None:
             raise self.error(
@@ -587,12 +593,14 @@ class _Parser:
         number to the next (a cell may hold several lines: two lead units, a paragraph running on);
         its pieces are then cut into cells (see _space_cells). Lines of no row stop the import."""
         width = len(fields)
-        rows = [] if self.columns else [RawRow(list(header), f"第 {self.lines[start - 1][0]} 行")]
+        rows = [] if self.columns else [RawRow(list(header), wording.WHERE_LINE.format(line=self.lines[start - 1][0]))]
         group: list[tuple[int, str]] = []
 
         def close():
             if group:
-                rows.append(RawRow(_space_cells(group, fields, header, self), f"第 {group[0][0]} 行"))
+                rows.append(
+                    RawRow(_space_cells(group, fields, header, self), wording.WHERE_LINE.format(line=group[0][0]))
+                )
                 group.clear()
 
         last = 0
@@ -607,7 +615,7 @@ class _Parser:
                     last = parse_number(first) or last
                 elif _heading(text):
                     close()
-                    rows.append(RawRow([text], f"第 {line_no} 行"))
+                    rows.append(RawRow([text], wording.WHERE_LINE.format(line=line_no)))
                 elif group:
                     group.append((line_no, text))
                 else:  # after the header or a heading and before any task number: never guessed
@@ -629,7 +637,11 @@ class _Parser:
         rows = (
             []
             if self.columns
-            else [RawRow([_strip_marker(h) for h in header], f"第 {self.lines[self.header[0]][0]} 行")]
+            else [
+                RawRow(
+                    [_strip_marker(h) for h in header], wording.WHERE_LINE.format(line=self.lines[self.header[0]][0])
+                )
+            ]
         )
         marked = any(t.endswith("|") for _, t in self.lines[start : start + 40])
         task_lines: list[tuple[int, str]] = []
@@ -642,9 +654,7 @@ class _Parser:
             (line_no, first), rest = task_lines[0], [t for _, t in task_lines[1:]]
             number = parse_number(first)
             if not rest:
-                raise self.error(
-                    "任务缺少内容", line=line_no, task=number, hint="序号之后应依次是各列的内容，每格占一行。"
-                )
+                raise self.error(wording.MISSING_TASK, line=line_no, task=number, hint=wording.CELL_PER_LINE_HINT)
             if marked:
                 blocks = _marked_cells(task_lines[1:], len(fields) - 1)
                 if blocks is None:
@@ -659,7 +669,7 @@ class _Parser:
             else:
                 blocks = allocate(rest, fields[1:])
                 _check_merged(blocks, fields[1:], task_lines, number, self)
-            rows.append(RawRow([str(number)] + ["\n".join(b) for b in blocks], f"第 {line_no} 行"))
+            rows.append(RawRow([str(number)] + ["\n".join(b) for b in blocks], wording.WHERE_LINE.format(line=line_no)))
             task_lines.clear()
 
         for line_no, text in self.table_lines(start):
@@ -686,19 +696,18 @@ class _Parser:
             if m and m.group(1) == expected and m.group(2):
                 close_task()
                 sections += 1
-                rows.append(RawRow([bare], f"第 {line_no} 行"))
+                rows.append(RawRow([bare], wording.WHERE_LINE.format(line=line_no)))
                 continue
             m = SUBSECTION_ROW.match(bare)
             if m and m.group(2) and (not task_lines or _is_heading_after_task(task_lines, fields)):
                 close_task()
-                rows.append(RawRow([bare], f"第 {line_no} 行"))
+                rows.append(RawRow([bare], wording.WHERE_LINE.format(line=line_no)))
                 continue
             if not task_lines:
                 raise self.error(
-                    f"无法识别的行：“{bare[:30]}”",
+                    wording.TABLE_STRAY_LINE.format(text=bare[:30]),
                     line=line_no,
-                    hint="表格中的每一行应是部分标题（如“一、…”）、小标题（如“(一)…”）或任务序号及其内容；"
-                    "请检查这一行是否属于上一行的标题，或删除多余的文字。",
+                    hint=wording.TABLE_STRAY_LINE_HINT,
                 )
             task_lines.append((line_no, text if marked else bare))
         close_task()
@@ -1029,7 +1038,9 @@ def _check_merged(blocks, fields, task_lines, number, parser) -> None:
 DATE_WORDS = re.compile(r"\d{1,4}\s*[年月日号]|[年月]底|季度|年内|上半年|下半年|全年|长期|持续")
 
 
-def parse_text(text: str, file: str = "<输入>", restore: bool = True, *, columns: list[str] | None = None, report=None):
+def parse_text(
+    text: str, file: str = wording.INPUT_NAME, restore: bool = True, *, columns: list[str] | None = None, report=None
+):
     """Parse the page text into a Document; restore full-width punctuation unless told not to."""
     return _Parser(text, file, restore, columns, report).parse()
 

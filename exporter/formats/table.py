@@ -44,7 +44,7 @@ def rows_from_grid(placed, width: int, number: int) -> list[RawRow]:
     whose one cell spans the whole width is a heading row of one cell; blank rows carry nothing."""
     rows = []
     for r, (texts, continued, spans) in enumerate(placed):
-        where = f"表 {number} 第 {r + 1} 行"
+        where = wording.WHERE_TABLE_ROW.format(table=number, row=r + 1)
         if len(spans) == 1 and spans[0] == (0, width) and not continued and width > 1:
             cells = [texts[0]]
         else:
