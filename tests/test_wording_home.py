@@ -125,6 +125,12 @@ def scan(source: str, allowed_names=frozenset(), whole_module: bool = False) -> 
                 for lit in _literals(target):
                     if _han(lit, lines):
                         flag(lit, f"text passed to {name or 'a call'}()")
+        if isinstance(node, ast.Assign) and any(  # where = "…", hint = "…": named as what they are
+            isinstance(t, ast.Name) and t.id in TEXT_KEYWORDS for t in node.targets
+        ):
+            for lit in _literals(node.value):
+                if _han(lit, lines):
+                    flag(lit, "text assigned to a message variable")
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             is_command = any(
                 isinstance(d, ast.Call) and _name(d.func) in COMMAND_DECORATORS for d in node.decorator_list
@@ -211,7 +217,7 @@ def f(x, progress, notes):
     click.echo("已写入")
     progress("正在生成")
     notes.append(f"注意：{x}")
-    label = "本单位："
+    where = "本单位："
     rows = [RawRow(["一、总体"], f"第 {x} 行")]
     return "plain ascii"
 
@@ -228,4 +234,4 @@ def test_the_scan_finds_planted_text():
     assert lines == [5, 5, 8, 8, 9, 10, 11, 12, 13, 13, 16, 19]
     # allowed vocabulary is passed over, but a message is refused even in a vocabulary module
     assert [line for line, _ in scan(PLANTED, {"NUMBERS"})] == [8, 8, 9, 10, 11, 12, 13, 13, 16, 19]
-    assert [line for line, _ in scan(PLANTED, whole_module=True)] == [8, 8, 9, 10, 11, 13, 16, 19]
+    assert [line for line, _ in scan(PLANTED, whole_module=True)] == [8, 8, 9, 10, 11, 12, 13, 16, 19]
