@@ -416,6 +416,134 @@ DATA_FIELD_TOO_LONG = "document.{key} 过长，超过单元格上限 {limit} 字
 DATA_FIELD_TOO_LONG_HINT = "删减这一项；标题和文件信息应是短的文字。"
 DATA_NUMBER_GAP = "提示：序号 {after} 之后缺少 {span}（共 {count} 项）；如非有意删减，请检查是否漏了任务"
 
+# Reading the data file (formats/datafile.py)
+# The YAML parser's problems, said in Chinese; the parser's own words follow in brackets.
+YAML_PROBLEMS = {
+    "mapping values are not allowed": "这里不能出现“键: 值”（常见原因：文字里有“: ”却没加引号，或缩进不对）",
+    "did not find expected key": "缩进不一致，找不到应有的键",
+    "did not find expected '-' indicator": "列表项的缩进不一致",
+    "did not find expected node content": "这里缺少内容",
+    "did not find expected ',' or ']'": "方括号 [ ] 没有成对",
+    "did not find expected ',' or '}'": "花括号 { } 没有成对",
+    "found unexpected end of stream": "文件在引号或括号闭合之前结束了",
+    "found character that cannot start any token": "出现了不能作为开头的字符（如 Tab、@ 或 `）",
+    "found a tab character": "缩进里有制表符 Tab，YAML 只能用空格缩进",
+    "found unknown escape character": "双引号里有无法识别的转义符 \\",
+    "could not find expected ':'": "缺少冒号",
+}
+YAML_PROBLEM = "{chinese}（{problem}）"
+# What each task field is called in data-file messages ("完成情况 progress 应是列表")
+DATA_FIELD_NAMES = {
+    "units": "牵头责任单位",
+    "co_units": "配合单位",
+    "leaders": "牵头领导",
+    "owners": "责任人",
+    "progress": "完成情况",
+    "problems": "存在问题",
+    "next_steps": "下一步工作打算",
+    "deadline": "完成时限",
+    "status": "完成状态",
+    "remarks": "备注",
+}
+DATA_SPACE = "空格"
+DATA_NOT_MAPPING = "{what}应是“键: 值”的映射"
+DATA_NOT_MAPPING_HINT = "按 data/README.md 中的示例书写这一部分。"
+DATA_BAD_KEY = "{what}中有无法识别的键"
+DATA_BAD_KEY_HINT = "键应是简单的文字，例如 title。"
+DATA_KEY_REPEATED = "{what}中的键“{key}”重复出现"
+DATA_KEY_REPEATED_HINT = "删除重复的一行。"
+DATA_NOT_TEXT = "{what}应是一段文字，而不是列表或映射"
+DATA_NOT_TEXT_HINT = "把{what}写成一行文字。"
+DATA_CONTROL_CHARACTER = "{what}含有控制字符 {chars}"
+DATA_CONTROL_CHARACTER_HINT = "删除这些不可见字符；多段内容请写成列表中的多个项目。"
+DATA_NOT_LIST = "{what}应是列表（每项一行，以“- ”开头）"
+DATA_NOT_LIST_HINT = "把{what}写成列表，例如：\n    - 第一段"
+DATA_BLANK_ITEM = "{what}中有空白的项目"
+DATA_BLANK_ITEM_HINT = "删除这一项或填写内容。"
+DATA_AN_ITEM = "{what}中的一项"
+DATA_UNKNOWN_FIELD = "{what}中有未知的字段“{field}”"
+DATA_FIELDS_HINT = "可用的字段是：{fields}；请检查拼写。"
+DATA_WHAT_FILE = "文件"
+DATA_WHAT_TOP = "文件顶层"
+DATA_NO_FORMAT = "缺少字段 format"
+DATA_NO_FORMAT_HINT = "在文件开头加一行 format: {version}"
+DATA_NO_SECTIONS = "缺少字段 sections"
+DATA_NO_SECTIONS_HINT = "按 data/README.md 的示例加上 sections 列表。"
+DATA_SECTIONS_EMPTY = "sections 应是非空的列表"
+DATA_SECTIONS_EMPTY_HINT = "至少写一个部分，每个部分含 tasks 列表。"
+DATA_WHAT_COLUMN = "列"
+DATA_WHAT_COLUMN_FIELD = "列的字段 field"
+DATA_COLUMN_NO_FIELD = "列缺少字段 field"
+DATA_WHAT_COLUMN_LABEL = "列的表头 label"
+EXTRA_LABEL_EXAMPLE = "联系电话"
+DATA_NO_DOCUMENT = "缺少字段 document"
+DATA_NO_DOCUMENT_HINT = "加上 document: 并在其下写 title 等字段。"
+DATA_NO_TITLE = "document 缺少标题 title"
+DATA_NO_TITLE_HINT = "加上一行 title: 文件标题"
+DATA_WHAT_SECTION = "部分"
+DATA_WHAT_SECTION_NUMERAL = "部分序号 numeral"
+DATA_WHAT_SECTION_TITLE = "部分标题 title"
+DATA_SECTION_NUMERAL = "部分序号“{numeral}”不是中文数字"
+DATA_SECTION_NUMERAL_HINT = "写成 一、二、……十二 这样的中文数字。"
+DATA_SUBSECTIONS_NOT_LIST = "subsections 应是列表"
+DATA_SUBSECTIONS_NOT_LIST_HINT = "每个小标题写成以“- ”开头的一项。"
+DATA_SECTION_EMPTY = "部分“{heading}”既没有 tasks 也没有 subsections"
+DATA_SECTION_EMPTY_HINT = "加上该部分的任务列表 tasks。"
+DATA_WHAT_SUBSECTION = "小标题"
+DATA_WHAT_SUBSECTION_NUMERAL = "小标题序号 numeral"
+DATA_WHAT_SUBSECTION_TITLE = "小标题 title"
+DATA_SUBSECTION_NUMERAL = "小标题序号“{numeral}”不是中文数字"
+DATA_SUBSECTION_NUMERAL_HINT = "写成 一、二、三 这样的中文数字。"
+DATA_SUBSECTION_EMPTY = "小标题“{heading}”缺少 tasks"
+DATA_SUBSECTION_EMPTY_HINT = "加上该小标题下的任务列表 tasks。"
+DATA_TASKS_NOT_LIST = "tasks 应是列表"
+DATA_TASKS_NOT_LIST_HINT = "每个任务写成以“- number:”开头的一项。"
+DATA_WHAT_TASK = "任务"
+DATA_NO_NUMBER = "任务缺少序号 number"
+DATA_NO_NUMBER_HINT = "加上一行 number: 序号（整数）。"
+DATA_BAD_NUMBER = "序号 number 应是正整数，而不是“{value}”"
+DATA_BAD_NUMBER_HINT = "写成阿拉伯数字，例如 number: 86"
+DATA_WHAT_TASK_TEXT = "任务内容 task"
+DATA_NO_TASK = "任务缺少内容 task"
+DATA_NO_TASK_HINT = "加上一行 task: 任务内容。"
+DATA_TASK_EMPTY = "任务内容 task 是空的"
+DATA_TASK_EMPTY_HINT = "填写任务内容。"
+DATA_NO_UNITS = "任务缺少牵头责任单位 units"
+DATA_NO_UNITS_HINT = "加上 units: 列表，第一项是牵头单位。"
+DATA_UNITS_EMPTY = "牵头责任单位 units 是空的"
+DATA_UNITS_EMPTY_HINT = "至少写一个单位，第一项是牵头单位。"
+DATA_UNIT_REPEATED = "单位重复：{units}"
+DATA_UNIT_REPEATED_HINT = "每个单位只写一次。"
+DATA_TASK_TOO_LONG = "任务文字过长（{size} 字），超过单元格上限 {limit} 字"
+DATA_TASK_TOO_LONG_HINT = "请删减或拆分这一任务的完成情况。"
+DATA_TASK_UNKNOWN_FIELD = "任务中有未知的字段“{field}”"
+DATA_WHAT_EXTRA = "其他列 extra"
+DATA_WHAT_EXTRA_COLUMN = "其他列“{label}”"
+DATA_NUMBER_REPEATED = "序号 {number} 重复（第 {line} 行已有）"
+DATA_NUMBER_REPEATED_HINT = "每个任务的序号必须唯一，请改正其中一个。"
+DATA_NUMBER_ORDER_HINT = "按序号顺序排列任务，或改正序号。"
+DATA_SECTION_ORDER = "部分序号“{numeral}”没有按顺序排列"
+DATA_SECTION_ORDER_HINT = "部分应按 一、二、三…… 的顺序排列。"
+DATA_SUBSECTION_ORDER = "部分“{section}”中的小标题序号“{numeral}”没有按顺序排列"
+DATA_SUBSECTION_ORDER_HINT = "小标题应按 （一）（二）（三）…… 的顺序排列。"
+DATA_ALIAS = "文件使用了 YAML 锚点或别名（& 或 *），本程序不接受"
+DATA_ALIAS_HINT = "把别名处直接写成完整的文字。"
+DATA_FILE_CONTROL_CHARACTER = "文件含有不允许的控制字符 U+{code:04X}"
+DATA_FILE_CONTROL_CHARACTER_HINT = "删除这个不可见字符后再试。"
+YAML_CONTEXT = "（与第 {line} 行有关）"
+YAML_SYNTAX = "YAML 语法错误{context}：{problem}"
+YAML_SYNTAX_HINT = "检查这一行及上一行的缩进、冒号后的空格、括号和引号是否成对。"
+YAML_UNREADABLE = "YAML 无法读取：{reason}"
+YAML_UNREADABLE_HINT = "检查文件是否为 YAML 格式。"
+DATA_EMPTY_FILE = "文件是空的"
+DATA_EMPTY_FILE_HINT = "按 data/README.md 的示例填写数据。"
+DATA_NOT_UTF8 = "文件不是 UTF-8 编码"
+DATA_NOT_UTF8_HINT = "请把文件另存为 UTF-8 编码。"
+IMPORT_CHECK_TASK = "（任务 {task}）"
+IMPORT_CHECK_MORE = "等 {count} 处"
+IMPORT_CHECK_FAILED = "导入的内容未通过检查{more}：{problems}"
+IMPORT_CHECK_FAILED_HINT = "按提示改正来源中对应的任务后再导入。"
+
 # ---------------------------------------------------------------------------------------------
 # Returned workbooks (formats/xlsx/reader.py)
 WORKBOOK_FORMULA = "单元格是公式（{formula}），但文件里没有保存它的计算结果，读出来会是空的"
@@ -431,6 +559,62 @@ WORKBOOK_DAMAGED = "工作簿中的工作表内容已损坏，无法读取（{ki
 WORKBOOK_SHEET_DAMAGED = "工作表“{sheet}”的内容已损坏，无法读取（{kind}）"
 WORKBOOK_DAMAGED_HINT = "用 Excel 或 WPS 打开后另存为 .xlsx 再试；若仍不行，请用分发的原工作簿重新填写。"
 
+# Returned workbooks, read back row by row (formats/xlsx/reader.py)
+SPAN_NONE = "没有任务"
+SPAN_ONE = "任务 {first}"
+SPAN_RANGE = "任务 {first}–{last}"
+WHERE_SHEET = "工作表“{sheet}”"
+WHERE_CELL = "单元格 {cell}"
+WORKBOOK_CONTROL_CHARACTER = "含有控制字符 {chars}"
+WORKBOOK_CONTROL_CHARACTER_HINT = "删除这些不可见字符后再导入。"
+WORKBOOK_NUMBER_RANGE_HINT = "序号必须保持导出时的阿拉伯数字，不要修改序号列。"
+WORKBOOK_NUMBER_BAD = "序号“{text}”不是正整数"
+WORKBOOK_NUMBER_EMPTY = "序号是空的"
+WORKBOOK_NUMBER_BAD_HINT = "序号必须保持导出时的阿拉伯数字，不要修改或清空序号列。"
+WORKBOOK_NO_HEADER = "找不到表头行（{labels}）"
+WORKBOOK_NO_HEADER_HINT = "不要删除或修改表头行；请在重新导出的工作簿中编辑。"
+WORKBOOK_EXPECTED_ROW = "这里应是“{text}”。"
+WORKBOOK_HEADING_ROWS_HINT = "部分和小标题行不能修改、删除或调换顺序。"
+WORKBOOK_STRAY_ROW = "无法识别的行“{text}”（不是任务行，也不是本部分的标题行）"
+WORKBOOK_NO_SECTION_ROW = "缺少部分标题行“{heading}”"
+WORKBOOK_NO_SECTION_ROW_HINT = "不要删除部分标题行。"
+WORKBOOK_NUMBER_REPEATED = "序号“{number}”重复（{where} 已有）"
+WORKBOOK_NUMBER_REPEATED_HINT = "每项任务只能出现一次；删除多出的一行或改回原来的序号。"
+WORKBOOK_WRONG_SECTION = "序号“{number}”不属于这一部分（导出时本部分为{span}）"
+WORKBOOK_WRONG_SECTION_HINT = "任务行不能移到别的工作表；请把它移回原来的部分。"
+WORKBOOK_UNDER_SUBSECTION = "小标题“{heading}”下"
+WORKBOOK_BEFORE_SUBSECTIONS = "第一个小标题之前"
+WORKBOOK_WRONG_SUBSECTION = "序号“{number}”不应在{place}（导出时那里是{span}）"
+WORKBOOK_WRONG_SUBSECTION_HINT = "任务行不能移到别的小标题下；请把它移回原位。"
+WORKBOOK_NUMBER_ORDER = "序号“{number}”排在“{previous}”之后，顺序被打乱"
+WORKBOOK_NUMBER_ORDER_HINT = "任务应按序号从小到大排列；把这一行移回原位。"
+WORKBOOK_CONTINUATIONS = (
+    "任务 {number} 导出时有 {exported} 个续行，现在有 {count} 个；其中有跨行拆开的段落，无法确定怎样接回"
+)
+WORKBOOK_CONTINUATIONS_HINT = "恢复删去或新增的续行；要增删内容，请直接改写已有续行的“{label}”单元格。"
+WORKBOOK_NO_SUBSECTION_ROW = "缺少小标题行“{heading}”"
+WORKBOOK_NO_SUBSECTION_ROW_HINT = "小标题行不能删除或修改。"
+WORKBOOK_TASK_EMPTY = "任务内容是空的"
+WORKBOOK_TASK_EMPTY_HINT = "填写任务内容，或删除整行。"
+AND_MORE = "等"
+WORKBOOK_NO_PROGRESS_COLUMN = "“{text}”像续行，但这份表格没有完成情况列"
+WORKBOOK_NO_PROGRESS_COLUMN_HINT = "序号列只能填阿拉伯数字；请改回导出时的序号。"
+WORKBOOK_CONTINUATION_MOVED = "续行“{text}”不在任务 {number} 的行或其续行的正下方"
+WORKBOOK_CONTINUATION_MOVED_HINT = (
+    "续行只接续紧挨在它上面的任务 {number}；请把这一行移回任务 {number} 的下面，"
+    "或把其中的文字并入任务 {number} 的“{label}”单元格后删除这一行。"
+)
+WORKBOOK_CONTINUATION_CELL = "续行的“{label}”单元格应为空"
+WORKBOOK_CONTINUATION_CELL_HINT = "续行只接续“{progress}”；请把这里的文字移到任务 {number} 那一行的“{label}”单元格中。"
+WORKBOOK_NOT_XLSX = "文件不是有效的 Excel 工作簿（.xlsx）"
+WORKBOOK_NOT_XLSX_HINT = "确认文件是用 Excel、WPS 或 LibreOffice 另存为的 .xlsx 格式，而不是改了扩展名的其他文件。"
+WORKBOOK_BROKEN = "工作簿已损坏或不是 .xlsx 格式，无法打开"
+WORKBOOK_BROKEN_HINT = "用 Excel 或 WPS 打开后另存为 .xlsx 再试。"
+WORKBOOK_EXTRA_SHEET = "工作表“{sheet}”不是导出时的工作表"
+WORKBOOK_EXTRA_SHEET_HINT = "不要新增或重命名工作表；新增的内容请写进原有工作表的单元格中。"
+WORKBOOK_SHEET_MISSING = "缺少工作表“{sheet}”"
+WORKBOOK_SHEET_MISSING_HINT = "不要删除或重命名工作表；请在重新导出的工作簿中编辑。"
+
 # ---------------------------------------------------------------------------------------------
 # Merging returned parts (ops/compare.py, ops/origin.py)
 MERGE_OTHER_DOCUMENT = "返回文件来自另一份文件（“{part}”），不是底稿“{base}”拆分出的，不能合并"
@@ -442,6 +626,28 @@ MERGE_NO_BASIS = (
 MERGE_BASE_CONFLICT = "合并冲突，共 {count} 处：单位改了的地方，底稿在分发后也改了，且改得不同；没有写出合并文件："
 MERGE_BASE_CHANGED = "任务 {task} 的{field}：{part} 改过，底稿在分发后也改过"
 MERGE_BASE_CONFLICT_HINT = "与该单位核实后，在底稿或返回文件中改成一致的文字再合并。"
+
+# Merging: the report and its conflicts (ops/compare.py)
+MERGE_PARAGRAPH = "第{index}段“{text}”"
+MERGE_PARAGRAPHS_CUT = "删去第{index}段起的内容"
+MERGE_PARAGRAPHS_ALL_CUT = "完成情况全部删去"
+MERGE_QUOTED = "“{text}”"
+MERGE_NO_TITLE = "（无标题）"
+MERGE_UNKNOWN_TASKS = "返回文件中的任务 {numbers} 在底稿中不存在，无法合并"
+MERGE_UNKNOWN_TASKS_HINT = "确认底稿是否用对了（年份、版本）；若返回文件改动了序号，请改回底稿中的序号。"
+MERGE_OTHER_TITLE = "注意：{part} 的标题“{title}”与底稿“{base}”不同，请确认底稿用对了；标题未合并。"
+MERGE_MOVED = "注意：{part} 中任务 {task} 位于“{where}”，与底稿“{base_where}”不同；位置未合并，沿用底稿。"
+MERGE_BASE_NOW = "底稿现在：{value}"
+MERGE_VERSION = "{part}：{value}"
+MERGE_DISAGREE = "任务 {task} 的{field}在 {parts} 中改得不一致："
+MERGE_CONFLICT = "合并冲突，共 {count} 处，没有写出合并文件："
+MERGE_CONFLICT_HINT = "与相关单位核实后，改正其中一个返回文件再合并；或先不合并其中一个文件。"
+MERGE_PART_UNCHANGED = "{part}：没有改动"
+MERGE_ITEM = "任务 {task} {field}"
+MERGE_ITEM_SAME_AS = "（与 {part} 相同）"
+MERGE_PART_CHANGED = "{part}：{items}"
+MERGE_DONE = "合并完成：{edits} 处改动，涉及 {tasks} 项任务。"
+MERGE_DONE_UNCHANGED = "合并完成：各返回文件与底稿相同，没有改动。"
 
 # ---------------------------------------------------------------------------------------------
 # Command line: what the files are called in messages (cli.py, inputs.py, output.py)
@@ -687,28 +893,6 @@ DIFF_TASK_ADDED = "任务 {task} 新增（{section}）"
 DIFF_TASK_REMOVED = "任务 {task} 删除（原在“{section}”）"
 DIFF_TASK = "任务 {task}"
 
-# Merging: the report and its conflicts (ops/compare.py)
-MERGE_PARAGRAPH = "第{index}段“{text}”"
-MERGE_PARAGRAPHS_CUT = "删去第{index}段起的内容"
-MERGE_PARAGRAPHS_ALL_CUT = "完成情况全部删去"
-MERGE_QUOTED = "“{text}”"
-MERGE_NO_TITLE = "（无标题）"
-MERGE_UNKNOWN_TASKS = "返回文件中的任务 {numbers} 在底稿中不存在，无法合并"
-MERGE_UNKNOWN_TASKS_HINT = "确认底稿是否用对了（年份、版本）；若返回文件改动了序号，请改回底稿中的序号。"
-MERGE_OTHER_TITLE = "注意：{part} 的标题“{title}”与底稿“{base}”不同，请确认底稿用对了；标题未合并。"
-MERGE_MOVED = "注意：{part} 中任务 {task} 位于“{where}”，与底稿“{base_where}”不同；位置未合并，沿用底稿。"
-MERGE_BASE_NOW = "底稿现在：{value}"
-MERGE_VERSION = "{part}：{value}"
-MERGE_DISAGREE = "任务 {task} 的{field}在 {parts} 中改得不一致："
-MERGE_CONFLICT = "合并冲突，共 {count} 处，没有写出合并文件："
-MERGE_CONFLICT_HINT = "与相关单位核实后，改正其中一个返回文件再合并；或先不合并其中一个文件。"
-MERGE_PART_UNCHANGED = "{part}：没有改动"
-MERGE_ITEM = "任务 {task} {field}"
-MERGE_ITEM_SAME_AS = "（与 {part} 相同）"
-MERGE_PART_CHANGED = "{part}：{items}"
-MERGE_DONE = "合并完成：{edits} 处改动，涉及 {tasks} 项任务。"
-MERGE_DONE_UNCHANGED = "合并完成：各返回文件与底稿相同，没有改动。"
-
 # ---------------------------------------------------------------------------------------------
 # Loading templates (templates.py)
 WHAT_SIZE = "尺寸"
@@ -925,190 +1109,6 @@ PDF_COLUMN_TOO_NARROW_HINT = "加大该列宽度或减小 padding。"
 PDF_MARGINS = "pdf.margins 太大，版心放不下表格"
 PDF_MARGINS_HINT = "减小上下页边距。"
 
-# ---------------------------------------------------------------------------------------------
-# Reading the data file (formats/datafile.py)
-# The YAML parser's problems, said in Chinese; the parser's own words follow in brackets.
-YAML_PROBLEMS = {
-    "mapping values are not allowed": "这里不能出现“键: 值”（常见原因：文字里有“: ”却没加引号，或缩进不对）",
-    "did not find expected key": "缩进不一致，找不到应有的键",
-    "did not find expected '-' indicator": "列表项的缩进不一致",
-    "did not find expected node content": "这里缺少内容",
-    "did not find expected ',' or ']'": "方括号 [ ] 没有成对",
-    "did not find expected ',' or '}'": "花括号 { } 没有成对",
-    "found unexpected end of stream": "文件在引号或括号闭合之前结束了",
-    "found character that cannot start any token": "出现了不能作为开头的字符（如 Tab、@ 或 `）",
-    "found a tab character": "缩进里有制表符 Tab，YAML 只能用空格缩进",
-    "found unknown escape character": "双引号里有无法识别的转义符 \\",
-    "could not find expected ':'": "缺少冒号",
-}
-YAML_PROBLEM = "{chinese}（{problem}）"
-# What each task field is called in data-file messages ("完成情况 progress 应是列表")
-DATA_FIELD_NAMES = {
-    "units": "牵头责任单位",
-    "co_units": "配合单位",
-    "leaders": "牵头领导",
-    "owners": "责任人",
-    "progress": "完成情况",
-    "problems": "存在问题",
-    "next_steps": "下一步工作打算",
-    "deadline": "完成时限",
-    "status": "完成状态",
-    "remarks": "备注",
-}
-DATA_SPACE = "空格"
-DATA_NOT_MAPPING = "{what}应是“键: 值”的映射"
-DATA_NOT_MAPPING_HINT = "按 data/README.md 中的示例书写这一部分。"
-DATA_BAD_KEY = "{what}中有无法识别的键"
-DATA_BAD_KEY_HINT = "键应是简单的文字，例如 title。"
-DATA_KEY_REPEATED = "{what}中的键“{key}”重复出现"
-DATA_KEY_REPEATED_HINT = "删除重复的一行。"
-DATA_NOT_TEXT = "{what}应是一段文字，而不是列表或映射"
-DATA_NOT_TEXT_HINT = "把{what}写成一行文字。"
-DATA_CONTROL_CHARACTER = "{what}含有控制字符 {chars}"
-DATA_CONTROL_CHARACTER_HINT = "删除这些不可见字符；多段内容请写成列表中的多个项目。"
-DATA_NOT_LIST = "{what}应是列表（每项一行，以“- ”开头）"
-DATA_NOT_LIST_HINT = "把{what}写成列表，例如：\n    - 第一段"
-DATA_BLANK_ITEM = "{what}中有空白的项目"
-DATA_BLANK_ITEM_HINT = "删除这一项或填写内容。"
-DATA_AN_ITEM = "{what}中的一项"
-DATA_UNKNOWN_FIELD = "{what}中有未知的字段“{field}”"
-DATA_FIELDS_HINT = "可用的字段是：{fields}；请检查拼写。"
-DATA_WHAT_FILE = "文件"
-DATA_WHAT_TOP = "文件顶层"
-DATA_NO_FORMAT = "缺少字段 format"
-DATA_NO_FORMAT_HINT = "在文件开头加一行 format: {version}"
-DATA_NO_SECTIONS = "缺少字段 sections"
-DATA_NO_SECTIONS_HINT = "按 data/README.md 的示例加上 sections 列表。"
-DATA_SECTIONS_EMPTY = "sections 应是非空的列表"
-DATA_SECTIONS_EMPTY_HINT = "至少写一个部分，每个部分含 tasks 列表。"
-DATA_WHAT_COLUMN = "列"
-DATA_WHAT_COLUMN_FIELD = "列的字段 field"
-DATA_COLUMN_NO_FIELD = "列缺少字段 field"
-DATA_WHAT_COLUMN_LABEL = "列的表头 label"
-EXTRA_LABEL_EXAMPLE = "联系电话"
-DATA_NO_DOCUMENT = "缺少字段 document"
-DATA_NO_DOCUMENT_HINT = "加上 document: 并在其下写 title 等字段。"
-DATA_NO_TITLE = "document 缺少标题 title"
-DATA_NO_TITLE_HINT = "加上一行 title: 文件标题"
-DATA_WHAT_SECTION = "部分"
-DATA_WHAT_SECTION_NUMERAL = "部分序号 numeral"
-DATA_WHAT_SECTION_TITLE = "部分标题 title"
-DATA_SECTION_NUMERAL = "部分序号“{numeral}”不是中文数字"
-DATA_SECTION_NUMERAL_HINT = "写成 一、二、……十二 这样的中文数字。"
-DATA_SUBSECTIONS_NOT_LIST = "subsections 应是列表"
-DATA_SUBSECTIONS_NOT_LIST_HINT = "每个小标题写成以“- ”开头的一项。"
-DATA_SECTION_EMPTY = "部分“{heading}”既没有 tasks 也没有 subsections"
-DATA_SECTION_EMPTY_HINT = "加上该部分的任务列表 tasks。"
-DATA_WHAT_SUBSECTION = "小标题"
-DATA_WHAT_SUBSECTION_NUMERAL = "小标题序号 numeral"
-DATA_WHAT_SUBSECTION_TITLE = "小标题 title"
-DATA_SUBSECTION_NUMERAL = "小标题序号“{numeral}”不是中文数字"
-DATA_SUBSECTION_NUMERAL_HINT = "写成 一、二、三 这样的中文数字。"
-DATA_SUBSECTION_EMPTY = "小标题“{heading}”缺少 tasks"
-DATA_SUBSECTION_EMPTY_HINT = "加上该小标题下的任务列表 tasks。"
-DATA_TASKS_NOT_LIST = "tasks 应是列表"
-DATA_TASKS_NOT_LIST_HINT = "每个任务写成以“- number:”开头的一项。"
-DATA_WHAT_TASK = "任务"
-DATA_NO_NUMBER = "任务缺少序号 number"
-DATA_NO_NUMBER_HINT = "加上一行 number: 序号（整数）。"
-DATA_BAD_NUMBER = "序号 number 应是正整数，而不是“{value}”"
-DATA_BAD_NUMBER_HINT = "写成阿拉伯数字，例如 number: 86"
-DATA_WHAT_TASK_TEXT = "任务内容 task"
-DATA_NO_TASK = "任务缺少内容 task"
-DATA_NO_TASK_HINT = "加上一行 task: 任务内容。"
-DATA_TASK_EMPTY = "任务内容 task 是空的"
-DATA_TASK_EMPTY_HINT = "填写任务内容。"
-DATA_NO_UNITS = "任务缺少牵头责任单位 units"
-DATA_NO_UNITS_HINT = "加上 units: 列表，第一项是牵头单位。"
-DATA_UNITS_EMPTY = "牵头责任单位 units 是空的"
-DATA_UNITS_EMPTY_HINT = "至少写一个单位，第一项是牵头单位。"
-DATA_UNIT_REPEATED = "单位重复：{units}"
-DATA_UNIT_REPEATED_HINT = "每个单位只写一次。"
-DATA_TASK_TOO_LONG = "任务文字过长（{size} 字），超过单元格上限 {limit} 字"
-DATA_TASK_TOO_LONG_HINT = "请删减或拆分这一任务的完成情况。"
-DATA_TASK_UNKNOWN_FIELD = "任务中有未知的字段“{field}”"
-DATA_WHAT_EXTRA = "其他列 extra"
-DATA_WHAT_EXTRA_COLUMN = "其他列“{label}”"
-DATA_NUMBER_REPEATED = "序号 {number} 重复（第 {line} 行已有）"
-DATA_NUMBER_REPEATED_HINT = "每个任务的序号必须唯一，请改正其中一个。"
-DATA_NUMBER_ORDER_HINT = "按序号顺序排列任务，或改正序号。"
-DATA_SECTION_ORDER = "部分序号“{numeral}”没有按顺序排列"
-DATA_SECTION_ORDER_HINT = "部分应按 一、二、三…… 的顺序排列。"
-DATA_SUBSECTION_ORDER = "部分“{section}”中的小标题序号“{numeral}”没有按顺序排列"
-DATA_SUBSECTION_ORDER_HINT = "小标题应按 （一）（二）（三）…… 的顺序排列。"
-DATA_ALIAS = "文件使用了 YAML 锚点或别名（& 或 *），本程序不接受"
-DATA_ALIAS_HINT = "把别名处直接写成完整的文字。"
-DATA_FILE_CONTROL_CHARACTER = "文件含有不允许的控制字符 U+{code:04X}"
-DATA_FILE_CONTROL_CHARACTER_HINT = "删除这个不可见字符后再试。"
-YAML_CONTEXT = "（与第 {line} 行有关）"
-YAML_SYNTAX = "YAML 语法错误{context}：{problem}"
-YAML_SYNTAX_HINT = "检查这一行及上一行的缩进、冒号后的空格、括号和引号是否成对。"
-YAML_UNREADABLE = "YAML 无法读取：{reason}"
-YAML_UNREADABLE_HINT = "检查文件是否为 YAML 格式。"
-DATA_EMPTY_FILE = "文件是空的"
-DATA_EMPTY_FILE_HINT = "按 data/README.md 的示例填写数据。"
-DATA_NOT_UTF8 = "文件不是 UTF-8 编码"
-DATA_NOT_UTF8_HINT = "请把文件另存为 UTF-8 编码。"
-IMPORT_CHECK_TASK = "（任务 {task}）"
-IMPORT_CHECK_MORE = "等 {count} 处"
-IMPORT_CHECK_FAILED = "导入的内容未通过检查{more}：{problems}"
-IMPORT_CHECK_FAILED_HINT = "按提示改正来源中对应的任务后再导入。"
-
-# Returned workbooks, read back row by row (formats/xlsx/reader.py)
-SPAN_NONE = "没有任务"
-SPAN_ONE = "任务 {first}"
-SPAN_RANGE = "任务 {first}–{last}"
-WHERE_SHEET = "工作表“{sheet}”"
-WHERE_CELL = "单元格 {cell}"
-WORKBOOK_CONTROL_CHARACTER = "含有控制字符 {chars}"
-WORKBOOK_CONTROL_CHARACTER_HINT = "删除这些不可见字符后再导入。"
-WORKBOOK_NUMBER_RANGE_HINT = "序号必须保持导出时的阿拉伯数字，不要修改序号列。"
-WORKBOOK_NUMBER_BAD = "序号“{text}”不是正整数"
-WORKBOOK_NUMBER_EMPTY = "序号是空的"
-WORKBOOK_NUMBER_BAD_HINT = "序号必须保持导出时的阿拉伯数字，不要修改或清空序号列。"
-WORKBOOK_NO_HEADER = "找不到表头行（{labels}）"
-WORKBOOK_NO_HEADER_HINT = "不要删除或修改表头行；请在重新导出的工作簿中编辑。"
-WORKBOOK_EXPECTED_ROW = "这里应是“{text}”。"
-WORKBOOK_HEADING_ROWS_HINT = "部分和小标题行不能修改、删除或调换顺序。"
-WORKBOOK_STRAY_ROW = "无法识别的行“{text}”（不是任务行，也不是本部分的标题行）"
-WORKBOOK_NO_SECTION_ROW = "缺少部分标题行“{heading}”"
-WORKBOOK_NO_SECTION_ROW_HINT = "不要删除部分标题行。"
-WORKBOOK_NUMBER_REPEATED = "序号“{number}”重复（{where} 已有）"
-WORKBOOK_NUMBER_REPEATED_HINT = "每项任务只能出现一次；删除多出的一行或改回原来的序号。"
-WORKBOOK_WRONG_SECTION = "序号“{number}”不属于这一部分（导出时本部分为{span}）"
-WORKBOOK_WRONG_SECTION_HINT = "任务行不能移到别的工作表；请把它移回原来的部分。"
-WORKBOOK_UNDER_SUBSECTION = "小标题“{heading}”下"
-WORKBOOK_BEFORE_SUBSECTIONS = "第一个小标题之前"
-WORKBOOK_WRONG_SUBSECTION = "序号“{number}”不应在{place}（导出时那里是{span}）"
-WORKBOOK_WRONG_SUBSECTION_HINT = "任务行不能移到别的小标题下；请把它移回原位。"
-WORKBOOK_NUMBER_ORDER = "序号“{number}”排在“{previous}”之后，顺序被打乱"
-WORKBOOK_NUMBER_ORDER_HINT = "任务应按序号从小到大排列；把这一行移回原位。"
-WORKBOOK_CONTINUATIONS = (
-    "任务 {number} 导出时有 {exported} 个续行，现在有 {count} 个；其中有跨行拆开的段落，无法确定怎样接回"
-)
-WORKBOOK_CONTINUATIONS_HINT = "恢复删去或新增的续行；要增删内容，请直接改写已有续行的“{label}”单元格。"
-WORKBOOK_NO_SUBSECTION_ROW = "缺少小标题行“{heading}”"
-WORKBOOK_NO_SUBSECTION_ROW_HINT = "小标题行不能删除或修改。"
-WORKBOOK_TASK_EMPTY = "任务内容是空的"
-WORKBOOK_TASK_EMPTY_HINT = "填写任务内容，或删除整行。"
-AND_MORE = "等"
-WORKBOOK_NO_PROGRESS_COLUMN = "“{text}”像续行，但这份表格没有完成情况列"
-WORKBOOK_NO_PROGRESS_COLUMN_HINT = "序号列只能填阿拉伯数字；请改回导出时的序号。"
-WORKBOOK_CONTINUATION_MOVED = "续行“{text}”不在任务 {number} 的行或其续行的正下方"
-WORKBOOK_CONTINUATION_MOVED_HINT = (
-    "续行只接续紧挨在它上面的任务 {number}；请把这一行移回任务 {number} 的下面，"
-    "或把其中的文字并入任务 {number} 的“{label}”单元格后删除这一行。"
-)
-WORKBOOK_CONTINUATION_CELL = "续行的“{label}”单元格应为空"
-WORKBOOK_CONTINUATION_CELL_HINT = "续行只接续“{progress}”；请把这里的文字移到任务 {number} 那一行的“{label}”单元格中。"
-WORKBOOK_NOT_XLSX = "文件不是有效的 Excel 工作簿（.xlsx）"
-WORKBOOK_NOT_XLSX_HINT = "确认文件是用 Excel、WPS 或 LibreOffice 另存为的 .xlsx 格式，而不是改了扩展名的其他文件。"
-WORKBOOK_BROKEN = "工作簿已损坏或不是 .xlsx 格式，无法打开"
-WORKBOOK_BROKEN_HINT = "用 Excel 或 WPS 打开后另存为 .xlsx 再试。"
-WORKBOOK_EXTRA_SHEET = "工作表“{sheet}”不是导出时的工作表"
-WORKBOOK_EXTRA_SHEET_HINT = "不要新增或重命名工作表；新增的内容请写进原有工作表的单元格中。"
-WORKBOOK_SHEET_MISSING = "缺少工作表“{sheet}”"
-WORKBOOK_SHEET_MISSING_HINT = "不要删除或重命名工作表；请在重新导出的工作簿中编辑。"
 
 # Where a received table's row or cell is (formats/docx/reader.py, formats/xlsx/foreign.py, html.py)
 WHERE_DOCX_ROW = "{file} 表 {table} 第 {row} 行"
