@@ -31,7 +31,7 @@ from exporter.formats.pagetext import (
     compact,
 )
 from exporter.formats.pagetext import _split_labelled as split_labelled
-from exporter.formats.table import RawRow, RawTable, rows_from_grid
+from exporter.formats.table import ATTACHMENT_MARK, RawRow, RawTable, rows_from_grid
 from exporter.text import characters
 
 # Declared encodings decoded by their superset: GB18030 ⊃ GBK ⊃ GB2312; Big5-HKSCS ⊃ Big5.
@@ -111,7 +111,6 @@ META_TABLE_LABELS = ("索引号", "发布机构", "成文日期", "发布日期"
 HEADER_NUMBER = "序号"
 HEADER_TASK = "任务"
 HEADER_COMPANIONS = ("单位", "完成", "进展")
-ATTACHMENT_MARK = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[:：]?$")
 
 
 # -- bytes to text ----------------------------------------------------------------------------------

@@ -125,6 +125,8 @@ NUMBER = re.compile(r"^(?:第\s*)?[(（]?\s*(\d{1,6})\s*[)）]?\s*(?:项|条)?\s
 LOOKS_NUMBERED = re.compile(
     r"^(?:第\s*)?[(（]?\s*\d+\s*[A-Za-z]{0,2}\s*[)）]?\s*(?:项|条)?\s*[.．、。,，:：]?\s*[A-Za-z]{0,2}$"
 )
+# The "附件2" line a document puts above its table (HTML and Word readers skip it when finding the title).
+ATTACHMENT_MARK = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[:：]?$")
 TEXT_NUMBER = re.compile(r"^(\d{1,6})\s*[.．、]\s*(?=[^\d\s])")  # "3.任务", not "1.5万亩"
 NUMERAL = "〇零一二三四五六七八九十百"
 SECTION_ROW = re.compile(rf"^(?:第([{NUMERAL}]+)部分\s*|([{NUMERAL}]+)\s*[、，,.．]\s*)(.+)$", re.S)

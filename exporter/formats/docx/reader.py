@@ -14,13 +14,12 @@ from __future__ import annotations
 from exporter import wording
 from exporter.errors import SourceError
 from exporter.formats import safezip
-from exporter.formats.table import RawRow, RawTable, rows_from_grid
+from exporter.formats.table import ATTACHMENT_MARK, RawRow, RawTable, rows_from_grid
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 KIND = wording.READ_KIND_NAMES["docx"]
 _P, _TBL, _TR, _TC, _T, _SDT = (f"{{{W}}}{n}" for n in ("p", "tbl", "tr", "tc", "t", "sdt"))
-_ATTACHMENT = __import__("re").compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[:：]?$")
 
 
 def _val(el, path: str) -> str | None:
@@ -191,7 +190,7 @@ def read_tables(data: bytes, name: str) -> list[RawTable]:
         raise SourceError(
             wording.NO_TABLE_IN.format(what=wording.WHAT_WORD_DOCUMENT), file=name, hint=wording.NO_TABLE_IN_HINT
         )
-    lines = [line for line in before if not _ATTACHMENT.match(line)]
+    lines = [line for line in before if not ATTACHMENT_MARK.match(line)]
     if lines:
         tables[0].meta["title"] = lines[0]
         tables[0].preamble = lines[1:]
