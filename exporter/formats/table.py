@@ -529,26 +529,18 @@ def document_from_tables(
 def _check_characters(tables: list[RawTable]) -> None:
     """The one rule (text/characters.py) on every cell a reader gives: a cell keeps its paragraphs as
     line ends; anything else forbidden is an error at its row, never dropped or passed on."""
+
+    def refuse(bad: list[str], row: RawRow | None, source: str) -> None:
+        if bad:
+            message = wording.CONTROL_CHARACTERS.format(chars="、".join(bad))
+            raise _error(row, source, message, wording.CONTROL_CHARACTERS_HINT)
+
     for table in tables:
         for text in [*table.meta.values(), *table.preamble]:
-            bad = characters.forbidden(text)
-            if bad:
-                raise _error(
-                    None,
-                    table.source,
-                    wording.CONTROL_CHARACTERS.format(chars="、".join(bad)),
-                    wording.CONTROL_CHARACTERS_HINT,
-                )
+            refuse(characters.forbidden(text), None, table.source)
         for row in table.rows:
             for cell in row.cells:
-                bad = characters.forbidden(cell, allow=characters.LINE_ENDS)
-                if bad:
-                    raise _error(
-                        row,
-                        table.source,
-                        wording.CONTROL_CHARACTERS.format(chars="、".join(bad)),
-                        wording.CONTROL_CHARACTERS_HINT,
-                    )
+                refuse(characters.forbidden(cell, allow=characters.LINE_ENDS), row, table.source)
 
 
 def _report_mapping(labels, mapped, report) -> None:
